@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gluescript",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gluescript", targets: ["gluescript"]),
+        .library(name: "Host", targets: ["Host"]),
+        .library(name: "AWSCore", targets: ["AWSCore"]),
+        .library(name: "Bindings", targets: ["Bindings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua", pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .systemLibrary(
+            name: "CEdit", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "CShims", dependencies: ["CLua", "CCurl", "CEdit"]),
+        .target(
+            name: "Host", dependencies: ["CLua", "CShims", "CEdit"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(
+            name: "AWSCore",
+            dependencies: [
+                "CCurl", "CShims",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(
+            name: "Bindings", dependencies: ["Host", "AWSCore"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "gluescript", dependencies: ["Host", "Bindings", "CShims"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "embed-example", dependencies: ["Host"], path: "Examples/EmbedHost",
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(
+            name: "HostTests", dependencies: ["Host"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(
+            name: "AWSCoreTests", dependencies: ["AWSCore"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(
+            name: "BindingsTests", dependencies: ["Bindings", "Host", "AWSCore"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: [],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
+    ]
+)

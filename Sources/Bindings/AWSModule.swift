@@ -1,0 +1,2 @@
+import AWSCore
+import Host

@@ -1,0 +1,6 @@
+#ifndef GLUESCRIPT_CSHIMS_H
+#define GLUESCRIPT_CSHIMS_H
+#include "lua_shims.h"
+#include "curl_shims.h"
+#include "edit_shims.h"
+#endif

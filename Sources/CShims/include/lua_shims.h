@@ -1,0 +1,48 @@
+#ifndef GLUESCRIPT_LUA_SHIMS_H
+#define GLUESCRIPT_LUA_SHIMS_H
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* Returned by a Swift function called from Lua when it left an error value on top of
+   the stack: the trampoline raises it after every Swift frame has returned. */
+#define GS_RAISE_ERROR (-1)
+
+/* The Swift side of every Swift function exposed to Lua: it reads its closure from
+   upvalue 1 and returns a result count or GS_RAISE_ERROR. */
+typedef int (*gs_swift_dispatch)(lua_State *L);
+
+/* Installs the dispatcher; the same for every state, set once. */
+void gs_set_dispatch(gs_swift_dispatch dispatch);
+
+/* Pushes a C closure that calls the dispatcher with `nupvalues` upvalues from the stack. */
+void gs_push_swift_closure(lua_State *L, int nupvalues);
+
+/* Protected call with a message handler that appends a traceback to string errors. */
+int gs_pcall_traceback(lua_State *L, int nargs, int nresults);
+
+/* The message handler above, for callers that push it themselves. */
+int gs_traceback_handler(lua_State *L);
+
+/* Macros of lua.h as functions. */
+void gs_pop(lua_State *L, int n);
+void gs_newtable(lua_State *L);
+int gs_upvalueindex(int i);
+int gs_registryindex(void);
+lua_Number gs_tonumber(lua_State *L, int idx, int *isnum);
+lua_Integer gs_tointeger(lua_State *L, int idx, int *isnum);
+int gs_pcall(lua_State *L, int nargs, int nresults, int msgh);
+void *gs_newuserdata(lua_State *L, size_t size);
+int gs_isinteger(lua_State *L, int idx);
+const char *gs_tostring(lua_State *L, int idx, size_t *len);
+
+/* Ctrl-C: a signal handler installs a hook on the registered state that raises
+   "interrupted!" at the next Lua instruction, as the stock interpreter does. */
+void gs_interrupt_watch(lua_State *L);
+void gs_interrupt_unwatch(void);
+int gs_interrupted(void);
+void gs_interrupt_reset(void);
+void gs_interrupt_install_handler(void);
+void gs_interrupt_restore_handler(void);
+
+#endif

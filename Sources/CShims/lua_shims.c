@@ -1,0 +1,90 @@
+#include <signal.h>
+#include <string.h>
+#include "lua_shims.h"
+
+static gs_swift_dispatch dispatcher = NULL;
+
+void gs_set_dispatch(gs_swift_dispatch dispatch) { dispatcher = dispatch; }
+
+/* Calls into Swift; when Swift reports an error, raise it here, in C, where no Swift
+   frame lies between this function and the protected call that will catch it. */
+static int trampoline(lua_State *L) {
+    int n = dispatcher(L);
+    if (n == GS_RAISE_ERROR) return lua_error(L);
+    return n;
+}
+
+void gs_push_swift_closure(lua_State *L, int nupvalues) {
+    lua_pushcclosure(L, trampoline, nupvalues);
+}
+
+int gs_traceback_handler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        /* A non-string error (a table, say) goes through unchanged so that pcall-style
+           callers see the same value; tables with __tostring keep their identity. */
+        return 1;
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int gs_pcall_traceback(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, gs_traceback_handler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+void gs_pop(lua_State *L, int n) { lua_pop(L, n); }
+void gs_newtable(lua_State *L) { lua_newtable(L); }
+int gs_upvalueindex(int i) { return lua_upvalueindex(i); }
+int gs_registryindex(void) { return LUA_REGISTRYINDEX; }
+lua_Number gs_tonumber(lua_State *L, int idx, int *isnum) { return lua_tonumberx(L, idx, isnum); }
+lua_Integer gs_tointeger(lua_State *L, int idx, int *isnum) { return lua_tointegerx(L, idx, isnum); }
+int gs_pcall(lua_State *L, int nargs, int nresults, int msgh) { return lua_pcall(L, nargs, nresults, msgh); }
+void *gs_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, size, 1); }
+int gs_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
+const char *gs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
+
+static lua_State *volatile watched = NULL;
+static volatile sig_atomic_t interrupted = 0;
+static struct sigaction previous_action;
+static int handler_installed = 0;
+
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted!");
+}
+
+static void on_sigint(int sig) {
+    (void)sig;
+    interrupted = 1;
+    lua_State *L = watched;
+    if (L != NULL) {
+        lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    }
+}
+
+void gs_interrupt_watch(lua_State *L) { watched = L; }
+void gs_interrupt_unwatch(void) { watched = NULL; }
+int gs_interrupted(void) { return interrupted; }
+void gs_interrupt_reset(void) { interrupted = 0; }
+
+void gs_interrupt_install_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR */
+    sigaction(SIGINT, &action, &previous_action);
+    handler_installed = 1;
+}
+
+void gs_interrupt_restore_handler(void) {
+    if (handler_installed) sigaction(SIGINT, &previous_action, NULL);
+    handler_installed = 0;
+}
