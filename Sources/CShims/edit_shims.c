@@ -54,6 +54,7 @@ static gs_completion_provider completion_provider = NULL;
 static char **complete(const char *text, int start, int end) {
     (void)end;
     rl_attempted_completion_over = 1;
+    rl_completion_append_character = '\0';
     if (completion_provider == NULL) return NULL;
     char *before = strndup(rl_line_buffer, (size_t)start + strlen(text));
     char **matches = completion_provider(text, before);

@@ -18,14 +18,20 @@ void gs_push_swift_closure(lua_State *L, int nupvalues) {
     lua_pushcclosure(L, trampoline, nupvalues);
 }
 
+const char *gs_last_traceback_key = "gluescript.last_traceback";
+
+void *gs_getextraspace(lua_State *L) { return lua_getextraspace(L); }
+
 int gs_traceback_handler(lua_State *L) {
-    const char *msg = lua_tostring(L, 1);
-    if (msg == NULL) {
-        /* A non-string error (a table, say) goes through unchanged so that pcall-style
-           callers see the same value; tables with __tostring keep their identity. */
+    if (lua_type(L, 1) != LUA_TSTRING) {
+        /* A non-string error (a table, say) goes through unchanged so that callers see
+           the same value; its traceback is kept aside in the registry. */
+        luaL_traceback(L, L, NULL, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, gs_last_traceback_key);
+        lua_settop(L, 1);
         return 1;
     }
-    luaL_traceback(L, L, msg, 1);
+    luaL_traceback(L, L, lua_tostring(L, 1), 1);
     return 1;
 }
 
@@ -38,8 +44,13 @@ int gs_pcall_traceback(lua_State *L, int nargs, int nresults) {
     return status;
 }
 
+const char *gs_lua_release(void) { return LUA_RELEASE; }
+
 void gs_pop(lua_State *L, int n) { lua_pop(L, n); }
 void gs_newtable(lua_State *L) { lua_newtable(L); }
+void gs_remove(lua_State *L, int idx) { lua_remove(L, idx); }
+void gs_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+void gs_replace(lua_State *L, int idx) { lua_replace(L, idx); }
 int gs_upvalueindex(int i) { return lua_upvalueindex(i); }
 int gs_registryindex(void) { return LUA_REGISTRYINDEX; }
 lua_Number gs_tonumber(lua_State *L, int idx, int *isnum) { return lua_tonumberx(L, idx, isnum); }

@@ -27,6 +27,9 @@ int gs_traceback_handler(lua_State *L);
 /* Macros of lua.h as functions. */
 void gs_pop(lua_State *L, int n);
 void gs_newtable(lua_State *L);
+void gs_remove(lua_State *L, int idx);
+void gs_insert(lua_State *L, int idx);
+void gs_replace(lua_State *L, int idx);
 int gs_upvalueindex(int i);
 int gs_registryindex(void);
 lua_Number gs_tonumber(lua_State *L, int idx, int *isnum);
@@ -35,6 +38,16 @@ int gs_pcall(lua_State *L, int nargs, int nresults, int msgh);
 void *gs_newuserdata(lua_State *L, size_t size);
 int gs_isinteger(lua_State *L, int idx);
 const char *gs_tostring(lua_State *L, int idx, size_t *len);
+
+/* Per-thread extra space (LUA_EXTRASPACE bytes, copied to new coroutines): holds the
+   owning Swift state so any coroutine's lua_State leads back to it. */
+void *gs_getextraspace(lua_State *L);
+
+/* The traceback the message handler recorded for the last non-string error, or NULL. */
+extern const char *gs_last_traceback_key;
+
+/* The release of the Lua library linked in, e.g. "Lua 5.4.6". */
+const char *gs_lua_release(void);
 
 /* Ctrl-C: a signal handler installs a hook on the registered state that raises
    "interrupted!" at the next Lua instruction, as the stock interpreter does. */

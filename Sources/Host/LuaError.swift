@@ -1,0 +1,27 @@
+/// A Lua error seen from Swift, or an error a Swift function raises into Lua.
+///
+/// `value` is the error object itself (a string, or a table kept by reference so that it
+/// reaches an outer `pcall` unchanged); `message` is its text and `traceback` the Lua stack
+/// where it was raised, when known.
+public struct LuaError: Error, CustomStringConvertible {
+  public var message: String
+  public var traceback: String?
+  public var value: LuaValue
+
+  public init(_ message: String, traceback: String? = nil) {
+    self.message = message
+    self.traceback = traceback
+    self.value = .string(message)
+  }
+
+  public init(value: LuaValue, message: String, traceback: String?) {
+    self.value = value
+    self.message = message
+    self.traceback = traceback
+  }
+
+  public var description: String {
+    guard let traceback else { return message }
+    return message + "\n" + traceback
+  }
+}
