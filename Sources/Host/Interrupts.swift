@@ -4,21 +4,21 @@ import CShims
 /// at the next Lua instruction, as the stock interpreter does. Swift code that blocks for
 /// long (waiting, sleeping) should poll `requested` and stop.
 public enum Interrupts {
-  /// Runs `body` with Ctrl-C turned into a Lua error in `state`.
-  public static func watching<T>(_ state: LuaState, _ body: () throws -> T) rethrows -> T {
-    gs_interrupt_reset()
-    gs_interrupt_watch(state.L)
-    gs_interrupt_install_handler()
-    defer {
-      gs_interrupt_restore_handler()
-      gs_interrupt_unwatch()
+    /// Runs `body` with Ctrl-C turned into a Lua error in `state`.
+    public static func watching<T>(_ state: LuaState, _ body: () throws -> T) rethrows -> T {
+        gs_interrupt_reset()
+        gs_interrupt_watch(state.L)
+        gs_interrupt_install_handler()
+        defer {
+            gs_interrupt_restore_handler()
+            gs_interrupt_unwatch()
+        }
+        return try body()
     }
-    return try body()
-  }
 
-  /// True once Ctrl-C was pressed during the current `watching` call.
-  public static var requested: Bool { gs_interrupted() != 0 }
+    /// True once Ctrl-C was pressed during the current `watching` call.
+    public static var requested: Bool { gs_interrupted() != 0 }
 
-  /// The error a Swift function should throw when it stops for an interrupt.
-  public static var error: LuaError { LuaError("interrupted!") }
+    /// The error a Swift function should throw when it stops for an interrupt.
+    public static var error: LuaError { LuaError("interrupted!") }
 }

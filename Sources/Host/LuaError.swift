@@ -4,24 +4,24 @@
 /// reaches an outer `pcall` unchanged); `message` is its text and `traceback` the Lua stack
 /// where it was raised, when known.
 public struct LuaError: Error, CustomStringConvertible {
-  public var message: String
-  public var traceback: String?
-  public var value: LuaValue
+    public var message: String
+    public var traceback: String?
+    public var value: LuaValue
 
-  public init(_ message: String, traceback: String? = nil) {
-    self.message = message
-    self.traceback = traceback
-    self.value = .string(message)
-  }
+    public init(_ message: String, traceback: String? = nil) {
+        self.message = message
+        self.traceback = traceback
+        self.value = .string(message)
+    }
 
-  public init(value: LuaValue, message: String, traceback: String?) {
-    self.value = value
-    self.message = message
-    self.traceback = traceback
-  }
+    public init(value: LuaValue, message: String, traceback: String?) {
+        self.value = value
+        self.message = message
+        self.traceback = traceback
+    }
 
-  public var description: String {
-    guard let traceback else { return message }
-    return message + "\n" + traceback
-  }
+    public var description: String {
+        guard let traceback else { return message }
+        return message + "\n" + traceback
+    }
 }

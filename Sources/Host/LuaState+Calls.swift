@@ -2,95 +2,95 @@ import CLua
 import CShims
 
 extension LuaState {
-  /// Calls `function` (a Lua function reference or a Swift function) with `arguments` in
-  /// protected mode and returns all its results. A Lua error becomes a thrown `LuaError`
-  /// with the message, the traceback and the original error value.
-  @discardableResult
-  public func call(_ function: LuaValue, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
-    let base = lua_gettop(L)
-    lua_checkstack(L, Int32(clamping: arguments.count + 4))
-    push(function, on: L)
-    for argument in arguments { push(argument, on: L) }
-    return try protectedCall(argumentCount: Int32(arguments.count), base: base)
-  }
-
-  /// Compiles `chunk` without running it; a syntax error is thrown as a `LuaError`.
-  public func load(_ chunk: String, name: String) throws -> LuaValue {
-    var bytes = Array(chunk.utf8)
-    let status = bytes.withUnsafeMutableBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) {
-        luaL_loadbufferx(L, $0.baseAddress, $0.count, name, nil)
-      }
+    /// Calls `function` (a Lua function reference or a Swift function) with `arguments` in
+    /// protected mode and returns all its results. A Lua error becomes a thrown `LuaError`
+    /// with the message, the traceback and the original error value.
+    @discardableResult
+    public func call(_ function: LuaValue, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
+        let base = lua_gettop(L)
+        lua_checkstack(L, Int32(clamping: arguments.count + 4))
+        push(function, on: L)
+        for argument in arguments { push(argument, on: L) }
+        return try protectedCall(argumentCount: Int32(arguments.count), base: base)
     }
-    return try takeLoaded(status: status)
-  }
 
-  /// Compiles the file at `path` (stdin when nil); a `#!` first line is skipped.
-  public func loadFile(_ path: String?) throws -> LuaValue {
-    try takeLoaded(status: luaL_loadfilex(L, path, nil))
-  }
-
-  /// Runs `chunk` and returns its results.
-  @discardableResult
-  public func run(_ chunk: String, name: String = "=(chunk)", arguments: [LuaValue] = []) throws
-    -> [LuaValue]
-  {
-    try call(try load(chunk, name: name), arguments)
-  }
-
-  private func takeLoaded(status: Int32) throws -> LuaValue {
-    defer { gs_pop(L, 1) }
-    guard status == LUA_OK else {
-      let message = lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? "cannot load chunk"
-      throw LuaError(value: .string(message), message: message, traceback: nil)
+    /// Compiles `chunk` without running it; a syntax error is thrown as a `LuaError`.
+    public func load(_ chunk: String, name: String) throws -> LuaValue {
+        var bytes = Array(chunk.utf8)
+        let status = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                luaL_loadbufferx(L, $0.baseAddress, $0.count, name, nil)
+            }
+        }
+        return try takeLoaded(status: status)
     }
-    return .reference(makeReference(at: -1, on: L))
-  }
 
-  /// Runs the function and arguments above `base` with the traceback handler and collects
-  /// the results, leaving the stack as it was.
-  private func protectedCall(argumentCount: Int32, base: Int32) throws -> [LuaValue] {
-    let status = gs_pcall_traceback(L, argumentCount, LUA_MULTRET)
-    defer { lua_settop(L, base) }
-    guard status == LUA_OK else { throw errorFromStack() }
-    let top = lua_gettop(L)
-    guard top > base else { return [] }
-    return try (base + 1...top).map { try read(at: $0, on: L) }
-  }
-
-  /// The error on top of the stack, as left by the traceback handler.
-  private func errorFromStack() -> LuaError {
-    if lua_type(L, -1) == LUA_TSTRING {
-      let full = (try? read(at: -1, on: L))?.stringValue ?? ""
-      let marker = "\nstack traceback:\n"
-      if let split = full.lastIndex(of: marker) {
-        let message = String(full[..<split])
-        let traceback = String(full[split...].dropFirst())
-        return LuaError(value: .string(message), message: message, traceback: traceback)
-      }
-      return LuaError(value: .string(full), message: full, traceback: nil)
+    /// Compiles the file at `path` (stdin when nil); a `#!` first line is skipped.
+    public func loadFile(_ path: String?) throws -> LuaValue {
+        try takeLoaded(status: luaL_loadfilex(L, path, nil))
     }
-    lua_getfield(L, gs_registryindex(), gs_last_traceback_key)
-    let traceback = lua_tolstring(L, -1, nil).map { String(cString: $0) }
-    gs_pop(L, 1)
-    lua_pushnil(L)
-    lua_setfield(L, gs_registryindex(), gs_last_traceback_key)
-    let value =
-      lua_type(L, -1) == LUA_TTABLE || lua_type(L, -1) == LUA_TUSERDATA
-      ? LuaValue.reference(makeReference(at: -1, on: L)) : ((try? read(at: -1, on: L)) ?? .nil)
-    return LuaError(value: value, message: describe(at: -1), traceback: traceback)
-  }
 
-  /// `tostring` of the value at `index`, honouring `__tostring` when it runs without error.
-  public func describe(at index: Int32) -> String {
-    let absolute = lua_absindex(L, index)
-    let base = lua_gettop(L)
-    defer { lua_settop(L, base) }
-    lua_getglobal(L, "tostring")
-    lua_pushvalue(L, absolute)
-    if gs_pcall(L, 1, 1, 0) == LUA_OK, let text = lua_tolstring(L, -1, nil) {
-      return String(cString: text)
+    /// Runs `chunk` and returns its results.
+    @discardableResult
+    public func run(_ chunk: String, name: String = "=(chunk)", arguments: [LuaValue] = []) throws
+        -> [LuaValue]
+    {
+        try call(try load(chunk, name: name), arguments)
     }
-    return "(error object is a \(String(cString: lua_typename(L, lua_type(L, absolute)))) value)"
-  }
+
+    private func takeLoaded(status: Int32) throws -> LuaValue {
+        defer { gs_pop(L, 1) }
+        guard status == LUA_OK else {
+            let message = lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? "cannot load chunk"
+            throw LuaError(value: .string(message), message: message, traceback: nil)
+        }
+        return .reference(makeReference(at: -1, on: L))
+    }
+
+    /// Runs the function and arguments above `base` with the traceback handler and collects
+    /// the results, leaving the stack as it was.
+    private func protectedCall(argumentCount: Int32, base: Int32) throws -> [LuaValue] {
+        let status = gs_pcall_traceback(L, argumentCount, LUA_MULTRET)
+        defer { lua_settop(L, base) }
+        guard status == LUA_OK else { throw errorFromStack() }
+        let top = lua_gettop(L)
+        guard top > base else { return [] }
+        return try (base + 1...top).map { try read(at: $0, on: L) }
+    }
+
+    /// The error on top of the stack, as left by the traceback handler.
+    private func errorFromStack() -> LuaError {
+        if lua_type(L, -1) == LUA_TSTRING {
+            let full = (try? read(at: -1, on: L))?.stringValue ?? ""
+            let marker = "\nstack traceback:\n"
+            if let split = full.lastIndex(of: marker) {
+                let message = String(full[..<split])
+                let traceback = String(full[split...].dropFirst())
+                return LuaError(value: .string(message), message: message, traceback: traceback)
+            }
+            return LuaError(value: .string(full), message: full, traceback: nil)
+        }
+        lua_getfield(L, gs_registryindex(), gs_last_traceback_key)
+        let traceback = lua_tolstring(L, -1, nil).map { String(cString: $0) }
+        gs_pop(L, 1)
+        lua_pushnil(L)
+        lua_setfield(L, gs_registryindex(), gs_last_traceback_key)
+        let value =
+            lua_type(L, -1) == LUA_TTABLE || lua_type(L, -1) == LUA_TUSERDATA
+            ? LuaValue.reference(makeReference(at: -1, on: L)) : ((try? read(at: -1, on: L)) ?? .nil)
+        return LuaError(value: value, message: describe(at: -1), traceback: traceback)
+    }
+
+    /// `tostring` of the value at `index`, honouring `__tostring` when it runs without error.
+    public func describe(at index: Int32) -> String {
+        let absolute = lua_absindex(L, index)
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        lua_getglobal(L, "tostring")
+        lua_pushvalue(L, absolute)
+        if gs_pcall(L, 1, 1, 0) == LUA_OK, let text = lua_tolstring(L, -1, nil) {
+            return String(cString: text)
+        }
+        return "(error object is a \(String(cString: lua_typename(L, lua_type(L, absolute)))) value)"
+    }
 }

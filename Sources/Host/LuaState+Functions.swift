@@ -2,66 +2,66 @@ import CLua
 import CShims
 
 extension LuaState {
-  /// Pushes a Swift function as a Lua function. The closure lives in a userdata upvalue
-  /// and is released when Lua collects the function.
-  func pushFunction(_ function: LuaFunction, on L: OpaquePointer) {
-    pushRetained(function, metatable: LuaState.functionBoxMetatable, on: L)
-    gs_push_swift_closure(L, 1)
-  }
-
-  static let functionBoxMetatable = "gluescript.function"
-
-  /// Called by the C trampoline for every Swift function call from Lua. Returns the number
-  /// of results, or GS_RAISE_ERROR with the error value on top of the stack; the trampoline
-  /// raises it after this frame has returned, so no longjmp crosses Swift code.
-  static func dispatch(_ L: OpaquePointer) -> Int32 {
-    let state = owner(of: L)
-    guard let box = retainedObject(at: gs_upvalueindex(1), on: L),
-      let function = box as? LuaFunction
-    else {
-      lua_pushstring(L, "gluescript: Swift function without its closure")
-      return GS_RAISE_ERROR
+    /// Pushes a Swift function as a Lua function. The closure lives in a userdata upvalue
+    /// and is released when Lua collects the function.
+    func pushFunction(_ function: LuaFunction, on L: OpaquePointer) {
+        pushRetained(function, metatable: LuaState.functionBoxMetatable, on: L)
+        gs_push_swift_closure(L, 1)
     }
-    do {
-      guard case .values(let body) = function.kind else {
-        guard case .stack(let stackBody) = function.kind else { return 0 }
-        return try stackBody(state, L)
-      }
-      let count = lua_gettop(L)
-      var arguments: [LuaValue] = []
-      arguments.reserveCapacity(Int(count))
-      if count > 0 {
-        for i in 1...count { arguments.append(try state.read(at: i, on: L)) }
-      }
-      let results = try body(
-        LuaCall(state: state, arguments: arguments, functionName: function.name))
-      guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
-        lua_pushstring(L, "too many results from '\(function.name)'")
-        return GS_RAISE_ERROR
-      }
-      for result in results { state.push(result, on: L) }
-      return Int32(results.count)
-    } catch let error as LuaError {
-      state.push(error.value, on: L)
-      return GS_RAISE_ERROR
-    } catch {
-      state.push(state.errorConverter(error, state), on: L)
-      return GS_RAISE_ERROR
+
+    static let functionBoxMetatable = "gluescript.function"
+
+    /// Called by the C trampoline for every Swift function call from Lua. Returns the number
+    /// of results, or GS_RAISE_ERROR with the error value on top of the stack; the trampoline
+    /// raises it after this frame has returned, so no longjmp crosses Swift code.
+    static func dispatch(_ L: OpaquePointer) -> Int32 {
+        let state = owner(of: L)
+        guard let box = retainedObject(at: gs_upvalueindex(1), on: L),
+            let function = box as? LuaFunction
+        else {
+            lua_pushstring(L, "gluescript: Swift function without its closure")
+            return GS_RAISE_ERROR
+        }
+        do {
+            guard case .values(let body) = function.kind else {
+                guard case .stack(let stackBody) = function.kind else { return 0 }
+                return try stackBody(state, L)
+            }
+            let count = lua_gettop(L)
+            var arguments: [LuaValue] = []
+            arguments.reserveCapacity(Int(count))
+            if count > 0 {
+                for i in 1...count { arguments.append(try state.read(at: i, on: L)) }
+            }
+            let results = try body(
+                LuaCall(state: state, arguments: arguments, functionName: function.name))
+            guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
+                lua_pushstring(L, "too many results from '\(function.name)'")
+                return GS_RAISE_ERROR
+            }
+            for result in results { state.push(result, on: L) }
+            return Int32(results.count)
+        } catch let error as LuaError {
+            state.push(error.value, on: L)
+            return GS_RAISE_ERROR
+        } catch {
+            state.push(state.errorConverter(error, state), on: L)
+            return GS_RAISE_ERROR
+        }
     }
-  }
 }
 
 /// The Swift object retained by the bridge's userdata at `index`, if it is one and Lua has
 /// not collected it yet.
 func retainedObject(at index: Int32, on L: OpaquePointer) -> AnyObject? {
-  guard lua_type(L, index) == LUA_TUSERDATA,
-    lua_rawlen(L, index) == MemoryLayout<UnsafeRawPointer>.size
-  else { return nil }
-  let hasMarker =
-    lua_getiuservalue(L, index, 1) == LUA_TLIGHTUSERDATA
-    && lua_touserdata(L, -1) == LuaState.retainedMarker
-  gs_pop(L, 1)
-  guard hasMarker, let raw = lua_touserdata(L, index)!.load(as: UnsafeMutableRawPointer?.self)
-  else { return nil }
-  return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue()
+    guard lua_type(L, index) == LUA_TUSERDATA,
+        lua_rawlen(L, index) == MemoryLayout<UnsafeRawPointer>.size
+    else { return nil }
+    let hasMarker =
+        lua_getiuservalue(L, index, 1) == LUA_TLIGHTUSERDATA
+        && lua_touserdata(L, -1) == LuaState.retainedMarker
+    gs_pop(L, 1)
+    guard hasMarker, let raw = lua_touserdata(L, index)!.load(as: UnsafeMutableRawPointer?.self)
+    else { return nil }
+    return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue()
 }

@@ -2,104 +2,104 @@ import CLua
 import CShims
 
 extension LuaState {
-  /// Marks userdata made by this bridge (its user value), so foreign userdata is never
-  /// mistaken for a retained Swift object.
-  static let retainedMarker: UnsafeMutableRawPointer = {
-    let p = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
-    return p
-  }()
+    /// Marks userdata made by this bridge (its user value), so foreign userdata is never
+    /// mistaken for a retained Swift object.
+    static let retainedMarker: UnsafeMutableRawPointer = {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+        return p
+    }()
 
-  /// Exposes Swift objects of type `T` to Lua as userdata with these methods and
-  /// metamethods (`__tostring`, `__eq`, ...). `__index` is the methods table unless given.
-  public func registerType<T: AnyObject>(
-    _ type: T.Type, name: String, methods: [String: LuaFunction.Body] = [:],
-    metamethods: [String: LuaFunction.Body] = [:]
-  ) {
-    userdataTypes[ObjectIdentifier(type)] = name
-    luaL_newmetatable(L, name)
-    lua_pushcfunction_gc(L)
-    lua_setfield(L, -2, "__gc")
-    if !methods.isEmpty {
-      lua_createtable(L, 0, Int32(methods.count))
-      for (methodName, body) in methods {
-        push(.function(LuaFunction(methodName, body)), on: L)
-        lua_setfield(L, -2, methodName)
-      }
-      lua_setfield(L, -2, "__index")
+    /// Exposes Swift objects of type `T` to Lua as userdata with these methods and
+    /// metamethods (`__tostring`, `__eq`, ...). `__index` is the methods table unless given.
+    public func registerType<T: AnyObject>(
+        _ type: T.Type, name: String, methods: [String: LuaFunction.Body] = [:],
+        metamethods: [String: LuaFunction.Body] = [:]
+    ) {
+        userdataTypes[ObjectIdentifier(type)] = name
+        luaL_newmetatable(L, name)
+        lua_pushcfunction_gc(L)
+        lua_setfield(L, -2, "__gc")
+        if !methods.isEmpty {
+            lua_createtable(L, 0, Int32(methods.count))
+            for (methodName, body) in methods {
+                push(.function(LuaFunction(methodName, body)), on: L)
+                lua_setfield(L, -2, methodName)
+            }
+            lua_setfield(L, -2, "__index")
+        }
+        for (metaName, body) in metamethods {
+            push(.function(LuaFunction(metaName, body)), on: L)
+            lua_setfield(L, -2, metaName)
+        }
+        gs_pop(L, 1)
     }
-    for (metaName, body) in metamethods {
-      push(.function(LuaFunction(metaName, body)), on: L)
-      lua_setfield(L, -2, metaName)
+
+    /// Pushes a Swift object. The same object pushes as the same userdata while Lua holds it.
+    func pushObject(_ object: AnyObject, on L: OpaquePointer) {
+        let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(object).toOpaque())
+        lua_getfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        lua_pushlightuserdata(L, key)
+        if lua_rawget(L, -2) == LUA_TUSERDATA {
+            gs_remove(L, -2)
+            return
+        }
+        gs_pop(L, 1)
+        let name = userdataTypes[ObjectIdentifier(type(of: object))] ?? LuaState.plainObjectMetatable
+        pushRetained(object, metatable: name, on: L)
+        lua_pushlightuserdata(L, key)
+        lua_pushvalue(L, -2)
+        lua_rawset(L, -4)
+        gs_remove(L, -2)
     }
-    gs_pop(L, 1)
-  }
 
-  /// Pushes a Swift object. The same object pushes as the same userdata while Lua holds it.
-  func pushObject(_ object: AnyObject, on L: OpaquePointer) {
-    let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(object).toOpaque())
-    lua_getfield(L, gs_registryindex(), LuaState.objectCacheKey)
-    lua_pushlightuserdata(L, key)
-    if lua_rawget(L, -2) == LUA_TUSERDATA {
-      gs_remove(L, -2)
-      return
+    static let objectCacheKey = "gluescript.objects"
+    static let plainObjectMetatable = "gluescript.object"
+
+    func createObjectCache() {
+        lua_createtable(L, 0, 0)
+        lua_createtable(L, 0, 1)
+        lua_pushstring(L, "v")
+        lua_setfield(L, -2, "__mode")
+        lua_setmetatable(L, -2)
+        lua_setfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        for name in [LuaState.functionBoxMetatable, LuaState.plainObjectMetatable] {
+            luaL_newmetatable(L, name)
+            lua_pushcfunction_gc(L)
+            lua_setfield(L, -2, "__gc")
+            gs_pop(L, 1)
+        }
     }
-    gs_pop(L, 1)
-    let name = userdataTypes[ObjectIdentifier(type(of: object))] ?? LuaState.plainObjectMetatable
-    pushRetained(object, metatable: name, on: L)
-    lua_pushlightuserdata(L, key)
-    lua_pushvalue(L, -2)
-    lua_rawset(L, -4)
-    gs_remove(L, -2)
-  }
 
-  static let objectCacheKey = "gluescript.objects"
-  static let plainObjectMetatable = "gluescript.object"
-
-  func createObjectCache() {
-    lua_createtable(L, 0, 0)
-    lua_createtable(L, 0, 1)
-    lua_pushstring(L, "v")
-    lua_setfield(L, -2, "__mode")
-    lua_setmetatable(L, -2)
-    lua_setfield(L, gs_registryindex(), LuaState.objectCacheKey)
-    for name in [LuaState.functionBoxMetatable, LuaState.plainObjectMetatable] {
-      luaL_newmetatable(L, name)
-      lua_pushcfunction_gc(L)
-      lua_setfield(L, -2, "__gc")
-      gs_pop(L, 1)
+    /// Pushes a full userdata holding a retained reference to `object`, with metatable `name`.
+    func pushRetained(_ object: AnyObject, metatable name: String, on L: OpaquePointer) {
+        let block = gs_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!
+        block.storeBytes(
+            of: Unmanaged.passRetained(object).toOpaque(), as: UnsafeMutableRawPointer.self)
+        lua_pushlightuserdata(L, LuaState.retainedMarker)
+        lua_setiuservalue(L, -2, 1)
+        luaL_setmetatable(L, name)
     }
-  }
 
-  /// Pushes a full userdata holding a retained reference to `object`, with metatable `name`.
-  func pushRetained(_ object: AnyObject, metatable name: String, on L: OpaquePointer) {
-    let block = gs_newuserdata(L, MemoryLayout<UnsafeRawPointer>.size)!
-    block.storeBytes(
-      of: Unmanaged.passRetained(object).toOpaque(), as: UnsafeMutableRawPointer.self)
-    lua_pushlightuserdata(L, LuaState.retainedMarker)
-    lua_setiuservalue(L, -2, 1)
-    luaL_setmetatable(L, name)
-  }
-
-  /// The Swift object behind the userdata at `index`, when it is one of ours.
-  func objectIfSwift(at index: Int32, on L: OpaquePointer) -> AnyObject? {
-    guard let object = retainedObject(at: index, on: L), !(object is LuaFunction) else {
-      return nil
+    /// The Swift object behind the userdata at `index`, when it is one of ours.
+    func objectIfSwift(at index: Int32, on L: OpaquePointer) -> AnyObject? {
+        guard let object = retainedObject(at: index, on: L), !(object is LuaFunction) else {
+            return nil
+        }
+        return object
     }
-    return object
-  }
 }
 
 /// `__gc` of every retained userdata: releases the Swift object once.
 private func releaseRetained(_ L: OpaquePointer?) -> Int32 {
-  guard let L, let block = lua_touserdata(L, 1) else { return 0 }
-  let raw = block.load(as: UnsafeMutableRawPointer?.self)
-  if let raw {
-    Unmanaged<AnyObject>.fromOpaque(raw).release()
-    block.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
-  }
-  return 0
+    guard let L, let block = lua_touserdata(L, 1) else { return 0 }
+    let raw = block.load(as: UnsafeMutableRawPointer?.self)
+    if let raw {
+        Unmanaged<AnyObject>.fromOpaque(raw).release()
+        block.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
+    }
+    return 0
 }
 
 func lua_pushcfunction_gc(_ L: OpaquePointer) {
-  lua_pushcclosure(L, { releaseRetained($0) }, 0)
+    lua_pushcclosure(L, { releaseRetained($0) }, 0)
 }

@@ -7,79 +7,79 @@ import CShims
 /// Not thread-safe: use a state from one thread at a time. Nothing here is global to the
 /// process; each state keeps its own data in its registry.
 public final class LuaState {
-  /// The main thread of the state.
-  public let L: OpaquePointer
-  private(set) var isClosed = false
-  /// Converts a Swift error thrown under a Lua call into the Lua error value raised.
-  public var errorConverter: (Error, LuaState) -> LuaValue = { error, _ in .string("\(error)") }
-  /// Swift object types exposed as userdata, by type, with the name of their metatable.
-  var userdataTypes: [ObjectIdentifier: String] = [:]
+    /// The main thread of the state.
+    public let L: OpaquePointer
+    private(set) var isClosed = false
+    /// Converts a Swift error thrown under a Lua call into the Lua error value raised.
+    public var errorConverter: (Error, LuaState) -> LuaValue = { error, _ in .string("\(error)") }
+    /// Swift object types exposed as userdata, by type, with the name of their metatable.
+    var userdataTypes: [ObjectIdentifier: String] = [:]
 
-  public init() {
-    LuaState.installDispatcher
-    L = luaL_newstate()
-    gs_getextraspace(L).storeBytes(
-      of: Unmanaged.passUnretained(self).toOpaque(), as: UnsafeMutableRawPointer.self)
-    luaL_openlibs(L)
-    createObjectCache()
-  }
+    public init() {
+        LuaState.installDispatcher
+        L = luaL_newstate()
+        gs_getextraspace(L).storeBytes(
+            of: Unmanaged.passUnretained(self).toOpaque(), as: UnsafeMutableRawPointer.self)
+        luaL_openlibs(L)
+        createObjectCache()
+    }
 
-  deinit {
-    isClosed = true
-    lua_close(L)
-  }
+    deinit {
+        isClosed = true
+        lua_close(L)
+    }
 
-  /// The Swift state that owns `L` (the main thread or any coroutine of it).
-  static func owner(of L: OpaquePointer) -> LuaState {
-    let raw = gs_getextraspace(L).load(as: UnsafeMutableRawPointer.self)
-    return Unmanaged<LuaState>.fromOpaque(raw).takeUnretainedValue()
-  }
+    /// The Swift state that owns `L` (the main thread or any coroutine of it).
+    static func owner(of L: OpaquePointer) -> LuaState {
+        let raw = gs_getextraspace(L).load(as: UnsafeMutableRawPointer.self)
+        return Unmanaged<LuaState>.fromOpaque(raw).takeUnretainedValue()
+    }
 
-  private static let installDispatcher: Void = {
-    gs_set_dispatch { L in LuaState.dispatch(L!) }
-  }()
+    private static let installDispatcher: Void = {
+        gs_set_dispatch { L in LuaState.dispatch(L!) }
+    }()
 
-  // MARK: Globals and modules
+    // MARK: Globals and modules
 
-  /// Sets global `name` to `value`.
-  public func setGlobal(_ name: String, _ value: LuaValue) {
-    lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-    push(value, on: L)
-    lua_setfield(L, -2, name)
-    gs_pop(L, 1)
-  }
+    /// Sets global `name` to `value`.
+    public func setGlobal(_ name: String, _ value: LuaValue) {
+        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        push(value, on: L)
+        lua_setfield(L, -2, name)
+        gs_pop(L, 1)
+    }
 
-  /// The value of global `name` (read raw, without metamethods).
-  public func global(_ name: String) throws -> LuaValue {
-    lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-    lua_pushstring(L, name)
-    lua_rawget(L, -2)
-    defer { gs_pop(L, 2) }
-    return try read(at: -1, on: L)
-  }
+    /// The value of global `name` (read raw, without metamethods).
+    public func global(_ name: String) throws -> LuaValue {
+        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua_pushstring(L, name)
+        lua_rawget(L, -2)
+        defer { gs_pop(L, 2) }
+        return try read(at: -1, on: L)
+    }
 
-  /// Registers a Swift function as global `name`.
-  public func register(_ name: String, _ body: @escaping LuaFunction.Body) {
-    setGlobal(name, .function(LuaFunction(name, body)))
-  }
+    /// Registers a Swift function as global `name`.
+    public func register(_ name: String, _ body: @escaping LuaFunction.Body) {
+        setGlobal(name, .function(LuaFunction(name, body)))
+    }
 
-  /// Makes `require(name)` return what `loader` builds, on first use (`package.preload`).
-  public func preload(_ name: String, _ loader: @escaping (LuaState) throws -> LuaValue) {
-    lua_getglobal(L, "package")
-    lua_getfield(L, -1, "preload")
-    push(.function(LuaFunction(name) { call in [try loader(call.state)] }), on: L)
-    lua_setfield(L, -2, name)
-    gs_pop(L, 2)
-  }
+    /// Makes `require(name)` return what `loader` builds, on first use (`package.preload`).
+    public func preload(_ name: String, _ loader: @escaping (LuaState) throws -> LuaValue) {
+        lua_getglobal(L, "package")
+        lua_getfield(L, -1, "preload")
+        push(.function(LuaFunction(name) { call in [try loader(call.state)] }), on: L)
+        lua_setfield(L, -2, name)
+        gs_pop(L, 2)
+    }
 
-  /// Prepends `pattern` (e.g. `/path/?.lua`) to `package.path`.
-  public func prependPackagePath(_ pattern: String) {
-    lua_getglobal(L, "package")
-    lua_getfield(L, -1, "path")
-    let current = lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? ""
-    gs_pop(L, 1)
-    lua_pushstring(L, pattern + ";" + current)
-    lua_setfield(L, -2, "path")
-    gs_pop(L, 1)
-  }
+    /// Prepends `pattern` (e.g. `/path/?.lua`) to `package.path`.
+    public func prependPackagePath(_ pattern: String) {
+        lua_getglobal(L, "package")
+        lua_getfield(L, -1, "path")
+        let current = lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? ""
+        gs_pop(L, 1)
+        lua_pushstring(L, pattern + ";" + current)
+        lua_setfield(L, -2, "path")
+        gs_pop(L, 1)
+    }
 }

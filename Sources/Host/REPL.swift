@@ -2,9 +2,9 @@ import CLua
 import CShims
 
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// The interactive loop, as the stock `lua` interpreter has it: line editing and history,
@@ -13,122 +13,122 @@ import CShims
 /// goes on, Ctrl-C drops the line being typed and interrupts a running statement, Ctrl-D
 /// leaves.
 public final class REPL {
-  public let state: LuaState
-  public var prompt = "> "
-  public var continuationPrompt = ">> "
-  /// Where history is read from and saved to; nil keeps none.
-  public var historyPath: String?
-  public var printer = PrettyPrinter()
-  /// Where results go (stdout) and errors go (stderr); replaceable for embedding.
-  public var output: (String) -> Void = { text in
-    fputs(text, stdout)
-    fflush(stdout)
-  }
-  public var errorOutput: (String) -> Void = { text in
-    fputs(text, stderr)
-    fflush(stderr)
-  }
-
-  public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath) {
-    self.state = state
-    self.historyPath = historyPath
-  }
-
-  /// `~/.gluescript_history`, or nil without a home folder.
-  public static var defaultHistoryPath: String? {
-    guard let home = getenv("HOME") else { return nil }
-    return String(cString: home) + "/.gluescript_history"
-  }
-
-  /// Reads, evaluates and prints until end of input.
-  public func run() {
-    if let historyPath { _ = gs_read_history(historyPath) }
-    REPLCompletion.install(for: state)
-    defer {
-      REPLCompletion.uninstall()
-      if let historyPath { _ = gs_write_history(historyPath) }
+    public let state: LuaState
+    public var prompt = "> "
+    public var continuationPrompt = ">> "
+    /// Where history is read from and saved to; nil keeps none.
+    public var historyPath: String?
+    public var printer = PrettyPrinter()
+    /// Where results go (stdout) and errors go (stderr); replaceable for embedding.
+    public var output: (String) -> Void = { text in
+        fputs(text, stdout)
+        fflush(stdout)
     }
-    while let chunk = readStatement() {
-      evaluate(chunk)
+    public var errorOutput: (String) -> Void = { text in
+        fputs(text, stderr)
+        fflush(stderr)
     }
-    output("\n")
-  }
 
-  /// Reads lines until they make a complete chunk; nil at end of input.
-  private func readStatement() -> String? {
-    var buffer: String?
-    while true {
-      var interrupted: Int32 = 0
-      guard let raw = gs_readline(buffer == nil ? prompt : continuationPrompt, &interrupted) else {
-        return nil
-      }
-      let line = String(cString: raw)
-      free(raw)
-      if interrupted != 0 {
-        buffer = nil
-        continue
-      }
-      if buffer == nil {
-        if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-        let expression = line.hasPrefix("=") ? String(line.dropFirst()) : line
-        if compiles("return " + expression) {
-          gs_add_history(line)
-          return "return " + expression
+    public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath) {
+        self.state = state
+        self.historyPath = historyPath
+    }
+
+    /// `~/.gluescript_history`, or nil without a home folder.
+    public static var defaultHistoryPath: String? {
+        guard let home = getenv("HOME") else { return nil }
+        return String(cString: home) + "/.gluescript_history"
+    }
+
+    /// Reads, evaluates and prints until end of input.
+    public func run() {
+        if let historyPath { _ = gs_read_history(historyPath) }
+        REPLCompletion.install(for: state)
+        defer {
+            REPLCompletion.uninstall()
+            if let historyPath { _ = gs_write_history(historyPath) }
         }
-        buffer = line
-      } else {
-        buffer! += "\n" + line
-      }
-      switch REPL.classify(buffer!, in: state) {
-      case .complete, .error:
-        gs_add_history(buffer!)
-        return buffer
-      case .incomplete:
-        continue
-      }
+        while let chunk = readStatement() {
+            evaluate(chunk)
+        }
+        output("\n")
     }
-  }
 
-  enum Completeness { case complete, incomplete, error }
-
-  /// Whether `chunk` compiles, needs more lines, or has a real syntax error.
-  static func classify(_ chunk: String, in state: LuaState) -> Completeness {
-    do {
-      _ = try state.load(chunk, name: "=stdin")
-      return .complete
-    } catch let error as LuaError {
-      return error.message.hasSuffix("<eof>") ? .incomplete : .error
-    } catch {
-      return .error
+    /// Reads lines until they make a complete chunk; nil at end of input.
+    private func readStatement() -> String? {
+        var buffer: String?
+        while true {
+            var interrupted: Int32 = 0
+            guard let raw = gs_readline(buffer == nil ? prompt : continuationPrompt, &interrupted) else {
+                return nil
+            }
+            let line = String(cString: raw)
+            free(raw)
+            if interrupted != 0 {
+                buffer = nil
+                continue
+            }
+            if buffer == nil {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                let expression = line.hasPrefix("=") ? String(line.dropFirst()) : line
+                if compiles("return " + expression) {
+                    gs_add_history(line)
+                    return "return " + expression
+                }
+                buffer = line
+            } else {
+                buffer! += "\n" + line
+            }
+            switch REPL.classify(buffer!, in: state) {
+            case .complete, .error:
+                gs_add_history(buffer!)
+                return buffer
+            case .incomplete:
+                continue
+            }
+        }
     }
-  }
 
-  private func compiles(_ chunk: String) -> Bool {
-    (try? state.load(chunk, name: "=stdin")) != nil
-  }
+    enum Completeness { case complete, incomplete, error }
 
-  /// Runs one chunk and prints its values or its error.
-  public func evaluate(_ chunk: String) {
-    Interrupts.watching(state) { evaluateWatched(chunk) }
-  }
-
-  private func evaluateWatched(_ chunk: String) {
-    do {
-      let function = try state.load(chunk, name: "=stdin")
-      let base = lua_gettop(state.L)
-      state.push(function, on: state.L)
-      let status = gs_pcall_traceback(state.L, 0, LUA_MULTRET)
-      defer { lua_settop(state.L, base) }
-      guard status == LUA_OK else {
-        errorOutput(state.describe(at: -1) + "\n")
-        return
-      }
-      let top = lua_gettop(state.L)
-      guard top > base else { return }
-      let texts = (base + 1...top).map { printer.render(at: $0, on: state.L) }
-      output(texts.joined(separator: "\t") + "\n")
-    } catch {
-      errorOutput("\(error)\n")
+    /// Whether `chunk` compiles, needs more lines, or has a real syntax error.
+    static func classify(_ chunk: String, in state: LuaState) -> Completeness {
+        do {
+            _ = try state.load(chunk, name: "=stdin")
+            return .complete
+        } catch let error as LuaError {
+            return error.message.hasSuffix("<eof>") ? .incomplete : .error
+        } catch {
+            return .error
+        }
     }
-  }
+
+    private func compiles(_ chunk: String) -> Bool {
+        (try? state.load(chunk, name: "=stdin")) != nil
+    }
+
+    /// Runs one chunk and prints its values or its error.
+    public func evaluate(_ chunk: String) {
+        Interrupts.watching(state) { evaluateWatched(chunk) }
+    }
+
+    private func evaluateWatched(_ chunk: String) {
+        do {
+            let function = try state.load(chunk, name: "=stdin")
+            let base = lua_gettop(state.L)
+            state.push(function, on: state.L)
+            let status = gs_pcall_traceback(state.L, 0, LUA_MULTRET)
+            defer { lua_settop(state.L, base) }
+            guard status == LUA_OK else {
+                errorOutput(state.describe(at: -1) + "\n")
+                return
+            }
+            let top = lua_gettop(state.L)
+            guard top > base else { return }
+            let texts = (base + 1...top).map { printer.render(at: $0, on: state.L) }
+            output(texts.joined(separator: "\t") + "\n")
+        } catch {
+            errorOutput("\(error)\n")
+        }
+    }
 }

@@ -4,67 +4,67 @@ import CShims
 /// Runs a script file as the stock `lua` does: its arguments as `...`, its folder first on
 /// `package.path`, a `#!` first line skipped.
 public struct ScriptRunner {
-  public let state: LuaState
+    public let state: LuaState
 
-  public init(state: LuaState) {
-    self.state = state
-  }
-
-  /// Why a script could not be started: no such file, or it does not compile.
-  public enum LoadFailure: Error, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case syntax(LuaError)
-
-    public var description: String {
-      switch self {
-      case .cannotOpen(let path, let reason): return "cannot open \(path) (\(reason))"
-      case .syntax(let error): return error.message
-      }
+    public init(state: LuaState) {
+        self.state = state
     }
-  }
 
-  /// Compiles and runs the script at `path` (stdin when nil) with `arguments` as `...`.
-  /// Load failures throw `LoadFailure`; errors while running throw `LuaError`.
-  @discardableResult
-  public func run(path: String?, arguments: [String]) throws -> [LuaValue] {
-    if let path {
-      if let reason = ScriptRunner.unreadableReason(path) {
-        throw LoadFailure.cannotOpen(path: path, reason: reason)
-      }
-      let folder = ScriptRunner.folder(of: path)
-      state.prependPackagePath(folder + "/?.lua;" + folder + "/?/init.lua")
-    }
-    let chunk: LuaValue
-    do {
-      chunk = try state.loadFile(path)
-    } catch let error as LuaError {
-      throw LoadFailure.syntax(error)
-    }
-    return try Interrupts.watching(state) {
-      try state.call(chunk, arguments.map { .string($0) })
-    }
-  }
+    /// Why a script could not be started: no such file, or it does not compile.
+    public enum LoadFailure: Error, CustomStringConvertible {
+        case cannotOpen(path: String, reason: String)
+        case syntax(LuaError)
 
-  /// The folder part of `path` ("." for a bare file name).
-  static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
-
-  /// Nil when the file can be opened for reading, else the system's reason.
-  static func unreadableReason(_ path: String) -> String? {
-    guard let file = fopen(path, "r") else { return String(cString: strerror(errno)) }
-    defer { fclose(file) }
-    var buffer: UInt8 = 0
-    if fread(&buffer, 1, 1, file) == 0 && ferror(file) != 0 {
-      return String(cString: strerror(errno))
+        public var description: String {
+            switch self {
+            case .cannotOpen(let path, let reason): return "cannot open \(path) (\(reason))"
+            case .syntax(let error): return error.message
+            }
+        }
     }
-    return nil
-  }
+
+    /// Compiles and runs the script at `path` (stdin when nil) with `arguments` as `...`.
+    /// Load failures throw `LoadFailure`; errors while running throw `LuaError`.
+    @discardableResult
+    public func run(path: String?, arguments: [String]) throws -> [LuaValue] {
+        if let path {
+            if let reason = ScriptRunner.unreadableReason(path) {
+                throw LoadFailure.cannotOpen(path: path, reason: reason)
+            }
+            let folder = ScriptRunner.folder(of: path)
+            state.prependPackagePath(folder + "/?.lua;" + folder + "/?/init.lua")
+        }
+        let chunk: LuaValue
+        do {
+            chunk = try state.loadFile(path)
+        } catch let error as LuaError {
+            throw LoadFailure.syntax(error)
+        }
+        return try Interrupts.watching(state) {
+            try state.call(chunk, arguments.map { .string($0) })
+        }
+    }
+
+    /// The folder part of `path` ("." for a bare file name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Nil when the file can be opened for reading, else the system's reason.
+    static func unreadableReason(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return String(cString: strerror(errno)) }
+        defer { fclose(file) }
+        var buffer: UInt8 = 0
+        if fread(&buffer, 1, 1, file) == 0 && ferror(file) != 0 {
+            return String(cString: strerror(errno))
+        }
+        return nil
+    }
 }
 
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif

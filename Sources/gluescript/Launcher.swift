@@ -3,105 +3,105 @@ import CShims
 import Host
 
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// Builds the Lua state with the `aws` module and runs what the command line asks for,
 /// in `lua`'s order: `arg`, each `-e`/`-l`, the script, then the REPL.
 struct Launcher {
-  let invocation: Invocation
+    let invocation: Invocation
 
-  enum ExitCode {
-    static let success: Int32 = 0
-    static let scriptError: Int32 = 1
-    static let usage: Int32 = 2
-    static let interrupted: Int32 = 130
-  }
-
-  func run() -> Int32 {
-    let state = LuaState()
-    AWSModule.install(
-      in: state,
-      defaults: AWSModule.Defaults(
-        region: invocation.region, profile: invocation.profile,
-        endpointURL: invocation.endpointURL, debug: invocation.debug))
-    setArgTable(in: state)
-
-    let stdinIsTerminal = isatty(STDIN_FILENO) != 0
-    let hasExecute = invocation.steps.contains {
-      if case .execute = $0 { return true } else { return false }
+    enum ExitCode {
+        static let success: Int32 = 0
+        static let scriptError: Int32 = 1
+        static let usage: Int32 = 2
+        static let interrupted: Int32 = 130
     }
-    if invocation.showVersion { print(Usage.versionLine) }
 
-    for step in invocation.steps {
-      let status = runStep(step, in: state)
-      if status != ExitCode.success { return status }
-    }
-    if let script = invocation.script {
-      let status = runScript(script == "-" ? nil : script, in: state)
-      if status != ExitCode.success { return status }
-    }
-    if invocation.interactive {
-      REPL(state: state).run()
-    } else if invocation.script == nil && !hasExecute && !invocation.showVersion {
-      if stdinIsTerminal {
-        print(Usage.versionLine + "  (Ctrl-D to leave, help: gluescript --help)")
-        REPL(state: state).run()
-      } else {
-        return runScript(nil, in: state)
-      }
-    }
-    return ExitCode.success
-  }
+    func run() -> Int32 {
+        let state = LuaState()
+        AWSModule.install(
+            in: state,
+            defaults: AWSModule.Defaults(
+                region: invocation.region, profile: invocation.profile,
+                endpointURL: invocation.endpointURL, debug: invocation.debug))
+        setArgTable(in: state)
 
-  /// `arg`: the script at 0, its arguments at 1..n, the interpreter and options below 0.
-  private func setArgTable(in state: LuaState) {
-    var table = LuaTable(array: [])
-    let origin = invocation.script == nil ? 0 : invocation.scriptIndex
-    for (i, word) in invocation.commandLine.enumerated() {
-      table[.integer(Int64(i - origin))] = .string(word)
-    }
-    state.setGlobal("arg", .table(table))
-  }
-
-  private func runStep(_ step: Invocation.Step, in state: LuaState) -> Int32 {
-    do {
-      try Interrupts.watching(state) {
-        switch step {
-        case .execute(let chunk):
-          try state.run(chunk, name: "=(command line)")
-        case .require(let module, let global):
-          let results = try state.call(try state.global("require"), [.string(module)])
-          state.setGlobal(global, results.first ?? .nil)
+        let stdinIsTerminal = isatty(STDIN_FILENO) != 0
+        let hasExecute = invocation.steps.contains {
+            if case .execute = $0 { return true } else { return false }
         }
-      }
-      return ExitCode.success
-    } catch {
-      return report(error)
-    }
-  }
+        if invocation.showVersion { print(Usage.versionLine) }
 
-  private func runScript(_ path: String?, in state: LuaState) -> Int32 {
-    do {
-      try ScriptRunner(state: state).run(path: path, arguments: invocation.scriptArguments)
-      return ExitCode.success
-    } catch ScriptRunner.LoadFailure.cannotOpen(let path, let reason) {
-      printError("gluescript: cannot open \(path) (\(reason))")
-      return ExitCode.usage
-    } catch {
-      return report(error)
+        for step in invocation.steps {
+            let status = runStep(step, in: state)
+            if status != ExitCode.success { return status }
+        }
+        if let script = invocation.script {
+            let status = runScript(script == "-" ? nil : script, in: state)
+            if status != ExitCode.success { return status }
+        }
+        if invocation.interactive {
+            REPL(state: state).run()
+        } else if invocation.script == nil && !hasExecute && !invocation.showVersion {
+            if stdinIsTerminal {
+                print(Usage.versionLine + "  (Ctrl-D to leave, help: gluescript --help)")
+                REPL(state: state).run()
+            } else {
+                return runScript(nil, in: state)
+            }
+        }
+        return ExitCode.success
     }
-  }
 
-  /// Prints a script's error with its traceback and picks the exit code.
-  private func report(_ error: Error) -> Int32 {
-    if let error = error as? LuaError {
-      printError("gluescript: " + error.description)
-    } else {
-      printError("gluescript: \(error)")
+    /// `arg`: the script at 0, its arguments at 1..n, the interpreter and options below 0.
+    private func setArgTable(in state: LuaState) {
+        var table = LuaTable(array: [])
+        let origin = invocation.script == nil ? 0 : invocation.scriptIndex
+        for (i, word) in invocation.commandLine.enumerated() {
+            table[.integer(Int64(i - origin))] = .string(word)
+        }
+        state.setGlobal("arg", .table(table))
     }
-    return Interrupts.requested ? ExitCode.interrupted : ExitCode.scriptError
-  }
+
+    private func runStep(_ step: Invocation.Step, in state: LuaState) -> Int32 {
+        do {
+            try Interrupts.watching(state) {
+                switch step {
+                case .execute(let chunk):
+                    try state.run(chunk, name: "=(command line)")
+                case .require(let module, let global):
+                    let results = try state.call(try state.global("require"), [.string(module)])
+                    state.setGlobal(global, results.first ?? .nil)
+                }
+            }
+            return ExitCode.success
+        } catch {
+            return report(error)
+        }
+    }
+
+    private func runScript(_ path: String?, in state: LuaState) -> Int32 {
+        do {
+            try ScriptRunner(state: state).run(path: path, arguments: invocation.scriptArguments)
+            return ExitCode.success
+        } catch ScriptRunner.LoadFailure.cannotOpen(let path, let reason) {
+            printError("gluescript: cannot open \(path) (\(reason))")
+            return ExitCode.usage
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Prints a script's error with its traceback and picks the exit code.
+    private func report(_ error: Error) -> Int32 {
+        if let error = error as? LuaError {
+            printError("gluescript: " + error.description)
+        } else {
+            printError("gluescript: \(error)")
+        }
+        return Interrupts.requested ? ExitCode.interrupted : ExitCode.scriptError
+    }
 }

@@ -2,27 +2,27 @@ import Bindings
 import Host
 
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// Writes `text` and a newline to stderr.
 func printError(_ text: String) {
-  fputs(text + "\n", stderr)
+    fputs(text + "\n", stderr)
 }
 
 let invocation: Invocation
 do {
-  invocation = try Invocation.parse(CommandLine.arguments)
+    invocation = try Invocation.parse(CommandLine.arguments)
 } catch let error as Invocation.UsageError {
-  printError("gluescript: \(error.message)\n" + Usage.text)
-  exit(2)
+    printError("gluescript: \(error.message)\n" + Usage.text)
+    exit(2)
 }
 
 if invocation.showHelp {
-  print(Usage.text)
-  exit(0)
+    print(Usage.text)
+    exit(0)
 }
 
 let launcher = Launcher(invocation: invocation)
