@@ -18,9 +18,8 @@ public enum INIParser {
       AWSError(code: "ConfigParseError", message: "\(path) line \(lineNumber): \(reason)")
     }
 
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       let trimmed = line.trimmingWhitespace()
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
 
@@ -100,7 +99,7 @@ extension Substring {
   fileprivate func trimmingWhitespace() -> Substring {
     var result = self
     while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-    while let last = result.last, last == " " || last == "\t" || last == "\r" {
+    while let last = result.last, last == " " || last == "\t" {
       result = result.dropLast()
     }
     return result
