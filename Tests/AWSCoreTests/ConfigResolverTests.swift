@@ -214,3 +214,36 @@ final class TempHome {
 
   func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
+
+final class ConfigResolverConfigurationTests: XCTestCase {
+  func testClientConfigurationCombinesFlagsAndClientOptions() throws {
+    let home = try TempHome()
+    defer { home.remove() }
+    try home.write(config: "[default]\nregion = eu-west-1\n[profile other]\nregion = us-west-2\n")
+    let flags = ConfigOverrides(profile: "other", endpointURL: "http://127.0.0.1:5000")
+    let client = ConfigOverrides(region: "ap-northeast-1", maxAttempts: 9)
+    let resolver = try home.resolver([:], flags.overlaid(by: client))
+    let configuration = try resolver.configuration(
+      serviceID: "S3", httpClient: FakeCredentialHTTPClient())
+    XCTAssertEqual(configuration.profile, "other")
+    XCTAssertEqual(configuration.region, "ap-northeast-1")
+    XCTAssertEqual(configuration.endpointURL, "http://127.0.0.1:5000")
+    XCTAssertEqual(configuration.retry.maxAttempts, 9)
+  }
+
+  func testGlobalServiceFallsBackToItsDefaultRegion() throws {
+    let home = try TempHome()
+    defer { home.remove() }
+    let resolver = try home.resolver([:])
+    XCTAssertEqual(
+      try resolver.configuration(
+        serviceID: "IAM", httpClient: FakeCredentialHTTPClient(), defaultRegion: "us-east-1"
+      )
+      .region, "us-east-1")
+    XCTAssertThrowsError(
+      try resolver.configuration(serviceID: "Glue", httpClient: FakeCredentialHTTPClient())
+    ) {
+      XCTAssertEqual(($0 as? AWSError)?.code, "NoRegion")
+    }
+  }
+}
