@@ -1,47 +1,47 @@
 /// Everything a client needs from configuration, resolved for one service.
 public struct AWSConfiguration: Sendable {
-  public var profile: String
-  public var region: String
-  /// A custom endpoint, or nil for the service's own.
-  public var endpointURL: String?
-  public var retry: RetrySettings
-  public var caBundle: String?
-  public var credentials: CredentialsProvider
+    public var profile: String
+    public var region: String
+    /// A custom endpoint, or nil for the service's own.
+    public var endpointURL: String?
+    public var retry: RetrySettings
+    public var caBundle: String?
+    public var credentials: CredentialsProvider
 
-  public init(
-    profile: String, region: String, endpointURL: String?, retry: RetrySettings, caBundle: String?,
-    credentials: CredentialsProvider
-  ) {
-    self.profile = profile
-    self.region = region
-    self.endpointURL = endpointURL
-    self.retry = retry
-    self.caBundle = caBundle
-    self.credentials = credentials
-  }
+    public init(
+        profile: String, region: String, endpointURL: String?, retry: RetrySettings, caBundle: String?,
+        credentials: CredentialsProvider
+    ) {
+        self.profile = profile
+        self.region = region
+        self.endpointURL = endpointURL
+        self.retry = retry
+        self.caBundle = caBundle
+        self.credentials = credentials
+    }
 }
 
 extension ConfigResolver {
-  /// The configuration of a client for the service with `serviceID` (`S3`, `Glue`, `IAM`).
-  ///
-  /// `defaultRegion` is used when no region is configured (a global service such as IAM passes
-  /// `us-east-1`); without it a missing region is an error `NoRegion`. Credentials are not
-  /// looked up yet: `credentials` (by default this configuration's chain) is asked when a
-  /// request is signed. Invalid retry settings are an error `InvalidConfiguration`.
-  public func configuration(
-    serviceID: String, httpClient: CredentialHTTPClient, defaultRegion: String? = nil,
-    credentials: CredentialsProvider? = nil
-  ) throws -> AWSConfiguration {
-    let region: String
-    if let configured = configuredRegion?.value ?? defaultRegion {
-      region = configured
-    } else {
-      region = try self.region()
+    /// The configuration of a client for the service with `serviceID` (`S3`, `Glue`, `IAM`).
+    ///
+    /// `defaultRegion` is used when no region is configured (a global service such as IAM passes
+    /// `us-east-1`); without it a missing region is an error `NoRegion`. Credentials are not
+    /// looked up yet: `credentials` (by default this configuration's chain) is asked when a
+    /// request is signed. Invalid retry settings are an error `InvalidConfiguration`.
+    public func configuration(
+        serviceID: String, httpClient: CredentialHTTPClient, defaultRegion: String? = nil,
+        credentials: CredentialsProvider? = nil
+    ) throws -> AWSConfiguration {
+        let region: String
+        if let configured = configuredRegion?.value ?? defaultRegion {
+            region = configured
+        } else {
+            region = try self.region()
+        }
+        return AWSConfiguration(
+            profile: profileName.value, region: region,
+            endpointURL: endpointURL(serviceID: serviceID)?.value,
+            retry: try retrySettings(), caBundle: caBundle,
+            credentials: credentials ?? credentialChain(httpClient: httpClient))
     }
-    return AWSConfiguration(
-      profile: profileName.value, region: region,
-      endpointURL: endpointURL(serviceID: serviceID)?.value,
-      retry: try retrySettings(), caBundle: caBundle,
-      credentials: credentials ?? credentialChain(httpClient: httpClient))
-  }
 }

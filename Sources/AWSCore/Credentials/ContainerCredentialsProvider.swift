@@ -10,103 +10,103 @@ import Foundation
 /// up to 3 attempts with a 2 s time-out, 1 s apart; when they all fail that is an error
 /// `CredentialRetrievalError`.
 public struct ContainerCredentialsProvider: CredentialsProvider {
-  public let source = "container"
-  static let allowedHosts: Set<String> = [
-    "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost",
-  ]
+    public let source = "container"
+    static let allowedHosts: Set<String> = [
+        "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost",
+    ]
 
-  private let environment: AWSEnvironment
-  private let client: CredentialHTTPClient
-  private let sleep: @Sendable (Double) -> Void
-  private let timeout: Double
-  private let attempts: Int
+    private let environment: AWSEnvironment
+    private let client: CredentialHTTPClient
+    private let sleep: @Sendable (Double) -> Void
+    private let timeout: Double
+    private let attempts: Int
 
-  public init(
-    environment: AWSEnvironment, client: CredentialHTTPClient, timeout: Double = 2,
-    attempts: Int = 3,
-    sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
-  ) {
-    self.environment = environment
-    self.client = client
-    self.timeout = timeout
-    self.attempts = max(1, attempts)
-    self.sleep = sleep
-  }
-
-  public func credentials() throws -> Credentials {
-    let url: String
-    if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] {
-      url = "http://169.254.170.2" + relative
-    } else if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] {
-      try Self.validate(full)
-      url = full
-    } else {
-      throw CredentialsProviderError.notFound(
-        reason: "container (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set)")
+    public init(
+        environment: AWSEnvironment, client: CredentialHTTPClient, timeout: Double = 2,
+        attempts: Int = 3,
+        sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    ) {
+        self.environment = environment
+        self.client = client
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.sleep = sleep
     }
-    var request = HTTPRequest(method: "GET", url: url, headers: [("Accept", "application/json")])
-    if let token = try authorizationToken() { request.setHeader("Authorization", token) }
 
-    var lastProblem = ""
-    for attempt in 1...attempts {
-      do {
-        let response = try client.send(request, timeout: timeout)
-        if response.status == 200 {
-          return try CredentialsDocument.parse(
-            response.body, origin: "the container credentials endpoint \(url)", tokenKey: "Token"
-          ).credentials
+    public func credentials() throws -> Credentials {
+        let url: String
+        if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] {
+            url = "http://169.254.170.2" + relative
+        } else if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] {
+            try Self.validate(full)
+            url = full
+        } else {
+            throw CredentialsProviderError.notFound(
+                reason: "container (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set)")
         }
-        lastProblem =
-          "HTTP \(response.status): " + String(decoding: response.body.prefix(200), as: UTF8.self)
-      } catch let error as AWSError {
-        lastProblem = error.message
-      } catch {
-        lastProblem = "\(error)"
-      }
-      if attempt < attempts { sleep(1) }
-    }
-    throw AWSError(
-      code: "CredentialRetrievalError",
-      message:
-        "the container credentials endpoint \(url) failed after \(attempts) attempts: \(lastProblem)"
-    )
-  }
+        var request = HTTPRequest(method: "GET", url: url, headers: [("Accept", "application/json")])
+        if let token = try authorizationToken() { request.setHeader("Authorization", token) }
 
-  private func authorizationToken() throws -> String? {
-    var token: String?
-    if let path = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
-      guard let data = FileManager.default.contents(atPath: path) else {
+        var lastProblem = ""
+        for attempt in 1...attempts {
+            do {
+                let response = try client.send(request, timeout: timeout)
+                if response.status == 200 {
+                    return try CredentialsDocument.parse(
+                        response.body, origin: "the container credentials endpoint \(url)", tokenKey: "Token"
+                    ).credentials
+                }
+                lastProblem =
+                    "HTTP \(response.status): " + String(decoding: response.body.prefix(200), as: UTF8.self)
+            } catch let error as AWSError {
+                lastProblem = error.message
+            } catch {
+                lastProblem = "\(error)"
+            }
+            if attempt < attempts { sleep(1) }
+        }
         throw AWSError(
-          code: "CredentialRetrievalError",
-          message: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path) cannot be read")
-      }
-      token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    } else {
-      token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
+            code: "CredentialRetrievalError",
+            message:
+                "the container credentials endpoint \(url) failed after \(attempts) attempts: \(lastProblem)"
+        )
     }
-    if let token, token.contains("\r") || token.contains("\n") {
-      throw AWSError(
-        code: "CredentialRetrievalError",
-        message: "the container authorization token is not a legal header value")
-    }
-    return token
-  }
 
-  static func validate(_ url: String) throws {
-    guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-      var host = components.host
-    else {
-      throw AWSError(
-        code: "CredentialRetrievalError",
-        message: "AWS_CONTAINER_CREDENTIALS_FULL_URI \"\(url)\" is not a URL")
+    private func authorizationToken() throws -> String? {
+        var token: String?
+        if let path = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw AWSError(
+                    code: "CredentialRetrievalError",
+                    message: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path) cannot be read")
+            }
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
+        }
+        if let token, token.contains("\r") || token.contains("\n") {
+            throw AWSError(
+                code: "CredentialRetrievalError",
+                message: "the container authorization token is not a legal header value")
+        }
+        return token
     }
-    if scheme == "https" { return }
-    host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    if allowedHosts.contains(host) || host == "::1" || host.hasPrefix("127.") { return }
-    throw AWSError(
-      code: "CredentialRetrievalError",
-      message:
-        "AWS_CONTAINER_CREDENTIALS_FULL_URI host \"\(host)\" is not allowed over http: use https, "
-        + "a loopback address or one of " + allowedHosts.sorted().joined(separator: ", "))
-  }
+
+    static func validate(_ url: String) throws {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            var host = components.host
+        else {
+            throw AWSError(
+                code: "CredentialRetrievalError",
+                message: "AWS_CONTAINER_CREDENTIALS_FULL_URI \"\(url)\" is not a URL")
+        }
+        if scheme == "https" { return }
+        host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if allowedHosts.contains(host) || host == "::1" || host.hasPrefix("127.") { return }
+        throw AWSError(
+            code: "CredentialRetrievalError",
+            message:
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI host \"\(host)\" is not allowed over http: use https, "
+                + "a loopback address or one of " + allowedHosts.sorted().joined(separator: ", "))
+    }
 }

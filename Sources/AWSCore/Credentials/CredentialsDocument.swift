@@ -4,50 +4,50 @@ import Foundation
 /// the instance metadata service return:
 /// `{"AccessKeyId": .., "SecretAccessKey": .., "Token" or "SessionToken": .., "Expiration": ..}`.
 enum CredentialsDocument {
-  /// Parses `bytes`; `origin` names the source in error messages (code `CredentialRetrievalError`).
-  static func parse(
-    _ bytes: [UInt8], origin: String, tokenKey: String, requireExpiration: Bool = false
-  ) throws -> (credentials: Credentials, object: [String: Any]) {
-    guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)),
-      let object = parsed as? [String: Any]
-    else {
-      let text = String(decoding: bytes.prefix(200), as: UTF8.self)
-      throw failure(origin, "returned something that is not a JSON object: \(text)")
+    /// Parses `bytes`; `origin` names the source in error messages (code `CredentialRetrievalError`).
+    static func parse(
+        _ bytes: [UInt8], origin: String, tokenKey: String, requireExpiration: Bool = false
+    ) throws -> (credentials: Credentials, object: [String: Any]) {
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)),
+            let object = parsed as? [String: Any]
+        else {
+            let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+            throw failure(origin, "returned something that is not a JSON object: \(text)")
+        }
+        guard let accessKey = object["AccessKeyId"] as? String, !accessKey.isEmpty else {
+            throw failure(origin, "returned no AccessKeyId")
+        }
+        guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
+            throw failure(origin, "returned no SecretAccessKey")
+        }
+        var expiration: Double?
+        if let text = object["Expiration"] as? String {
+            guard let seconds = parseTimestamp(text) else {
+                throw failure(origin, "returned an Expiration that is not an ISO 8601 time: \(text)")
+            }
+            expiration = seconds
+        } else if requireExpiration {
+            throw failure(origin, "returned no Expiration")
+        }
+        let token = (object[tokenKey] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        return (
+            Credentials(
+                accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token, expiration: expiration
+            ), object
+        )
     }
-    guard let accessKey = object["AccessKeyId"] as? String, !accessKey.isEmpty else {
-      throw failure(origin, "returned no AccessKeyId")
-    }
-    guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
-      throw failure(origin, "returned no SecretAccessKey")
-    }
-    var expiration: Double?
-    if let text = object["Expiration"] as? String {
-      guard let seconds = parseTimestamp(text) else {
-        throw failure(origin, "returned an Expiration that is not an ISO 8601 time: \(text)")
-      }
-      expiration = seconds
-    } else if requireExpiration {
-      throw failure(origin, "returned no Expiration")
-    }
-    let token = (object[tokenKey] as? String).flatMap { $0.isEmpty ? nil : $0 }
-    return (
-      Credentials(
-        accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token, expiration: expiration
-      ), object
-    )
-  }
 
-  /// Seconds since 1970 for an ISO 8601 time such as `2026-11-26T00:30:34Z`, with or without
-  /// fractional seconds, in UTC or with an offset.
-  static func parseTimestamp(_ text: String) -> Double? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)?.timeIntervalSince1970
-  }
+    /// Seconds since 1970 for an ISO 8601 time such as `2026-11-26T00:30:34Z`, with or without
+    /// fractional seconds, in UTC or with an offset.
+    static func parseTimestamp(_ text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)?.timeIntervalSince1970
+    }
 
-  static func failure(_ origin: String, _ reason: String) -> AWSError {
-    AWSError(code: "CredentialRetrievalError", message: "\(origin) \(reason)")
-  }
+    static func failure(_ origin: String, _ reason: String) -> AWSError {
+        AWSError(code: "CredentialRetrievalError", message: "\(origin) \(reason)")
+    }
 }

@@ -6,37 +6,37 @@ import Foundation
 /// "Expiration"}`. A non-zero exit is an error carrying the command's stderr; output that is
 /// not such a document is an error too (both code `CredentialRetrievalError`).
 public struct ProcessCredentialsProvider: CredentialsProvider {
-  public let source = "credential_process"
-  private let command: String?
-  private let profileName: String
-  private let path: String
+    public let source = "credential_process"
+    private let command: String?
+    private let profileName: String
+    private let path: String
 
-  public init(files: SharedConfigFiles, profileName: String) {
-    command = files.mergedProfile(profileName).string("credential_process")
-    self.profileName = profileName
-    path = files.configPath
-  }
+    public init(files: SharedConfigFiles, profileName: String) {
+        command = files.mergedProfile(profileName).string("credential_process")
+        self.profileName = profileName
+        path = files.configPath
+    }
 
-  public func credentials() throws -> Credentials {
-    guard let command else {
-      throw CredentialsProviderError.notFound(
-        reason: "credential_process (not set in profile \"\(profileName)\" in \(path))")
+    public func credentials() throws -> Credentials {
+        guard let command else {
+            throw CredentialsProviderError.notFound(
+                reason: "credential_process (not set in profile \"\(profileName)\" in \(path))")
+        }
+        let origin = "credential_process \"\(command)\""
+        let result = try ShellCommand.run(command)
+        guard result.status == 0 else {
+            let stderr = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            throw CredentialsDocument.failure(
+                origin, "exited with status \(result.status)" + (stderr.isEmpty ? "" : ": \(stderr)"))
+        }
+        let (credentials, object) = try CredentialsDocument.parse(
+            result.stdout, origin: origin, tokenKey: "SessionToken")
+        guard (object["Version"] as? NSNumber)?.intValue == 1 else {
+            let version = object["Version"].map { "\($0)" } ?? "none"
+            throw CredentialsDocument.failure(
+                origin, "printed Version \(version); only Version 1 is supported")
+        }
+        return credentials
     }
-    let origin = "credential_process \"\(command)\""
-    let result = try ShellCommand.run(command)
-    guard result.status == 0 else {
-      let stderr = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(
-        in: .whitespacesAndNewlines)
-      throw CredentialsDocument.failure(
-        origin, "exited with status \(result.status)" + (stderr.isEmpty ? "" : ": \(stderr)"))
-    }
-    let (credentials, object) = try CredentialsDocument.parse(
-      result.stdout, origin: origin, tokenKey: "SessionToken")
-    guard (object["Version"] as? NSNumber)?.intValue == 1 else {
-      let version = object["Version"].map { "\($0)" } ?? "none"
-      throw CredentialsDocument.failure(
-        origin, "printed Version \(version); only Version 1 is supported")
-    }
-    return credentials
-  }
 }

@@ -1,89 +1,88 @@
 /// The canonical forms of a request's parts, as the SigV4 specification and botocore define them.
 extension SigV4Signer {
-  /// Headers never signed: they may change in transit or are added by the HTTP library itself
-  /// (botocore's `SIGNED_HEADERS_BLACKLIST`, plus `authorization`).
-  public static let unsignedHeaderNames: Set<String> = [
-    "authorization", "connection", "expect", "keep-alive", "proxy-authenticate",
-    "proxy-authorization",
-    "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
-  ]
+    /// Headers never signed: they may change in transit or are added by the HTTP library itself
+    /// (botocore's `SIGNED_HEADERS_BLACKLIST`, plus `authorization`).
+    public static let unsignedHeaderNames: Set<String> = [
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate",
+        "proxy-authorization",
+        "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
 
-  /// The canonical URI: normalised and encoded once more, or (S3) the path as sent.
-  static func canonicalURI(_ path: String, normalize: Bool) -> String {
-    guard normalize else { return PercentEncoding.escapeForWire(path.isEmpty ? "/" : path) }
-    return PercentEncoding.encodePath(removeDotSegments(path))
-  }
+    /// The canonical URI: normalised and encoded once more, or (S3) the path as sent.
+    static func canonicalURI(_ path: String, normalize: Bool) -> String {
+        guard normalize else { return PercentEncoding.escapeForWire(path.isEmpty ? "/" : path) }
+        return PercentEncoding.encodePath(removeDotSegments(path))
+    }
 
-  /// RFC 3986 section 5.2.4 dot-segment removal, also collapsing empty segments (`//`) as AWS requires.
-  static func removeDotSegments(_ path: String) -> String {
-    guard !path.isEmpty else { return "/" }
-    var segments: [Substring] = []
-    for segment in path.split(separator: "/", omittingEmptySubsequences: true) where segment != "."
+    /// RFC 3986 section 5.2.4 dot-segment removal, also collapsing empty segments (`//`) as AWS requires.
+    static func removeDotSegments(_ path: String) -> String {
+        guard !path.isEmpty else { return "/" }
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) where segment != "." {
+            if segment == ".." {
+                if !segments.isEmpty { segments.removeLast() }
+            } else {
+                segments.append(segment)
+            }
+        }
+        let lead = path.hasPrefix("/") ? "/" : ""
+        let trail = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+        return lead + segments.joined(separator: "/") + trail
+    }
+
+    /// Query pairs re-encoded with only unreserved characters left bare, sorted by key then value,
+    /// a key without value written `key=`.
+    static func canonicalQuery(_ items: [(name: String, value: String)]) -> String {
+        items.map { (PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)) }
+            .sorted { lhs, rhs in
+                lhs.0 == rhs.0
+                    ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8)
+                    : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
+            }
+            .map { "\($0.0)=\($0.1)" }
+            .joined(separator: "&")
+    }
+
+    /// The decoded pairs of a query as written in a URL.
+    static func decodedQueryItems(_ url: AWSURL) -> [(name: String, value: String)] {
+        url.queryItems.map { (PercentEncoding.decode($0.name), PercentEncoding.decode($0.value ?? "")) }
+    }
+
+    /// The canonical header block (`name:value` lines, each ending in a newline) and the signed header list.
+    /// Every header is signed but those in `unsignedHeaderNames`; `host` comes from the URL when absent.
+    static func canonicalHeaders(_ headers: [(name: String, value: String)], hostHeader: String)
+        -> (block: String, signed: String)
     {
-      if segment == ".." {
-        if !segments.isEmpty { segments.removeLast() }
-      } else {
-        segments.append(segment)
-      }
+        var values: [String: [String]] = [:]
+        for header in headers {
+            let name = header.name.trimmingASCIIWhitespace().lowercased()
+            guard !name.isEmpty, !unsignedHeaderNames.contains(name) else { continue }
+            values[name, default: []].append(trimAll(header.value))
+        }
+        if values["host"] == nil { values["host"] = [hostHeader] }
+        let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let block = names.map { "\($0):\(values[$0]?.joined(separator: ",") ?? "")\n" }.joined()
+        return (block, names.joined(separator: ";"))
     }
-    let lead = path.hasPrefix("/") ? "/" : ""
-    let trail = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
-    return lead + segments.joined(separator: "/") + trail
-  }
 
-  /// Query pairs re-encoded with only unreserved characters left bare, sorted by key then value,
-  /// a key without value written `key=`.
-  static func canonicalQuery(_ items: [(name: String, value: String)]) -> String {
-    items.map { (PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)) }
-      .sorted { lhs, rhs in
-        lhs.0 == rhs.0
-          ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8)
-          : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
-      }
-      .map { "\($0.0)=\($0.1)" }
-      .joined(separator: "&")
-  }
-
-  /// The decoded pairs of a query as written in a URL.
-  static func decodedQueryItems(_ url: AWSURL) -> [(name: String, value: String)] {
-    url.queryItems.map { (PercentEncoding.decode($0.name), PercentEncoding.decode($0.value ?? "")) }
-  }
-
-  /// The canonical header block (`name:value` lines, each ending in a newline) and the signed header list.
-  /// Every header is signed but those in `unsignedHeaderNames`; `host` comes from the URL when absent.
-  static func canonicalHeaders(_ headers: [(name: String, value: String)], hostHeader: String)
-    -> (block: String, signed: String)
-  {
-    var values: [String: [String]] = [:]
-    for header in headers {
-      let name = header.name.trimmingASCIIWhitespace().lowercased()
-      guard !name.isEmpty, !unsignedHeaderNames.contains(name) else { continue }
-      values[name, default: []].append(trimAll(header.value))
+    /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
+    static func trimAll(_ value: String) -> String {
+        value.split(whereSeparator: { $0.isASCIIWhitespace }).joined(separator: " ")
     }
-    if values["host"] == nil { values["host"] = [hostHeader] }
-    let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    let block = names.map { "\($0):\(values[$0]?.joined(separator: ",") ?? "")\n" }.joined()
-    return (block, names.joined(separator: ";"))
-  }
-
-  /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
-  static func trimAll(_ value: String) -> String {
-    value.split(whereSeparator: { $0.isASCIIWhitespace }).joined(separator: " ")
-  }
 }
 
 extension Character {
-  fileprivate var isASCIIWhitespace: Bool {
-    self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\r\n"
-      || self == "\u{0B}"
-      || self == "\u{0C}"
-  }
+    fileprivate var isASCIIWhitespace: Bool {
+        self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\r\n"
+            || self == "\u{0B}"
+            || self == "\u{0C}"
+    }
 }
 
 extension String {
-  fileprivate func trimmingASCIIWhitespace() -> String {
-    String(
-      drop(while: { $0.isASCIIWhitespace }).reversed().drop(while: { $0.isASCIIWhitespace })
-        .reversed())
-  }
+    fileprivate func trimmingASCIIWhitespace() -> String {
+        String(
+            drop(while: { $0.isASCIIWhitespace }).reversed().drop(while: { $0.isASCIIWhitespace })
+                .reversed())
+    }
 }

@@ -2,63 +2,63 @@ import Crypto
 import Foundation
 
 extension SigV4Signer {
-  /// The hash of an empty payload.
-  public static let emptyPayloadSHA256 =
-    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-  /// The payload hash S3 accepts in place of the body's hash.
-  public static let unsignedPayload = "UNSIGNED-PAYLOAD"
+    /// The hash of an empty payload.
+    public static let emptyPayloadSHA256 =
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    /// The payload hash S3 accepts in place of the body's hash.
+    public static let unsignedPayload = "UNSIGNED-PAYLOAD"
 
-  /// Lower-case hex SHA-256 of a body. A file body is read in 1 MiB chunks from its offset,
-  /// so large uploads are hashed without being loaded into memory.
-  public static func sha256Hex(of body: HTTPRequest.Body) throws -> String {
-    switch body {
-    case .none:
-      return emptyPayloadSHA256
-    case .bytes(let bytes):
-      return hex(SHA256.hash(data: bytes))
-    case .file(let path, let offset, let length):
-      return try sha256Hex(ofFile: path, offset: offset, length: length)
-    }
-  }
-
-  private static func sha256Hex(ofFile path: String, offset: UInt64, length: UInt64) throws
-    -> String
-  {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw AWSError(
-        code: "FileNotReadable", message: "cannot open \(path) to hash the request body")
-    }
-    defer { try? handle.close() }
-    var hasher = SHA256()
-    var remaining = length
-    do {
-      try handle.seek(toOffset: offset)
-      while remaining > 0 {
-        let chunk = try handle.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
-        guard !chunk.isEmpty else {
-          throw AWSError(
-            code: "FileChanged",
-            message: "\(path) ended \(remaining) bytes before the \(length) bytes to be sent")
+    /// Lower-case hex SHA-256 of a body. A file body is read in 1 MiB chunks from its offset,
+    /// so large uploads are hashed without being loaded into memory.
+    public static func sha256Hex(of body: HTTPRequest.Body) throws -> String {
+        switch body {
+        case .none:
+            return emptyPayloadSHA256
+        case .bytes(let bytes):
+            return hex(SHA256.hash(data: bytes))
+        case .file(let path, let offset, let length):
+            return try sha256Hex(ofFile: path, offset: offset, length: length)
         }
-        hasher.update(data: chunk)
-        remaining -= UInt64(chunk.count)
-      }
-    } catch let error as AWSError {
-      throw error
-    } catch {
-      throw AWSError(
-        code: "FileNotReadable", message: "cannot read \(path) to hash the request body: \(error)")
     }
-    return hex(hasher.finalize())
-  }
 
-  static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0F)])
+    private static func sha256Hex(ofFile path: String, offset: UInt64, length: UInt64) throws
+        -> String
+    {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AWSError(
+                code: "FileNotReadable", message: "cannot open \(path) to hash the request body")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var remaining = length
+        do {
+            try handle.seek(toOffset: offset)
+            while remaining > 0 {
+                let chunk = try handle.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
+                guard !chunk.isEmpty else {
+                    throw AWSError(
+                        code: "FileChanged",
+                        message: "\(path) ended \(remaining) bytes before the \(length) bytes to be sent")
+                }
+                hasher.update(data: chunk)
+                remaining -= UInt64(chunk.count)
+            }
+        } catch let error as AWSError {
+            throw error
+        } catch {
+            throw AWSError(
+                code: "FileNotReadable", message: "cannot read \(path) to hash the request body: \(error)")
+        }
+        return hex(hasher.finalize())
     }
-    return String(decoding: out, as: UTF8.self)
-  }
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

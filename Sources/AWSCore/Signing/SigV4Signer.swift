@@ -7,172 +7,172 @@ import Foundation
 /// The request's URL must be percent-encoded as it goes on the wire (build it with `PercentEncoding`).
 /// Its path is signed as sent for S3 and normalised and encoded once more for other services.
 public struct SigV4Signer: Sendable {
-  public static let algorithm = "AWS4-HMAC-SHA256"
-  /// The longest a presigned URL may live: seven days.
-  public static let maximumExpiry = 604_800
+    public static let algorithm = "AWS4-HMAC-SHA256"
+    /// The longest a presigned URL may live: seven days.
+    public static let maximumExpiry = 604_800
 
-  public var credentials: Credentials
-  /// The signing region (`us-east-1` for IAM).
-  public var region: String
-  /// The signing name of the service (`s3`, `iam`, `glue`, `sts`, `execute-api`).
-  public var service: String
-  public var options: Options
+    public var credentials: Credentials
+    /// The signing region (`us-east-1` for IAM).
+    public var region: String
+    /// The signing name of the service (`s3`, `iam`, `glue`, `sts`, `execute-api`).
+    public var service: String
+    public var options: Options
 
-  public init(credentials: Credentials, region: String, service: String, options: Options? = nil) {
-    self.credentials = credentials
-    self.region = region
-    self.service = service
-    self.options = options ?? .forService(service)
-  }
-
-  /// Signs `request` in place with `X-Amz-Date`, `Authorization` and, as needed,
-  /// `X-Amz-Security-Token` and `X-Amz-Content-SHA256` headers.
-  /// `bodySHA256` is the body's hex SHA-256 when the caller already knows it; otherwise the body is hashed.
-  @discardableResult
-  public func sign(_ request: inout HTTPRequest, date: Date = Date(), bodySHA256: String? = nil)
-    throws
-    -> SigningResult
-  {
-    let result = try signed(request, date: date, bodySHA256: bodySHA256)
-    request = result.request
-    return result
-  }
-
-  /// A signed copy of `request`; see `sign(_:date:bodySHA256:)`.
-  public func signed(_ request: HTTPRequest, date: Date = Date(), bodySHA256: String? = nil) throws
-    -> SigningResult
-  {
-    let url = try AWSURL(parsing: request.url)
-    let time = SigV4Timestamp(date)
-    var signedRequest = request
-    signedRequest.headers.removeAll { $0.name.lowercased() == "authorization" }
-    signedRequest.setHeader("X-Amz-Date", time.amzDate)
-    if let token = credentials.sessionToken {
-      signedRequest.headers.removeAll { $0.name.lowercased() == "x-amz-security-token" }
-      if !options.omitSessionToken { signedRequest.headers.append(("X-Amz-Security-Token", token)) }
+    public init(credentials: Credentials, region: String, service: String, options: Options? = nil) {
+        self.credentials = credentials
+        self.region = region
+        self.service = service
+        self.options = options ?? .forService(service)
     }
 
-    let payloadHash: String
-    if options.signBody || options.unsignedPayload {
-      payloadHash =
-        try options.unsignedPayload ? Self.unsignedPayload : hashBody(request, bodySHA256)
-      signedRequest.setHeader("X-Amz-Content-SHA256", payloadHash)
-    } else if let sent = signedRequest.header("x-amz-content-sha256") {
-      payloadHash = sent
-    } else {
-      payloadHash = try hashBody(request, bodySHA256)
+    /// Signs `request` in place with `X-Amz-Date`, `Authorization` and, as needed,
+    /// `X-Amz-Security-Token` and `X-Amz-Content-SHA256` headers.
+    /// `bodySHA256` is the body's hex SHA-256 when the caller already knows it; otherwise the body is hashed.
+    @discardableResult
+    public func sign(_ request: inout HTTPRequest, date: Date = Date(), bodySHA256: String? = nil)
+        throws
+        -> SigningResult
+    {
+        let result = try signed(request, date: date, bodySHA256: bodySHA256)
+        request = result.request
+        return result
     }
 
-    let headers = Self.canonicalHeaders(signedRequest.headers, hostHeader: url.hostHeader)
-    let canonicalRequest = [
-      request.method.uppercased(),
-      Self.canonicalURI(url.path, normalize: options.normalizePath),
-      Self.canonicalQuery(Self.decodedQueryItems(url)),
-      headers.block,
-      headers.signed,
-      payloadHash,
-    ].joined(separator: "\n")
-    let stringToSign = stringToSign(canonicalRequest, time)
-    let signature = signature(of: stringToSign, time)
+    /// A signed copy of `request`; see `sign(_:date:bodySHA256:)`.
+    public func signed(_ request: HTTPRequest, date: Date = Date(), bodySHA256: String? = nil) throws
+        -> SigningResult
+    {
+        let url = try AWSURL(parsing: request.url)
+        let time = SigV4Timestamp(date)
+        var signedRequest = request
+        signedRequest.headers.removeAll { $0.name.lowercased() == "authorization" }
+        signedRequest.setHeader("X-Amz-Date", time.amzDate)
+        if let token = credentials.sessionToken {
+            signedRequest.headers.removeAll { $0.name.lowercased() == "x-amz-security-token" }
+            if !options.omitSessionToken { signedRequest.headers.append(("X-Amz-Security-Token", token)) }
+        }
 
-    signedRequest.headers.append(
-      (
-        "Authorization",
-        "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope(time)), "
-          + "SignedHeaders=\(headers.signed), Signature=\(signature)"
-      ))
-    if options.omitSessionToken, let token = credentials.sessionToken {
-      signedRequest.headers.append(("X-Amz-Security-Token", token))
-    }
-    return SigningResult(
-      request: signedRequest, canonicalRequest: canonicalRequest, stringToSign: stringToSign,
-      signature: signature, signedHeaders: headers.signed, payloadHash: payloadHash)
-  }
+        let payloadHash: String
+        if options.signBody || options.unsignedPayload {
+            payloadHash =
+                try options.unsignedPayload ? Self.unsignedPayload : hashBody(request, bodySHA256)
+            signedRequest.setHeader("X-Amz-Content-SHA256", payloadHash)
+        } else if let sent = signedRequest.header("x-amz-content-sha256") {
+            payloadHash = sent
+        } else {
+            payloadHash = try hashBody(request, bodySHA256)
+        }
 
-  /// A presigned copy of `request`: its URL carries `X-Amz-Algorithm`, `X-Amz-Credential`, `X-Amz-Date`,
-  /// `X-Amz-Expires`, `X-Amz-SignedHeaders`, `X-Amz-Security-Token` and `X-Amz-Signature`; its headers
-  /// are unchanged (the signed ones must be sent with it). The URL's existing query is kept, re-encoded.
-  public func presign(
-    _ request: HTTPRequest, expires: Int, date: Date = Date(), bodySHA256: String? = nil
-  ) throws
-    -> SigningResult
-  {
-    guard (1...Self.maximumExpiry).contains(expires) else {
-      throw AWSError(
-        code: "ValidationError",
-        message: "a presigned URL must expire in 1 to \(Self.maximumExpiry) seconds, not \(expires)"
-      )
-    }
-    var url = try AWSURL(parsing: request.url)
-    let time = SigV4Timestamp(date)
-    let headers = Self.canonicalHeaders(request.headers, hostHeader: url.hostHeader)
+        let headers = Self.canonicalHeaders(signedRequest.headers, hostHeader: url.hostHeader)
+        let canonicalRequest = [
+            request.method.uppercased(),
+            Self.canonicalURI(url.path, normalize: options.normalizePath),
+            Self.canonicalQuery(Self.decodedQueryItems(url)),
+            headers.block,
+            headers.signed,
+            payloadHash,
+        ].joined(separator: "\n")
+        let stringToSign = stringToSign(canonicalRequest, time)
+        let signature = signature(of: stringToSign, time)
 
-    var authParams: [(name: String, value: String)] = [
-      ("X-Amz-Algorithm", Self.algorithm),
-      ("X-Amz-Credential", "\(credentials.accessKeyID)/\(scope(time))"),
-      ("X-Amz-Date", time.amzDate),
-      ("X-Amz-Expires", String(expires)),
-      ("X-Amz-SignedHeaders", headers.signed),
-    ]
-    let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
-    if let token, !options.omitSessionToken { authParams.append(token) }
-
-    let payloadHash: String
-    if options.unsignedPayload || options.unsignedPayloadWhenPresigned {
-      payloadHash = Self.unsignedPayload
-    } else if bodySHA256 == nil, let sent = request.header("x-amz-content-sha256") {
-      payloadHash = sent
-    } else {
-      payloadHash = try hashBody(request, bodySHA256)
+        signedRequest.headers.append(
+            (
+                "Authorization",
+                "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope(time)), "
+                    + "SignedHeaders=\(headers.signed), Signature=\(signature)"
+            ))
+        if options.omitSessionToken, let token = credentials.sessionToken {
+            signedRequest.headers.append(("X-Amz-Security-Token", token))
+        }
+        return SigningResult(
+            request: signedRequest, canonicalRequest: canonicalRequest, stringToSign: stringToSign,
+            signature: signature, signedHeaders: headers.signed, payloadHash: payloadHash)
     }
 
-    let queryItems = Self.decodedQueryItems(url)
-    let canonicalRequest = [
-      request.method.uppercased(),
-      Self.canonicalURI(url.path, normalize: options.normalizePath),
-      Self.canonicalQuery(queryItems + authParams),
-      headers.block,
-      headers.signed,
-      payloadHash,
-    ].joined(separator: "\n")
-    let stringToSign = stringToSign(canonicalRequest, time)
-    let signature = signature(of: stringToSign, time)
+    /// A presigned copy of `request`: its URL carries `X-Amz-Algorithm`, `X-Amz-Credential`, `X-Amz-Date`,
+    /// `X-Amz-Expires`, `X-Amz-SignedHeaders`, `X-Amz-Security-Token` and `X-Amz-Signature`; its headers
+    /// are unchanged (the signed ones must be sent with it). The URL's existing query is kept, re-encoded.
+    public func presign(
+        _ request: HTTPRequest, expires: Int, date: Date = Date(), bodySHA256: String? = nil
+    ) throws
+        -> SigningResult
+    {
+        guard (1...Self.maximumExpiry).contains(expires) else {
+            throw AWSError(
+                code: "ValidationError",
+                message: "a presigned URL must expire in 1 to \(Self.maximumExpiry) seconds, not \(expires)"
+            )
+        }
+        var url = try AWSURL(parsing: request.url)
+        let time = SigV4Timestamp(date)
+        let headers = Self.canonicalHeaders(request.headers, hostHeader: url.hostHeader)
 
-    var sentParams = queryItems + authParams
-    if let token, options.omitSessionToken { sentParams.append(token) }
-    sentParams.append(("X-Amz-Signature", signature))
-    url.query = sentParams.map {
-      "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))"
+        var authParams: [(name: String, value: String)] = [
+            ("X-Amz-Algorithm", Self.algorithm),
+            ("X-Amz-Credential", "\(credentials.accessKeyID)/\(scope(time))"),
+            ("X-Amz-Date", time.amzDate),
+            ("X-Amz-Expires", String(expires)),
+            ("X-Amz-SignedHeaders", headers.signed),
+        ]
+        let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
+        if let token, !options.omitSessionToken { authParams.append(token) }
+
+        let payloadHash: String
+        if options.unsignedPayload || options.unsignedPayloadWhenPresigned {
+            payloadHash = Self.unsignedPayload
+        } else if bodySHA256 == nil, let sent = request.header("x-amz-content-sha256") {
+            payloadHash = sent
+        } else {
+            payloadHash = try hashBody(request, bodySHA256)
+        }
+
+        let queryItems = Self.decodedQueryItems(url)
+        let canonicalRequest = [
+            request.method.uppercased(),
+            Self.canonicalURI(url.path, normalize: options.normalizePath),
+            Self.canonicalQuery(queryItems + authParams),
+            headers.block,
+            headers.signed,
+            payloadHash,
+        ].joined(separator: "\n")
+        let stringToSign = stringToSign(canonicalRequest, time)
+        let signature = signature(of: stringToSign, time)
+
+        var sentParams = queryItems + authParams
+        if let token, options.omitSessionToken { sentParams.append(token) }
+        sentParams.append(("X-Amz-Signature", signature))
+        url.query = sentParams.map {
+            "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))"
+        }
+        .joined(separator: "&")
+        var signedRequest = request
+        signedRequest.url = url.description
+        return SigningResult(
+            request: signedRequest, canonicalRequest: canonicalRequest, stringToSign: stringToSign,
+            signature: signature, signedHeaders: headers.signed, payloadHash: payloadHash)
     }
-    .joined(separator: "&")
-    var signedRequest = request
-    signedRequest.url = url.description
-    return SigningResult(
-      request: signedRequest, canonicalRequest: canonicalRequest, stringToSign: stringToSign,
-      signature: signature, signedHeaders: headers.signed, payloadHash: payloadHash)
-  }
 
-  /// `DATE/REGION/SERVICE/aws4_request`.
-  private func scope(_ time: SigV4Timestamp) -> String {
-    "\(time.dateStamp)/\(region)/\(service)/aws4_request"
-  }
-
-  private func hashBody(_ request: HTTPRequest, _ known: String?) throws -> String {
-    try known ?? Self.sha256Hex(of: request.body)
-  }
-
-  private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp) -> String {
-    [
-      Self.algorithm, time.amzDate, scope(time),
-      Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
-    ].joined(separator: "\n")
-  }
-
-  private func signature(of stringToSign: String, _ time: SigV4Timestamp) -> String {
-    var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
-    for part in [time.dateStamp, region, service, "aws4_request"] {
-      key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+    /// `DATE/REGION/SERVICE/aws4_request`.
+    private func scope(_ time: SigV4Timestamp) -> String {
+        "\(time.dateStamp)/\(region)/\(service)/aws4_request"
     }
-    return Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
-  }
+
+    private func hashBody(_ request: HTTPRequest, _ known: String?) throws -> String {
+        try known ?? Self.sha256Hex(of: request.body)
+    }
+
+    private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp) -> String {
+        [
+            Self.algorithm, time.amzDate, scope(time),
+            Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+        ].joined(separator: "\n")
+    }
+
+    private func signature(of stringToSign: String, _ time: SigV4Timestamp) -> String {
+        var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
+        for part in [time.dateStamp, region, service, "aws4_request"] {
+            key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+        }
+        return Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+    }
 }
