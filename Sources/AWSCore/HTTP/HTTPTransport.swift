@@ -1,0 +1,7 @@
+/// Something that sends one HTTP request and returns its response; `CurlTransport` is the real one.
+///
+/// A non-2xx status is a response, not an error: errors thrown are `AWSError`s about the
+/// transport itself (`ConnectionError`, `ConnectTimeout`, `ReadTimeout`, `TruncatedBody`, ...).
+public protocol HTTPTransport: AnyObject {
+  func send(_ request: HTTPRequest, options: TransferOptions) throws -> HTTPResponse
+}
