@@ -1,20 +1,20 @@
 /// An HTTP response: status, headers and the body read into memory (or written to a file).
 public struct HTTPResponse: Sendable {
-  public var status: Int
-  /// Header names as received, lower-cased; order is kept.
-  public var headers: [(name: String, value: String)]
-  /// The body, unless it was streamed to a file.
-  public var body: [UInt8]
+    public var status: Int
+    /// Header names as received, lower-cased; order is kept.
+    public var headers: [(name: String, value: String)]
+    /// The body, unless it was streamed to a file.
+    public var body: [UInt8]
 
-  public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
-    self.status = status
-    self.headers = headers
-    self.body = body
-  }
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
 
-  /// The first value of header `name`, compared case-insensitively.
-  public func header(_ name: String) -> String? {
-    let lower = name.lowercased()
-    return headers.first { $0.name.lowercased() == lower }?.value
-  }
+    /// The first value of header `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
 }
