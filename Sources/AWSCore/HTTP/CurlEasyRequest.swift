@@ -19,6 +19,8 @@ final class CurlEasyRequest {
   private var headers: [(name: String, value: String)] = []
   private var bodyStarted = false
   private var failure: AWSError?
+  private var bytesMoved: Int64 = 0
+  private var lastActivity: ContinuousClock.Instant?
 
   /// Prepares `handle` for `request`; throws if the body file cannot be opened or curl rejects
   /// an option (an unusable CA bundle path, for one).
@@ -47,10 +49,8 @@ final class CurlEasyRequest {
     guard code == CURLE_OK else {
       sink.discard()
       if let failure { return .failure(failure) }
-      var connectedAfter: curl_off_t = 0
-      _ = gs_curl_getinfo_offset(handle.pointer, CURLINFO_PRETRANSFER_TIME_T, &connectedAfter)
       let detail = String(cString: errorBuffer)
-      return .failure(.curl(code, detail: detail, request: request, connected: connectedAfter > 0))
+      return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
     }
     if let error = sink.commit() { return .failure(error) }
     var code: Int = 0
@@ -107,11 +107,9 @@ final class CurlEasyRequest {
     check(
       "body callback", gs_curl_setopt_data_callback(curl, CURLOPT_WRITEFUNCTION, curlWriteCallback))
     check("body callback", gs_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, me))
-    if options.progress != nil || options.isCancelled != nil {
-      check("progress", gs_curl_setopt_xferinfo_callback(curl, curlProgressCallback))
-      check("progress", gs_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, me))
-      check("progress", gs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
-    }
+    check("progress", gs_curl_setopt_xferinfo_callback(curl, curlProgressCallback))
+    check("progress", gs_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, me))
+    check("progress", gs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
 
     let method = request.method.uppercased()
     let sendsBody: Bool
@@ -175,6 +173,13 @@ final class CurlEasyRequest {
     return lines
   }
 
+  /// Whether the connection (and TLS, and any proxy tunnel) is up.
+  private var isConnected: Bool {
+    var pretransfer: curl_off_t = 0
+    _ = gs_curl_getinfo_offset(handle.pointer, CURLINFO_PRETRANSFER_TIME_T, &pretransfer)
+    return pretransfer > 0
+  }
+
   private static func milliseconds(_ seconds: Double) -> Int {
     max(1, Int((seconds * 1000).rounded(.up)))
   }
@@ -227,7 +232,24 @@ final class CurlEasyRequest {
     body.seek(to: offset)
   }
 
+  /// Called by curl as bytes move and about once a second when none do: reports progress,
+  /// and stops the transfer when it is cancelled or when no byte has moved for `readTimeout`
+  /// seconds (curl's own low-speed limit averages over several seconds, so it fires late).
   fileprivate func reportProgress(_ progress: TransferProgress) -> Bool {
+    let now = ContinuousClock.now
+    let moved = progress.bytesSent + progress.bytesReceived
+    if moved != bytesMoved || lastActivity == nil || !isConnected {
+      bytesMoved = moved
+      lastActivity = now
+    } else if let lastActivity,
+      lastActivity.duration(to: now) > .milliseconds(Int(options.readTimeout * 1000))
+    {
+      failure = AWSError(
+        code: "ReadTimeout",
+        message: "\(request.method) \(request.url): no data for \(options.readTimeout) seconds",
+        retryable: true)
+      return false
+    }
     if let isCancelled = options.isCancelled, isCancelled() {
       failure = AWSError(code: "Cancelled", message: "\(request.method) \(request.url): cancelled")
       return false
@@ -278,7 +300,9 @@ private let curlProgressCallback: gs_curl_xferinfo_callback = {
 extension StringProtocol {
   /// The text without spaces, tabs and line ends at either end.
   fileprivate func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+    let isSpace: (Character) -> Bool = {
+      $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\r" || $0 == "\n"
+    }
     guard let start = firstIndex(where: { !isSpace($0) }),
       let end = lastIndex(where: { !isSpace($0) })
     else {
