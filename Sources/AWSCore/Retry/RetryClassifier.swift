@@ -21,7 +21,8 @@ public enum RetryClassifier {
     "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
     "TooManyRequestsException", "ProvisionedThroughputExceededException",
     "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
-    "LimitExceededException", "RequestThrottled", "SlowDown", "EC2ThrottledException",
+    "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+    "EC2ThrottledException",
   ]
   static let legacyThrottlingCodes: Set<String> = [
     "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
