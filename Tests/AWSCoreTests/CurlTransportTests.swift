@@ -25,6 +25,7 @@ final class CurlTransportTests: XCTestCase {
       method: "POST", url: server.baseURL + "/",
       headers: [
         ("Content-Type", "application/x-www-form-urlencoded"), ("X-Amz-Date", "20260101T000000Z"),
+        ("X-Amz-Meta-Empty", ""),
       ],
       body: .bytes(body))
     _ = try transport().send(request)
@@ -36,7 +37,8 @@ final class CurlTransportTests: XCTestCase {
     XCTAssertEqual(received.header("x-amz-date"), "20260101T000000Z")
     XCTAssertEqual(
       Set(received.headerNames()),
-      ["host", "user-agent", "content-type", "x-amz-date", "content-length"])
+      ["host", "user-agent", "content-type", "x-amz-date", "x-amz-meta-empty", "content-length"])
+    XCTAssertEqual(received.header("x-amz-meta-empty"), "")
   }
 
   func testEmptyPutAndPostSendContentLengthZero() throws {

@@ -83,6 +83,10 @@ final class CurlEasyRequest {
     check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
     check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
     check("signals", gs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
+    // HTTP/1.1 as the AWS SDKs speak it; parallel transfers use parallel connections.
+    check(
+      "HTTP version",
+      gs_curl_setopt_long(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1))
     check("redirects", gs_curl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0))
     check("proxy headers", gs_curl_setopt_long(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
     check("TLS peer check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1))

@@ -5,3 +5,10 @@
 public protocol HTTPTransport: AnyObject {
   func send(_ request: HTTPRequest, options: TransferOptions) throws -> HTTPResponse
 }
+
+extension HTTPTransport {
+  /// Sends `request` with the default time limits, the body into memory.
+  public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+    try send(request, options: TransferOptions())
+  }
+}
