@@ -70,6 +70,8 @@ final class CurlTransportTests: XCTestCase {
         body: .file(path: path, offset: 1000, length: 70_000)))
     let received = try XCTUnwrap(server.requests.first)
     XCTAssertEqual(received.header("content-length"), "70000")
+    XCTAssertNil(received.header("expect"), "no 100-continue round trip")
+    XCTAssertNil(received.header("accept"))
     XCTAssertEqual(received.body, Array(content[1000..<71_000]))
   }
 
@@ -251,5 +253,26 @@ final class CurlTransportTests: XCTestCase {
       XCTAssertEqual(error?.retryable, false)
       XCTAssertTrue(error?.message.contains("/nonexistent/ca.pem") ?? false, error?.message ?? "")
     }
+  }
+
+  func testProxyFromTheEnvironmentIsUsed() throws {
+    let proxy = try TestHTTPServer { _ in .init(body: "via proxy") }
+    setenv("http_proxy", proxy.baseURL, 1)
+    defer { unsetenv("http_proxy") }
+    let response = try transport().send(
+      HTTPRequest(method: "GET", url: "http://glue.example.invalid/path?x=1"))
+    XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "via proxy")
+    XCTAssertEqual(proxy.requests.first?.target, "http://glue.example.invalid/path?x=1")
+  }
+
+  func testEmptyDownloadCreatesAnEmptyFile() throws {
+    let directory = try TemporaryDirectory()
+    let server = try TestHTTPServer { _ in .init(body: "") }
+    let target = directory.path + "/empty.csv"
+    _ = try transport().send(
+      HTTPRequest(method: "GET", url: server.baseURL + "/b/empty.csv"),
+      options: TransferOptions(responseBodyPath: target))
+    XCTAssertEqual(try directory.contents(), ["empty.csv"])
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)).count, 0)
   }
 }

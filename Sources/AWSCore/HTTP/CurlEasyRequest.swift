@@ -52,11 +52,15 @@ final class CurlEasyRequest {
       let detail = String(cString: errorBuffer)
       return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
     }
-    if let error = sink.commit() { return .failure(error) }
     var code: Int = 0
     if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
       status = code
     }
+    if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status) {
+      return .failure(
+        sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
+    }
+    if let error = sink.commit() { return .failure(error) }
     return .success(HTTPResponse(status: status, headers: headers, body: sink.bytes))
   }
 
@@ -91,15 +95,19 @@ final class CurlEasyRequest {
     check("proxy headers", gs_curl_setopt_long(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
     check("TLS peer check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1))
     check("TLS host check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2))
-    check(
-      "connect timeout",
-      gs_curl_setopt_long(
-        curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
-    check("read timeout", gs_curl_setopt_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1))
-    check(
-      "read timeout",
-      gs_curl_setopt_long(
-        curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.readTimeout.rounded(.up)))))
+    if options.connectTimeout > 0 {
+      check(
+        "connect timeout",
+        gs_curl_setopt_long(
+          curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
+    }
+    if options.readTimeout > 0 {
+      check("read timeout", gs_curl_setopt_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1))
+      check(
+        "read timeout",
+        gs_curl_setopt_long(
+          curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.readTimeout.rounded(.up)))))
+    }
     if let caBundle = options.caBundle {
       check("CA bundle \(caBundle)", gs_curl_setopt_string(curl, CURLOPT_CAINFO, caBundle))
     }
@@ -245,7 +253,7 @@ final class CurlEasyRequest {
     if moved != bytesMoved || lastActivity == nil || !isConnected {
       bytesMoved = moved
       lastActivity = now
-    } else if let lastActivity,
+    } else if options.readTimeout > 0, let lastActivity,
       lastActivity.duration(to: now) > .milliseconds(Int(options.readTimeout * 1000))
     {
       failure = AWSError(

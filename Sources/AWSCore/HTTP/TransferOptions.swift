@@ -1,8 +1,9 @@
 /// How one HTTP exchange is carried out: time limits, where the response body goes, progress.
 public struct TransferOptions {
-  /// Seconds allowed to open the connection (TCP and TLS).
+  /// Seconds allowed to open the connection (TCP and TLS); 0 leaves curl's default (300).
   public var connectTimeout: Double
-  /// Seconds without a single byte moving in either direction before the transfer is given up.
+  /// Seconds without a single byte moving in either direction before the transfer is given up
+  /// (`ReadTimeout`, noticed within about a second); 0 means wait for ever.
   public var readTimeout: Double
   /// When set, a successful (2xx) response body is streamed to this file instead of memory.
   /// It is written to a temporary file beside it and renamed at the end, so a failed
