@@ -8,318 +8,318 @@ import CShims
 /// (`CurlTransport`) and a multi handle driving several transfers at once (`CurlMultiTransport`).
 /// The handle must not be used for anything else until `finish` has been called.
 final class CurlEasyRequest {
-  let request: HTTPRequest
-  let handle: CurlEasyHandle
-  private let options: TransferOptions
-  private let body: RequestBodySource
-  private let sink: ResponseBodySink
-  private var headerList: UnsafeMutablePointer<curl_slist>?
-  private let errorBuffer: UnsafeMutablePointer<CChar>
-  private var status = 0
-  private var headers: [(name: String, value: String)] = []
-  private var bodyStarted = false
-  private var failure: AWSError?
-  private var bytesMoved: Int64 = 0
-  private var lastActivity: ContinuousClock.Instant?
+    let request: HTTPRequest
+    let handle: CurlEasyHandle
+    private let options: TransferOptions
+    private let body: RequestBodySource
+    private let sink: ResponseBodySink
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var status = 0
+    private var headers: [(name: String, value: String)] = []
+    private var bodyStarted = false
+    private var failure: AWSError?
+    private var bytesMoved: Int64 = 0
+    private var lastActivity: ContinuousClock.Instant?
 
-  /// Prepares `handle` for `request`; throws if the body file cannot be opened or curl rejects
-  /// an option (an unusable CA bundle path, for one).
-  init(request: HTTPRequest, options: TransferOptions, handle: CurlEasyHandle, userAgent: String)
-    throws
-  {
-    self.request = request
-    self.options = options
-    self.handle = handle
-    self.body = try RequestBodySource(request.body)
-    self.sink = ResponseBodySink(targetPath: options.responseBodyPath)
-    self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-    try configure(userAgent: userAgent)
-  }
-
-  deinit {
-    curl_slist_free_all(headerList)
-    errorBuffer.deallocate()
-  }
-
-  /// Reads the outcome of the transfer that ended with `code` and releases the handle's
-  /// references to this object.
-  func finish(_ code: CURLcode) -> Result<HTTPResponse, AWSError> {
-    defer { detachFromHandle() }
-    guard code == CURLE_OK else {
-      sink.discard()
-      if let failure { return .failure(failure) }
-      let detail = String(cString: errorBuffer)
-      return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
-    }
-    var code: Int = 0
-    if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
-      status = code
-    }
-    if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status) {
-      return .failure(
-        sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
-    }
-    if let error = sink.commit() { return .failure(error) }
-    return .success(HTTPResponse(status: status, headers: headers, body: sink.bytes))
-  }
-
-  private func detachFromHandle() {
-    _ = gs_curl_setopt_pointer(handle.pointer, CURLOPT_ERRORBUFFER, nil)
-    _ = gs_curl_setopt_pointer(handle.pointer, CURLOPT_HTTPHEADER, nil)
-    for option in [
-      CURLOPT_WRITEDATA, CURLOPT_HEADERDATA, CURLOPT_READDATA, CURLOPT_SEEKDATA,
-      CURLOPT_XFERINFODATA,
-    ] {
-      _ = gs_curl_setopt_pointer(handle.pointer, option, nil)
-    }
-  }
-
-  // MARK: - Options
-
-  private func configure(userAgent: String) throws {
-    let curl = handle.pointer
-    curl_easy_reset(curl)
-    let me = Unmanaged.passUnretained(self).toOpaque()
-    var results: [(String, CURLcode)] = []
-    func check(_ name: String, _ result: CURLcode) { results.append((name, result)) }
-
-    check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
-    check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
-    check("signals", gs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
-    // HTTP/1.1 as the AWS SDKs speak it; parallel transfers use parallel connections.
-    check(
-      "HTTP version",
-      gs_curl_setopt_long(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1))
-    check("redirects", gs_curl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0))
-    check("proxy headers", gs_curl_setopt_long(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
-    check("TLS peer check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1))
-    check("TLS host check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2))
-    if options.connectTimeout > 0 {
-      check(
-        "connect timeout",
-        gs_curl_setopt_long(
-          curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
-    }
-    if options.readTimeout > 0 {
-      check("read timeout", gs_curl_setopt_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1))
-      check(
-        "read timeout",
-        gs_curl_setopt_long(
-          curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.readTimeout.rounded(.up)))))
-    }
-    if let caBundle = options.caBundle {
-      check("CA bundle \(caBundle)", gs_curl_setopt_string(curl, CURLOPT_CAINFO, caBundle))
-    }
-
-    check(
-      "header callback",
-      gs_curl_setopt_data_callback(curl, CURLOPT_HEADERFUNCTION, curlHeaderCallback))
-    check("header callback", gs_curl_setopt_pointer(curl, CURLOPT_HEADERDATA, me))
-    check(
-      "body callback", gs_curl_setopt_data_callback(curl, CURLOPT_WRITEFUNCTION, curlWriteCallback))
-    check("body callback", gs_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, me))
-    check("progress", gs_curl_setopt_xferinfo_callback(curl, curlProgressCallback))
-    check("progress", gs_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, me))
-    check("progress", gs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
-
-    let method = request.method.uppercased()
-    let sendsBody: Bool
-    if case .none = request.body {
-      sendsBody = ["POST", "PUT", "PATCH"].contains(method)
-    } else {
-      sendsBody = method != "HEAD"
-    }
-    if method == "HEAD" {
-      check("HEAD", gs_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
-    } else if sendsBody {
-      check("upload", gs_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
-      check(
-        "body length",
-        gs_curl_setopt_offset(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.length)))
-      check(
-        "body reader", gs_curl_setopt_data_callback(curl, CURLOPT_READFUNCTION, curlReadCallback))
-      check("body reader", gs_curl_setopt_pointer(curl, CURLOPT_READDATA, me))
-      check("body rewind", gs_curl_setopt_seek_callback(curl, curlSeekCallback))
-      check("body rewind", gs_curl_setopt_pointer(curl, CURLOPT_SEEKDATA, me))
-    }
-    if method != "GET" && method != "HEAD" && method != "PUT" || (method == "GET" && sendsBody) {
-      check("method \(method)", gs_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
-    }
-
-    for line in headerLines(userAgent: userAgent) {
-      guard let appended = curl_slist_append(headerList, line) else {
-        throw AWSError(
-          code: "ConnectionError", message: "out of memory building the request headers")
-      }
-      headerList = appended
-    }
-    check(
-      "headers",
-      gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
-
-    if let (name, result) = results.first(where: { $0.1 != CURLE_OK }) {
-      detachFromHandle()
-      throw AWSError(
-        code: "InvalidRequest",
-        message: "\(request.method) \(request.url): curl rejected the \(name): "
-          + String(cString: curl_easy_strerror(result)))
-    }
-  }
-
-  /// The header lines for curl: the request's own, minus those curl must compute itself,
-  /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own.
-  private func headerLines(userAgent: String) -> [String] {
-    var lines: [String] = []
-    var seen: Set<String> = []
-    for (name, value) in request.headers {
-      let lower = name.lowercased()
-      if ["content-length", "transfer-encoding", "expect"].contains(lower) { continue }
-      seen.insert(lower)
-      let trimmed = value.trimmingWhitespace()
-      lines.append(trimmed.isEmpty ? "\(name);" : "\(name): \(trimmed)")
-    }
-    lines.append("Expect:")
-    if !seen.contains("accept") { lines.append("Accept:") }
-    if !seen.contains("user-agent") { lines.append("User-Agent: \(userAgent)") }
-    return lines
-  }
-
-  /// Whether the connection (and TLS, and any proxy tunnel) is up.
-  private var isConnected: Bool {
-    var pretransfer: curl_off_t = 0
-    _ = gs_curl_getinfo_offset(handle.pointer, CURLINFO_PRETRANSFER_TIME_T, &pretransfer)
-    return pretransfer > 0
-  }
-
-  private static func milliseconds(_ seconds: Double) -> Int {
-    max(1, Int((seconds * 1000).rounded(.up)))
-  }
-
-  // MARK: - Callbacks
-
-  fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Bool {
-    let text = String(decoding: line, as: UTF8.self)
-    let trimmed = text.trimmingWhitespace()
-    if text.hasPrefix("HTTP/") {
-      headers = []
-      let parts = trimmed.split(separator: " ", maxSplits: 2)
-      status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-    } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
-      headers.append((last.name, last.value + " " + trimmed))
-    } else if let colon = trimmed.firstIndex(of: ":") {
-      let name = trimmed[..<colon].trimmingWhitespace().lowercased()
-      let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
-      headers.append((name, value))
-    }
-    return true
-  }
-
-  fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
-    if !bodyStarted {
-      bodyStarted = true
-      guard sink.begin(status: status) else {
-        failure = sink.failure
-        return false
-      }
-    }
-    guard sink.append(piece) else {
-      failure = sink.failure
-      return false
-    }
-    return true
-  }
-
-  fileprivate func supplyBody(_ buffer: UnsafeMutableRawPointer, capacity: Int) -> Int? {
-    guard let count = body.read(into: buffer, capacity: capacity) else {
-      failure = AWSError(
-        code: "BodyFileError",
-        message: "\(request.method) \(request.url): the request body file could not be read")
-      return nil
-    }
-    return count
-  }
-
-  fileprivate func rewindBody(to offset: UInt64) -> Bool {
-    body.seek(to: offset)
-  }
-
-  /// Called by curl as bytes move and about once a second when none do: reports progress,
-  /// and stops the transfer when it is cancelled or when no byte has moved for `readTimeout`
-  /// seconds (curl's own low-speed limit averages over several seconds, so it fires late).
-  fileprivate func reportProgress(_ progress: TransferProgress) -> Bool {
-    let now = ContinuousClock.now
-    let moved = progress.bytesSent + progress.bytesReceived
-    if moved != bytesMoved || lastActivity == nil || !isConnected {
-      bytesMoved = moved
-      lastActivity = now
-    } else if options.readTimeout > 0, let lastActivity,
-      lastActivity.duration(to: now) > .milliseconds(Int(options.readTimeout * 1000))
+    /// Prepares `handle` for `request`; throws if the body file cannot be opened or curl rejects
+    /// an option (an unusable CA bundle path, for one).
+    init(request: HTTPRequest, options: TransferOptions, handle: CurlEasyHandle, userAgent: String)
+        throws
     {
-      failure = AWSError(
-        code: "ReadTimeout",
-        message: "\(request.method) \(request.url): no data for \(options.readTimeout) seconds",
-        retryable: true)
-      return false
+        self.request = request
+        self.options = options
+        self.handle = handle
+        self.body = try RequestBodySource(request.body)
+        self.sink = ResponseBodySink(targetPath: options.responseBodyPath)
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try configure(userAgent: userAgent)
     }
-    if let isCancelled = options.isCancelled, isCancelled() {
-      failure = AWSError(code: "Cancelled", message: "\(request.method) \(request.url): cancelled")
-      return false
+
+    deinit {
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
     }
-    options.progress?(progress)
-    return true
-  }
+
+    /// Reads the outcome of the transfer that ended with `code` and releases the handle's
+    /// references to this object.
+    func finish(_ code: CURLcode) -> Result<HTTPResponse, AWSError> {
+        defer { detachFromHandle() }
+        guard code == CURLE_OK else {
+            sink.discard()
+            if let failure { return .failure(failure) }
+            let detail = String(cString: errorBuffer)
+            return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
+        }
+        var code: Int = 0
+        if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
+            status = code
+        }
+        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status) {
+            return .failure(
+                sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
+        }
+        if let error = sink.commit() { return .failure(error) }
+        return .success(HTTPResponse(status: status, headers: headers, body: sink.bytes))
+    }
+
+    private func detachFromHandle() {
+        _ = gs_curl_setopt_pointer(handle.pointer, CURLOPT_ERRORBUFFER, nil)
+        _ = gs_curl_setopt_pointer(handle.pointer, CURLOPT_HTTPHEADER, nil)
+        for option in [
+            CURLOPT_WRITEDATA, CURLOPT_HEADERDATA, CURLOPT_READDATA, CURLOPT_SEEKDATA,
+            CURLOPT_XFERINFODATA,
+        ] {
+            _ = gs_curl_setopt_pointer(handle.pointer, option, nil)
+        }
+    }
+
+    // MARK: - Options
+
+    private func configure(userAgent: String) throws {
+        let curl = handle.pointer
+        curl_easy_reset(curl)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        var results: [(String, CURLcode)] = []
+        func check(_ name: String, _ result: CURLcode) { results.append((name, result)) }
+
+        check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
+        check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
+        check("signals", gs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
+        // HTTP/1.1 as the AWS SDKs speak it; parallel transfers use parallel connections.
+        check(
+            "HTTP version",
+            gs_curl_setopt_long(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1))
+        check("redirects", gs_curl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0))
+        check("proxy headers", gs_curl_setopt_long(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
+        check("TLS peer check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1))
+        check("TLS host check", gs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2))
+        if options.connectTimeout > 0 {
+            check(
+                "connect timeout",
+                gs_curl_setopt_long(
+                    curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
+        }
+        if options.readTimeout > 0 {
+            check("read timeout", gs_curl_setopt_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1))
+            check(
+                "read timeout",
+                gs_curl_setopt_long(
+                    curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.readTimeout.rounded(.up)))))
+        }
+        if let caBundle = options.caBundle {
+            check("CA bundle \(caBundle)", gs_curl_setopt_string(curl, CURLOPT_CAINFO, caBundle))
+        }
+
+        check(
+            "header callback",
+            gs_curl_setopt_data_callback(curl, CURLOPT_HEADERFUNCTION, curlHeaderCallback))
+        check("header callback", gs_curl_setopt_pointer(curl, CURLOPT_HEADERDATA, me))
+        check(
+            "body callback", gs_curl_setopt_data_callback(curl, CURLOPT_WRITEFUNCTION, curlWriteCallback))
+        check("body callback", gs_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, me))
+        check("progress", gs_curl_setopt_xferinfo_callback(curl, curlProgressCallback))
+        check("progress", gs_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, me))
+        check("progress", gs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
+
+        let method = request.method.uppercased()
+        let sendsBody: Bool
+        if case .none = request.body {
+            sendsBody = ["POST", "PUT", "PATCH"].contains(method)
+        } else {
+            sendsBody = method != "HEAD"
+        }
+        if method == "HEAD" {
+            check("HEAD", gs_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
+        } else if sendsBody {
+            check("upload", gs_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
+            check(
+                "body length",
+                gs_curl_setopt_offset(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.length)))
+            check(
+                "body reader", gs_curl_setopt_data_callback(curl, CURLOPT_READFUNCTION, curlReadCallback))
+            check("body reader", gs_curl_setopt_pointer(curl, CURLOPT_READDATA, me))
+            check("body rewind", gs_curl_setopt_seek_callback(curl, curlSeekCallback))
+            check("body rewind", gs_curl_setopt_pointer(curl, CURLOPT_SEEKDATA, me))
+        }
+        if method != "GET" && method != "HEAD" && method != "PUT" || (method == "GET" && sendsBody) {
+            check("method \(method)", gs_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
+        }
+
+        for line in headerLines(userAgent: userAgent) {
+            guard let appended = curl_slist_append(headerList, line) else {
+                throw AWSError(
+                    code: "ConnectionError", message: "out of memory building the request headers")
+            }
+            headerList = appended
+        }
+        check(
+            "headers",
+            gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
+
+        if let (name, result) = results.first(where: { $0.1 != CURLE_OK }) {
+            detachFromHandle()
+            throw AWSError(
+                code: "InvalidRequest",
+                message: "\(request.method) \(request.url): curl rejected the \(name): "
+                    + String(cString: curl_easy_strerror(result)))
+        }
+    }
+
+    /// The header lines for curl: the request's own, minus those curl must compute itself,
+    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own.
+    private func headerLines(userAgent: String) -> [String] {
+        var lines: [String] = []
+        var seen: Set<String> = []
+        for (name, value) in request.headers {
+            let lower = name.lowercased()
+            if ["content-length", "transfer-encoding", "expect"].contains(lower) { continue }
+            seen.insert(lower)
+            let trimmed = value.trimmingWhitespace()
+            lines.append(trimmed.isEmpty ? "\(name);" : "\(name): \(trimmed)")
+        }
+        lines.append("Expect:")
+        if !seen.contains("accept") { lines.append("Accept:") }
+        if !seen.contains("user-agent") { lines.append("User-Agent: \(userAgent)") }
+        return lines
+    }
+
+    /// Whether the connection (and TLS, and any proxy tunnel) is up.
+    private var isConnected: Bool {
+        var pretransfer: curl_off_t = 0
+        _ = gs_curl_getinfo_offset(handle.pointer, CURLINFO_PRETRANSFER_TIME_T, &pretransfer)
+        return pretransfer > 0
+    }
+
+    private static func milliseconds(_ seconds: Double) -> Int {
+        max(1, Int((seconds * 1000).rounded(.up)))
+    }
+
+    // MARK: - Callbacks
+
+    fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        let text = String(decoding: line, as: UTF8.self)
+        let trimmed = text.trimmingWhitespace()
+        if text.hasPrefix("HTTP/") {
+            headers = []
+            let parts = trimmed.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
+            headers.append((last.name, last.value + " " + trimmed))
+        } else if let colon = trimmed.firstIndex(of: ":") {
+            let name = trimmed[..<colon].trimmingWhitespace().lowercased()
+            let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
+            headers.append((name, value))
+        }
+        return true
+    }
+
+    fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
+        if !bodyStarted {
+            bodyStarted = true
+            guard sink.begin(status: status) else {
+                failure = sink.failure
+                return false
+            }
+        }
+        guard sink.append(piece) else {
+            failure = sink.failure
+            return false
+        }
+        return true
+    }
+
+    fileprivate func supplyBody(_ buffer: UnsafeMutableRawPointer, capacity: Int) -> Int? {
+        guard let count = body.read(into: buffer, capacity: capacity) else {
+            failure = AWSError(
+                code: "BodyFileError",
+                message: "\(request.method) \(request.url): the request body file could not be read")
+            return nil
+        }
+        return count
+    }
+
+    fileprivate func rewindBody(to offset: UInt64) -> Bool {
+        body.seek(to: offset)
+    }
+
+    /// Called by curl as bytes move and about once a second when none do: reports progress,
+    /// and stops the transfer when it is cancelled or when no byte has moved for `readTimeout`
+    /// seconds (curl's own low-speed limit averages over several seconds, so it fires late).
+    fileprivate func reportProgress(_ progress: TransferProgress) -> Bool {
+        let now = ContinuousClock.now
+        let moved = progress.bytesSent + progress.bytesReceived
+        if moved != bytesMoved || lastActivity == nil || !isConnected {
+            bytesMoved = moved
+            lastActivity = now
+        } else if options.readTimeout > 0, let lastActivity,
+            lastActivity.duration(to: now) > .milliseconds(Int(options.readTimeout * 1000))
+        {
+            failure = AWSError(
+                code: "ReadTimeout",
+                message: "\(request.method) \(request.url): no data for \(options.readTimeout) seconds",
+                retryable: true)
+            return false
+        }
+        if let isCancelled = options.isCancelled, isCancelled() {
+            failure = AWSError(code: "Cancelled", message: "\(request.method) \(request.url): cancelled")
+            return false
+        }
+        options.progress?(progress)
+        return true
+    }
 }
 
 private func owner(_ userdata: UnsafeMutableRawPointer?) -> CurlEasyRequest? {
-  userdata.map { Unmanaged<CurlEasyRequest>.fromOpaque($0).takeUnretainedValue() }
+    userdata.map { Unmanaged<CurlEasyRequest>.fromOpaque($0).takeUnretainedValue() }
 }
 
 private let curlHeaderCallback: gs_curl_data_callback = { buffer, size, count, userdata in
-  let total = size * count
-  guard let request = owner(userdata) else { return 0 }
-  return request.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: total)) ? total : 0
+    let total = size * count
+    guard let request = owner(userdata) else { return 0 }
+    return request.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: total)) ? total : 0
 }
 
 private let curlWriteCallback: gs_curl_data_callback = { buffer, size, count, userdata in
-  let total = size * count
-  guard let request = owner(userdata) else { return 0 }
-  return request.receiveBody(UnsafeRawBufferPointer(start: buffer, count: total)) ? total : 0
+    let total = size * count
+    guard let request = owner(userdata) else { return 0 }
+    return request.receiveBody(UnsafeRawBufferPointer(start: buffer, count: total)) ? total : 0
 }
 
 private let curlReadCallback: gs_curl_data_callback = { buffer, size, count, userdata in
-  guard let request = owner(userdata), let buffer else { return Int(CURL_READFUNC_ABORT) }
-  return request.supplyBody(UnsafeMutableRawPointer(buffer), capacity: size * count)
-    ?? Int(CURL_READFUNC_ABORT)
+    guard let request = owner(userdata), let buffer else { return Int(CURL_READFUNC_ABORT) }
+    return request.supplyBody(UnsafeMutableRawPointer(buffer), capacity: size * count)
+        ?? Int(CURL_READFUNC_ABORT)
 }
 
 private let curlSeekCallback: gs_curl_seek_callback = { userdata, offset, origin in
-  guard let request = owner(userdata), origin == SEEK_SET, offset >= 0,
-    request.rewindBody(to: UInt64(offset))
-  else { return Int32(CURL_SEEKFUNC_CANTSEEK) }
-  return Int32(CURL_SEEKFUNC_OK)
+    guard let request = owner(userdata), origin == SEEK_SET, offset >= 0,
+        request.rewindBody(to: UInt64(offset))
+    else { return Int32(CURL_SEEKFUNC_CANTSEEK) }
+    return Int32(CURL_SEEKFUNC_OK)
 }
 
 private let curlProgressCallback: gs_curl_xferinfo_callback = {
-  userdata, downloadTotal, downloaded, uploadTotal, uploaded in
-  guard let request = owner(userdata) else { return 0 }
-  let progress = TransferProgress(
-    bytesSent: Int64(uploaded), totalBytesToSend: Int64(uploadTotal),
-    bytesReceived: Int64(downloaded), totalBytesToReceive: Int64(downloadTotal))
-  return request.reportProgress(progress) ? 0 : 1
+    userdata, downloadTotal, downloaded, uploadTotal, uploaded in
+    guard let request = owner(userdata) else { return 0 }
+    let progress = TransferProgress(
+        bytesSent: Int64(uploaded), totalBytesToSend: Int64(uploadTotal),
+        bytesReceived: Int64(downloaded), totalBytesToReceive: Int64(downloadTotal))
+    return request.reportProgress(progress) ? 0 : 1
 }
 
 extension StringProtocol {
-  /// The text without spaces, tabs and line ends at either end.
-  fileprivate func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = {
-      $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\r" || $0 == "\n"
+    /// The text without spaces, tabs and line ends at either end.
+    fileprivate func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\r" || $0 == "\n"
+        }
+        guard let start = firstIndex(where: { !isSpace($0) }),
+            let end = lastIndex(where: { !isSpace($0) })
+        else {
+            return ""
+        }
+        return String(self[start...end])
     }
-    guard let start = firstIndex(where: { !isSpace($0) }),
-      let end = lastIndex(where: { !isSpace($0) })
-    else {
-      return ""
-    }
-    return String(self[start...end])
-  }
 }

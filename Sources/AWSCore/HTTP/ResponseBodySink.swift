@@ -1,96 +1,96 @@
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// Receives a response body: into memory, or into a temporary file beside the target path that
 /// is renamed onto it only once the whole body has arrived.
 final class ResponseBodySink {
-  private(set) var bytes: [UInt8] = []
-  private let targetPath: String?
-  private var temporaryPath: String?
-  private var descriptor: Int32 = -1
-  /// What went wrong writing the file, if anything.
-  private(set) var failure: AWSError?
+    private(set) var bytes: [UInt8] = []
+    private let targetPath: String?
+    private var temporaryPath: String?
+    private var descriptor: Int32 = -1
+    /// What went wrong writing the file, if anything.
+    private(set) var failure: AWSError?
 
-  init(targetPath: String?) {
-    self.targetPath = targetPath
-  }
+    init(targetPath: String?) {
+        self.targetPath = targetPath
+    }
 
-  deinit { discard() }
+    deinit { discard() }
 
-  /// Whether the body is going to a file.
-  var isWritingFile: Bool { descriptor >= 0 }
+    /// Whether the body is going to a file.
+    var isWritingFile: Bool { descriptor >= 0 }
 
-  /// Chooses where the body goes once the status is known: 2xx bodies go to the target file
-  /// when there is one, anything else stays in memory so the error can be read.
-  func begin(status: Int) -> Bool {
-    guard let targetPath, (200..<300).contains(status), descriptor < 0 else { return true }
-    var template = Array((targetPath + ".gluescript-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { buffer in
-      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    /// Chooses where the body goes once the status is known: 2xx bodies go to the target file
+    /// when there is one, anything else stays in memory so the error can be read.
+    func begin(status: Int) -> Bool {
+        guard let targetPath, (200..<300).contains(status), descriptor < 0 else { return true }
+        var template = Array((targetPath + ".gluescript-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard fd >= 0 else {
+            failure = AWSError(
+                code: "ResponseFileError",
+                message: "cannot create a file beside \(targetPath): \(String(cString: strerror(errno)))")
+            return false
+        }
+        descriptor = fd
+        temporaryPath = String(cString: template)
+        return true
     }
-    guard fd >= 0 else {
-      failure = AWSError(
-        code: "ResponseFileError",
-        message: "cannot create a file beside \(targetPath): \(String(cString: strerror(errno)))")
-      return false
-    }
-    descriptor = fd
-    temporaryPath = String(cString: template)
-    return true
-  }
 
-  /// Appends a piece of the body; false if the file could not be written.
-  func append(_ piece: UnsafeRawBufferPointer) -> Bool {
-    guard descriptor >= 0 else {
-      bytes.append(contentsOf: piece)
-      return true
+    /// Appends a piece of the body; false if the file could not be written.
+    func append(_ piece: UnsafeRawBufferPointer) -> Bool {
+        guard descriptor >= 0 else {
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        var written = 0
+        while written < piece.count {
+            guard let base = piece.baseAddress else { return true }
+            let count = write(descriptor, base + written, piece.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = AWSError(
+                    code: "ResponseFileError",
+                    message: "cannot write \(targetPath ?? ""): \(String(cString: strerror(errno)))")
+                return false
+            }
+            written += count
+        }
+        return true
     }
-    var written = 0
-    while written < piece.count {
-      guard let base = piece.baseAddress else { return true }
-      let count = write(descriptor, base + written, piece.count - written)
-      if count < 0 {
-        if errno == EINTR { continue }
-        failure = AWSError(
-          code: "ResponseFileError",
-          message: "cannot write \(targetPath ?? ""): \(String(cString: strerror(errno)))")
-        return false
-      }
-      written += count
-    }
-    return true
-  }
 
-  /// Moves a finished file into place; returns the error if that failed.
-  func commit() -> AWSError? {
-    guard descriptor >= 0, let temporaryPath, let targetPath else { return nil }
-    let closed = close(descriptor)
-    descriptor = -1
-    if closed != 0 || rename(temporaryPath, targetPath) != 0 {
-      let error = AWSError(
-        code: "ResponseFileError",
-        message:
-          "cannot move the downloaded body to \(targetPath): \(String(cString: strerror(errno)))")
-      unlink(temporaryPath)
-      self.temporaryPath = nil
-      return error
+    /// Moves a finished file into place; returns the error if that failed.
+    func commit() -> AWSError? {
+        guard descriptor >= 0, let temporaryPath, let targetPath else { return nil }
+        let closed = close(descriptor)
+        descriptor = -1
+        if closed != 0 || rename(temporaryPath, targetPath) != 0 {
+            let error = AWSError(
+                code: "ResponseFileError",
+                message:
+                    "cannot move the downloaded body to \(targetPath): \(String(cString: strerror(errno)))")
+            unlink(temporaryPath)
+            self.temporaryPath = nil
+            return error
+        }
+        self.temporaryPath = nil
+        return nil
     }
-    self.temporaryPath = nil
-    return nil
-  }
 
-  /// Removes an unfinished file.
-  func discard() {
-    if descriptor >= 0 {
-      close(descriptor)
-      descriptor = -1
+    /// Removes an unfinished file.
+    func discard() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        if let temporaryPath {
+            unlink(temporaryPath)
+            self.temporaryPath = nil
+        }
     }
-    if let temporaryPath {
-      unlink(temporaryPath)
-      self.temporaryPath = nil
-    }
-  }
 }

@@ -7,42 +7,42 @@
 /// error, thrown when attempts, quota or patience run out or the error is not retryable, has
 /// `attempts` and `retryable` filled in.
 public func withRetries(
-  _ policy: RetryPolicy,
-  _ attempt: (Int) throws -> HTTPResponse,
-  classify: (HTTPResponse) -> AWSError?
+    _ policy: RetryPolicy,
+    _ attempt: (Int) throws -> HTTPResponse,
+    classify: (HTTPResponse) -> AWSError?
 ) throws -> (response: HTTPResponse, attempts: Int) {
-  var number = 1
-  var lastRetryCost: Int?
-  while true {
-    var error: AWSError
-    do {
-      let response = try attempt(number)
-      guard var failure = classify(response) else {
-        policy.quota?.release(lastRetryCost ?? RetryQuota.successRefund)
-        return (response, number)
-      }
-      if failure.status == nil { failure.status = response.status }
-      error = failure
-    } catch let failure as AWSError {
-      error = failure
+    var number = 1
+    var lastRetryCost: Int?
+    while true {
+        var error: AWSError
+        do {
+            let response = try attempt(number)
+            guard var failure = classify(response) else {
+                policy.quota?.release(lastRetryCost ?? RetryQuota.successRefund)
+                return (response, number)
+            }
+            if failure.status == nil { failure.status = response.status }
+            error = failure
+        } catch let failure as AWSError {
+            error = failure
+        }
+        error.attempts = number
+        let reason = RetryClassifier.reason(for: error, mode: policy.mode)
+        error.retryable = reason != nil
+        guard let reason, number < policy.maxAttempts else { throw error }
+        if let quota = policy.quota {
+            let cost = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
+            guard quota.acquire(cost) else {
+                policy.debugLog?.note("not retrying \(error.code): the retry quota is used up")
+                throw error
+            }
+            lastRetryCost = cost
+        }
+        let delay = policy.delay(afterAttempt: number)
+        policy.debugLog?.note(
+            "retrying after \(error.code) in \(Int(delay * 1000)) ms (attempt \(number + 1) of \(policy.maxAttempts))"
+        )
+        policy.sleep(delay)
+        number += 1
     }
-    error.attempts = number
-    let reason = RetryClassifier.reason(for: error, mode: policy.mode)
-    error.retryable = reason != nil
-    guard let reason, number < policy.maxAttempts else { throw error }
-    if let quota = policy.quota {
-      let cost = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
-      guard quota.acquire(cost) else {
-        policy.debugLog?.note("not retrying \(error.code): the retry quota is used up")
-        throw error
-      }
-      lastRetryCost = cost
-    }
-    let delay = policy.delay(afterAttempt: number)
-    policy.debugLog?.note(
-      "retrying after \(error.code) in \(Int(delay * 1000)) ms (attempt \(number + 1) of \(policy.maxAttempts))"
-    )
-    policy.sleep(delay)
-    number += 1
-  }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// How many times and how patiently a client retries a failed call.
@@ -9,60 +9,60 @@
 /// Standard mode waits `random() * min(2^(n-1), 20)` seconds after failed attempt `n`; legacy
 /// mode `random() * 2^(n-1)` with no cap. `random` and `sleep` can be replaced in tests.
 public struct RetryPolicy {
-  public var mode: RetryMode
-  /// Attempts in all, the first included; at least 1.
-  public var maxAttempts: Int
-  /// The client's retry quota (standard mode); nil means retries are never refused by a quota.
-  public var quota: RetryQuota?
-  /// A number in 0..<1 for the jitter.
-  public var random: () -> Double
-  /// Waits the given number of seconds.
-  public var sleep: (Double) -> Void
-  /// Where retries are announced, if anywhere.
-  public var debugLog: DebugLog?
+    public var mode: RetryMode
+    /// Attempts in all, the first included; at least 1.
+    public var maxAttempts: Int
+    /// The client's retry quota (standard mode); nil means retries are never refused by a quota.
+    public var quota: RetryQuota?
+    /// A number in 0..<1 for the jitter.
+    public var random: () -> Double
+    /// Waits the given number of seconds.
+    public var sleep: (Double) -> Void
+    /// Where retries are announced, if anywhere.
+    public var debugLog: DebugLog?
 
-  /// A policy for `mode`; `maxAttempts` nil means the mode's default. Standard mode gets a
-  /// fresh quota unless one is given; pass the same quota to every policy of one client.
-  public init(
-    mode: RetryMode = .standard, maxAttempts: Int? = nil, quota: RetryQuota? = nil,
-    random: @escaping () -> Double = { Double.random(in: 0..<1) },
-    sleep: @escaping (Double) -> Void = RetryPolicy.systemSleep, debugLog: DebugLog? = nil
-  ) {
-    self.mode = mode
-    self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
-    self.quota = quota ?? (mode == .standard ? RetryQuota() : nil)
-    self.random = random
-    self.sleep = sleep
-    self.debugLog = debugLog
-  }
-
-  /// A policy from configuration text (`AWS_RETRY_MODE`, `AWS_MAX_ATTEMPTS`, `retry_mode`,
-  /// `max_attempts`); unknown modes and attempt counts below 1 are errors.
-  public init(modeName: String?, maxAttempts: Int?, quota: RetryQuota? = nil) throws {
-    let mode = try modeName.map { try RetryMode(parsing: $0) } ?? .standard
-    if let maxAttempts, maxAttempts < 1 {
-      throw AWSError(
-        code: "InvalidMaxAttempts", message: "max_attempts must be 1 or more, got \(maxAttempts)")
+    /// A policy for `mode`; `maxAttempts` nil means the mode's default. Standard mode gets a
+    /// fresh quota unless one is given; pass the same quota to every policy of one client.
+    public init(
+        mode: RetryMode = .standard, maxAttempts: Int? = nil, quota: RetryQuota? = nil,
+        random: @escaping () -> Double = { Double.random(in: 0..<1) },
+        sleep: @escaping (Double) -> Void = RetryPolicy.systemSleep, debugLog: DebugLog? = nil
+    ) {
+        self.mode = mode
+        self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
+        self.quota = quota ?? (mode == .standard ? RetryQuota() : nil)
+        self.random = random
+        self.sleep = sleep
+        self.debugLog = debugLog
     }
-    self.init(mode: mode, maxAttempts: maxAttempts, quota: quota)
-  }
 
-  /// Seconds to wait after failed attempt `attempt` (1 for the first) before the next one.
-  public func delay(afterAttempt attempt: Int) -> Double {
-    let exponent = Double(max(0, attempt - 1))
-    let base = pow(2.0, exponent)
-    switch mode {
-    case .standard: return random() * min(base, 20)
-    case .legacy: return random() * base
+    /// A policy from configuration text (`AWS_RETRY_MODE`, `AWS_MAX_ATTEMPTS`, `retry_mode`,
+    /// `max_attempts`); unknown modes and attempt counts below 1 are errors.
+    public init(modeName: String?, maxAttempts: Int?, quota: RetryQuota? = nil) throws {
+        let mode = try modeName.map { try RetryMode(parsing: $0) } ?? .standard
+        if let maxAttempts, maxAttempts < 1 {
+            throw AWSError(
+                code: "InvalidMaxAttempts", message: "max_attempts must be 1 or more, got \(maxAttempts)")
+        }
+        self.init(mode: mode, maxAttempts: maxAttempts, quota: quota)
     }
-  }
 
-  /// Sleeps the calling thread.
-  public static let systemSleep: (Double) -> Void = { seconds in
-    guard seconds > 0 else { return }
-    var wait = timespec(
-      tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
-    var remaining = timespec()
-    while nanosleep(&wait, &remaining) != 0 && errno == EINTR { wait = remaining }
-  }
+    /// Seconds to wait after failed attempt `attempt` (1 for the first) before the next one.
+    public func delay(afterAttempt attempt: Int) -> Double {
+        let exponent = Double(max(0, attempt - 1))
+        let base = pow(2.0, exponent)
+        switch mode {
+        case .standard: return random() * min(base, 20)
+        case .legacy: return random() * base
+        }
+    }
+
+    /// Sleeps the calling thread.
+    public static let systemSleep: (Double) -> Void = { seconds in
+        guard seconds > 0 else { return }
+        var wait = timespec(
+            tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&wait, &remaining) != 0 && errno == EINTR { wait = remaining }
+    }
 }
