@@ -22,7 +22,7 @@ extension JMESPathFunction {
     case .contains:
       if let text = first.jmesPathString {
         guard let needle = values[1].jmesPathString else { return .bool(false) }
-        return .bool(needle.isEmpty || text.contains(needle))
+        return .bool(Self.containsScalars(text, needle))
       }
       return .bool(first.arrayValue?.contains { $0.jmesPathEquals(values[1]) } ?? false)
     case .starts_with:
@@ -114,6 +114,18 @@ extension JMESPathFunction {
   }
 
   private static func text(_ value: JSONValue) -> String { value.jmesPathString ?? "" }
+
+  /// Whether `needle` occurs in `text`, comparing code points (not grapheme clusters).
+  private static func containsScalars(_ text: String, _ needle: String) -> Bool {
+    let haystack = Array(text.unicodeScalars)
+    let pattern = Array(needle.unicodeScalars)
+    guard pattern.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - pattern.count)
+    where haystack[start..<start + pattern.count].elementsEqual(pattern) {
+      return true
+    }
+    return false
+  }
 
   private static func rounded(_ value: JSONValue, _ rule: FloatingPointRoundingRule) -> JSONValue {
     if case .integer = value { return value }

@@ -2,70 +2,139 @@ import OrderedCollections
 
 /// Evaluates a `JMESPathNode` tree against a value.
 extension JMESPathNode {
+  /// The result of this expression applied to `value`.
+  ///
+  /// Chains of sub-expressions and pipes (`a.b.c`, `a | b | c`) are walked in a loop, and each
+  /// other kind of node is evaluated in its own small function, so that the stack grows slowly
+  /// with the depth of the tree.
   func evaluate(_ value: JSONValue) throws -> JSONValue {
+    var steps: [JMESPathNode] = []
+    var base = self
+    while true {
+      switch base {
+      case .subexpression(let left, let right), .pipe(let left, let right):
+        steps.append(right)
+        base = left
+        continue
+      default:
+        break
+      }
+      break
+    }
+    var result = try base.evaluateSingle(value)
+    for step in steps.reversed() { result = try step.evaluate(result) }
+    return result
+  }
+
+  private func evaluateSingle(_ value: JSONValue) throws -> JSONValue {
     switch self {
     case .current: return value
     case .field(let name): return value[name] ?? .null
-    case .subexpression(let left, let right):
+    case .subexpression(let left, let right), .pipe(let left, let right):
       return try right.evaluate(try left.evaluate(value))
-    case .index(let n):
-      guard case .array(let elements) = value else { return .null }
-      let position = n < 0 ? elements.count + n : n
-      return elements.indices.contains(position) ? elements[position] : .null
+    case .index(let n): return Self.index(n, of: value)
     case .slice(let start, let stop, let step):
       guard case .array(let elements) = value else { return .null }
       return .array(Self.slice(elements, start: start, stop: stop, step: step))
     case .listProjection(let left, let right):
-      guard case .array(let elements) = try left.evaluate(value) else { return .null }
-      return .array(try Self.project(elements, right))
+      return try Self.listProjection(try left.evaluate(value), right)
     case .valueProjection(let left, let right):
-      guard case .object(let members) = try left.evaluate(value) else { return .null }
-      return .array(try Self.project(Array(members.values), right))
+      return try Self.valueProjection(try left.evaluate(value), right)
     case .filterProjection(let left, let right, let condition):
-      guard case .array(let elements) = try left.evaluate(value) else { return .null }
-      let kept = try elements.filter { try condition.evaluate($0).jmesPathTruthy }
-      return .array(try Self.project(kept, right))
-    case .flatten(let inner):
-      guard case .array(let elements) = try inner.evaluate(value) else { return .null }
-      var flat: [JSONValue] = []
-      for element in elements {
-        if case .array(let nested) = element {
-          flat.append(contentsOf: nested)
-        } else {
-          flat.append(element)
-        }
-      }
-      return .array(flat)
+      return try Self.filterProjection(try left.evaluate(value), right, condition)
+    case .flatten(let inner): return Self.flatten(try inner.evaluate(value))
     case .literal(let literal): return literal
-    case .multiSelectList(let expressions):
-      if case .null = value { return .null }
-      return .array(try expressions.map { try $0.evaluate(value) })
-    case .multiSelectHash(let entries):
-      if case .null = value { return .null }
-      var members = OrderedDictionary<String, JSONValue>()
-      for entry in entries { members[entry.key] = try entry.value.evaluate(value) }
-      return .object(members)
+    case .multiSelectList(let expressions): return try Self.multiSelectList(expressions, value)
+    case .multiSelectHash(let entries): return try Self.multiSelectHash(entries, value)
     case .comparison(let comparator, let left, let right):
       return Self.compare(comparator, try left.evaluate(value), try right.evaluate(value))
-    case .and(let left, let right):
-      let first = try left.evaluate(value)
-      return first.jmesPathTruthy ? try right.evaluate(value) : first
-    case .or(let left, let right):
-      let first = try left.evaluate(value)
-      return first.jmesPathTruthy ? first : try right.evaluate(value)
+    case .and(let left, let right): return try Self.and(left, right, value)
+    case .or(let left, let right): return try Self.or(left, right, value)
     case .not(let inner): return .bool(!(try inner.evaluate(value).jmesPathTruthy))
-    case .pipe(let left, let right): return try right.evaluate(try left.evaluate(value))
-    case .function(let function, let arguments):
-      let resolved = try arguments.map { argument -> JMESPathArgument in
-        if case .expressionReference(let reference) = argument { return .expression(reference) }
-        return .value(try argument.evaluate(value))
-      }
-      return try function.call(resolved)
+    case .function(let function, let arguments): return try Self.call(function, arguments, value)
     case .expressionReference:
       throw AWSError(
         code: "JMESPathInvalidType",
         message: "an expression reference (&...) can only be a function argument")
     }
+  }
+
+  private static func index(_ n: Int, of value: JSONValue) -> JSONValue {
+    guard case .array(let elements) = value else { return .null }
+    let position = n < 0 ? elements.count + n : n
+    return elements.indices.contains(position) ? elements[position] : .null
+  }
+
+  private static func listProjection(_ base: JSONValue, _ right: JMESPathNode) throws -> JSONValue {
+    guard case .array(let elements) = base else { return .null }
+    return .array(try project(elements, right))
+  }
+
+  private static func valueProjection(_ base: JSONValue, _ right: JMESPathNode) throws -> JSONValue
+  {
+    guard case .object(let members) = base else { return .null }
+    return .array(try project(Array(members.values), right))
+  }
+
+  private static func filterProjection(
+    _ base: JSONValue, _ right: JMESPathNode, _ condition: JMESPathNode
+  ) throws -> JSONValue {
+    guard case .array(let elements) = base else { return .null }
+    let kept = try elements.filter { try condition.evaluate($0).jmesPathTruthy }
+    return .array(try project(kept, right))
+  }
+
+  private static func flatten(_ base: JSONValue) -> JSONValue {
+    guard case .array(let elements) = base else { return .null }
+    var flat: [JSONValue] = []
+    for element in elements {
+      if case .array(let nested) = element {
+        flat.append(contentsOf: nested)
+      } else {
+        flat.append(element)
+      }
+    }
+    return .array(flat)
+  }
+
+  private static func multiSelectList(_ expressions: [JMESPathNode], _ value: JSONValue) throws
+    -> JSONValue
+  {
+    if case .null = value { return .null }
+    return .array(try expressions.map { try $0.evaluate(value) })
+  }
+
+  private static func multiSelectHash(_ entries: [MultiSelectEntry], _ value: JSONValue) throws
+    -> JSONValue
+  {
+    if case .null = value { return .null }
+    var members = OrderedDictionary<String, JSONValue>()
+    for entry in entries { members[entry.key] = try entry.value.evaluate(value) }
+    return .object(members)
+  }
+
+  private static func and(_ left: JMESPathNode, _ right: JMESPathNode, _ value: JSONValue) throws
+    -> JSONValue
+  {
+    let first = try left.evaluate(value)
+    return first.jmesPathTruthy ? try right.evaluate(value) : first
+  }
+
+  private static func or(_ left: JMESPathNode, _ right: JMESPathNode, _ value: JSONValue) throws
+    -> JSONValue
+  {
+    let first = try left.evaluate(value)
+    return first.jmesPathTruthy ? first : try right.evaluate(value)
+  }
+
+  private static func call(
+    _ function: JMESPathFunction, _ arguments: [JMESPathNode], _ value: JSONValue
+  ) throws -> JSONValue {
+    let resolved = try arguments.map { argument -> JMESPathArgument in
+      if case .expressionReference(let reference) = argument { return .expression(reference) }
+      return .value(try argument.evaluate(value))
+    }
+    return try function.call(resolved)
   }
 
   /// `right` applied to each element; null results are left out.

@@ -5,7 +5,12 @@ struct JMESPathParser {
   private static let projectionStop = 10
   /// The deepest nesting of sub-expressions accepted, so that a hostile expression cannot
   /// exhaust the stack.
-  static let maximumDepth = 256
+  static let maximumDepth = 100
+  /// The deepest evaluation accepted (see `JMESPathNode.evaluationDepth`), so that searching
+  /// cannot exhaust even a small thread stack.
+  static let maximumEvaluationDepth = 100
+  /// The most tokens accepted; bounds the size of the tree (and the work of freeing it).
+  static let maximumTokens = 4096
 
   private let tokens: [JMESPathToken]
   private var position = 0
@@ -17,9 +22,16 @@ struct JMESPathParser {
 
   /// The whole expression; anything left over is an error.
   mutating func parse() throws -> JMESPathNode {
+    guard tokens.count <= Self.maximumTokens else {
+      throw syntaxError("expression longer than \(Self.maximumTokens) tokens", at: tokens[0])
+    }
     let node = try expression(0)
     guard case .end = current.kind else {
       throw unexpected(current, expected: "end of expression")
+    }
+    guard node.evaluationDepth <= Self.maximumEvaluationDepth else {
+      throw syntaxError(
+        "expression nested deeper than \(Self.maximumEvaluationDepth) levels", at: tokens[0])
     }
     return node
   }

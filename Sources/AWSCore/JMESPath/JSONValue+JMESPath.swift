@@ -37,7 +37,8 @@ extension JSONValue {
     }
   }
 
-  /// Equality by content: `1 == 1.0`, objects equal whatever their key order.
+  /// Equality by content, as JMESPath and waiters compare: `1 == 1.0`, objects equal whatever
+  /// their key order, strings by code points (no Unicode normalisation).
   public func jmesPathEquals(_ other: JSONValue) -> Bool {
     switch (self, other) {
     case (.null, .null): return true
@@ -45,7 +46,8 @@ extension JSONValue {
     case (.integer, .integer), (.integer, .double), (.double, .integer), (.double, .double):
       return JSONValue.compareNumbers(self, other) == 0
     case (.string, .string), (.string, .binary), (.binary, .string), (.binary, .binary):
-      return jmesPathString == other.jmesPathString
+      guard let x = jmesPathString, let y = other.jmesPathString else { return false }
+      return x.unicodeScalars.elementsEqual(y.unicodeScalars)
     case (.array(let a), .array(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.jmesPathEquals($1) }
     case (.object(let a), .object(let b)):
@@ -72,8 +74,8 @@ extension JSONValue {
   static func jmesPathCompare(_ a: JSONValue, _ b: JSONValue) -> Int? {
     if let order = compareNumbers(a, b) { return order }
     guard let x = a.jmesPathString, let y = b.jmesPathString else { return nil }
-    if x == y { return 0 }
-    return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
+    if x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) { return -1 }
+    return y.unicodeScalars.lexicographicallyPrecedes(x.unicodeScalars) ? 1 : 0
   }
 
   /// The number as a JSON value: an integer when it is integral and fits, else a double.
