@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import XCTest
 
 final class JSONDecodingTests: XCTestCase {
@@ -107,6 +108,28 @@ final class JSONDecodingTests: XCTestCase {
       String(repeating: "{\"a\":", count: limit + 1) + "1"
       + String(repeating: "}", count: limit + 1)
     XCTAssertTrue(decodeError(objects)?.message.contains("nesting deeper") ?? false)
+  }
+
+  func testDeepestNestingWorksOnASmallThreadStack() {
+    // Swift concurrency and many embedders run code on 512 KB stacks.
+    let depth = JSONDecoding.maximumDepth / 2
+    let text =
+      String(repeating: "[{\"a\":", count: depth) + "1" + String(repeating: "}]", count: depth)
+    let done = expectation(description: "decoded and encoded")
+    nonisolated(unsafe) var roundTripped = false
+    let thread = Thread {
+      if let value = try? JSONDecoding.decode(text),
+        let compact = try? JSONEncoding.encodeString(value),
+        (try? JSONEncoding.encode(value, options: .prettyPrinted)) != nil
+      {
+        roundTripped = compact == text
+      }
+      done.fulfill()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    wait(for: [done], timeout: 30)
+    XCTAssertTrue(roundTripped)
   }
 
   func testDecodesAMegabyteQuickly() throws {

@@ -49,7 +49,7 @@ final class JSONEncodingTests: XCTestCase {
     XCTAssertEqual(try encode(.double(1.5)), "1.5")
     XCTAssertEqual(try encode(.double(0.1)), "0.1")
     XCTAssertEqual(try encode(.integer(Int64.min)), "-9223372036854775808")
-    for d in [1e100, 1e-7, -0.0, 123456789.123, Double.greatestFiniteMagnitude, 5e-324] {
+    for d in [1e100, 1e-7, -0.0, 123456789.123, Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude] {
       XCTAssertEqual(try JSONDecoding.decode(try encode(.double(d))), .double(d), "\(d)")
     }
   }

@@ -24,7 +24,7 @@ public enum JSONEncoding {
   /// The value as UTF-8 JSON text.
   public static func encode(_ value: JSONValue, options: Options = []) throws -> [UInt8] {
     var writer = JSONWriter(options: options)
-    try writer.write(value, path: "")
+    try writer.write(value)
     return writer.output
   }
 

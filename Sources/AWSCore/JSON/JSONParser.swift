@@ -4,7 +4,6 @@ import OrderedCollections
 struct JSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
-  private var depth = 0
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -21,20 +20,92 @@ struct JSONParser {
     return value
   }
 
+  /// An array or object being read: its elements or members so far, and the key whose value
+  /// comes next. Containers are kept on an explicit stack, so nesting never deepens the call
+  /// stack.
+  private struct OpenContainer {
+    var isObject: Bool
+    var elements: [JSONValue] = []
+    var members = OrderedDictionary<String, JSONValue>()
+    var key = ""
+  }
+
   private mutating func parseValue() throws -> JSONValue {
-    guard index < bytes.count else {
-      throw error("expected a JSON value, found end of input")
+    var open: [OpenContainer] = []
+    while true {
+      // Read the start of a value: a scalar, or the opening of a container.
+      var value: JSONValue
+      skipWhitespace()
+      guard index < bytes.count else {
+        throw error("expected a JSON value, found end of input")
+      }
+      switch bytes[index] {
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        let isObject = bytes[index] == UInt8(ascii: "{")
+        if open.count >= JSONDecoding.maximumDepth {
+          throw error("nesting deeper than \(JSONDecoding.maximumDepth) arrays and objects")
+        }
+        index += 1
+        skipWhitespace()
+        let close = UInt8(ascii: isObject ? "}" : "]")
+        if index < bytes.count, bytes[index] == close {
+          index += 1
+          value = isObject ? .object([:]) : .array([])
+        } else {
+          open.append(OpenContainer(isObject: isObject))
+          if isObject { open[open.count - 1].key = try parseKey() }
+          continue
+        }
+      case UInt8(ascii: "\""): value = .string(try parseString())
+      case UInt8(ascii: "t"): value = try parseKeyword("true", .bool(true))
+      case UInt8(ascii: "f"): value = try parseKeyword("false", .bool(false))
+      case UInt8(ascii: "n"): value = try parseKeyword("null", .null)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = try parseNumber()
+      default: throw error("expected a JSON value, found \(describeCurrent())")
+      }
+      // Add the finished value to its container, closing containers as they end.
+      while true {
+        guard !open.isEmpty else { return value }
+        let top = open.count - 1
+        if open[top].isObject {
+          open[top].members[open[top].key] = value
+        } else {
+          open[top].elements.append(value)
+        }
+        skipWhitespace()
+        let what = open[top].isObject ? "'}' after an object member" : "']' after an array element"
+        guard index < bytes.count else {
+          throw error("expected ',' or \(what), found end of input")
+        }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ",") {
+          index += 1
+          if open[top].isObject { open[top].key = try parseKey() }
+          break
+        }
+        guard byte == UInt8(ascii: open[top].isObject ? "}" : "]") else {
+          throw error("expected ',' or \(what), found \(describeCurrent())")
+        }
+        index += 1
+        let finished = open.removeLast()
+        value = finished.isObject ? .object(finished.members) : .array(finished.elements)
+      }
     }
-    switch bytes[index] {
-    case UInt8(ascii: "{"): return try parseObject()
-    case UInt8(ascii: "["): return try parseArray()
-    case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): return try parseKeyword("true", .bool(true))
-    case UInt8(ascii: "f"): return try parseKeyword("false", .bool(false))
-    case UInt8(ascii: "n"): return try parseKeyword("null", .null)
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-    default: throw error("expected a JSON value, found \(describeCurrent())")
+  }
+
+  /// An object key and the ':' after it.
+  private mutating func parseKey() throws -> String {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      throw error("expected a string key in an object, found \(describeCurrent())")
     }
+    let key = try parseString()
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+      throw error("expected ':' after an object key, found \(describeCurrent())")
+    }
+    index += 1
+    return key
   }
 
   private mutating func parseKeyword(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
@@ -53,83 +124,6 @@ struct JSONParser {
     }
     index += count
     return value
-  }
-
-  private mutating func enterContainer() throws {
-    depth += 1
-    if depth > JSONDecoding.maximumDepth {
-      throw error("nesting deeper than \(JSONDecoding.maximumDepth) arrays and objects")
-    }
-  }
-
-  private mutating func parseArray() throws -> JSONValue {
-    try enterContainer()
-    index += 1
-    var elements: [JSONValue] = []
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      depth -= 1
-      return .array(elements)
-    }
-    while true {
-      skipWhitespace()
-      elements.append(try parseValue())
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw error("expected ',' or ']' after an array element, found end of input")
-      }
-      switch bytes[index] {
-      case UInt8(ascii: ","):
-        index += 1
-      case UInt8(ascii: "]"):
-        index += 1
-        depth -= 1
-        return .array(elements)
-      default:
-        throw error("expected ',' or ']' after an array element, found \(describeCurrent())")
-      }
-    }
-  }
-
-  private mutating func parseObject() throws -> JSONValue {
-    try enterContainer()
-    index += 1
-    var members = OrderedDictionary<String, JSONValue>()
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      depth -= 1
-      return .object(members)
-    }
-    while true {
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw error("expected a string key in an object, found \(describeCurrent())")
-      }
-      let key = try parseString()
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw error("expected ':' after an object key, found \(describeCurrent())")
-      }
-      index += 1
-      skipWhitespace()
-      members[key] = try parseValue()
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw error("expected ',' or '}' after an object member, found end of input")
-      }
-      switch bytes[index] {
-      case UInt8(ascii: ","):
-        index += 1
-      case UInt8(ascii: "}"):
-        index += 1
-        depth -= 1
-        return .object(members)
-      default:
-        throw error("expected ',' or '}' after an object member, found \(describeCurrent())")
-      }
-    }
   }
 
   /// A string starting at the opening quote; leaves the index after the closing quote.

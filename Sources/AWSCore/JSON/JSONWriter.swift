@@ -10,8 +10,48 @@ struct JSONWriter {
     self.options = options
   }
 
-  /// Writes `value`; `path` names it in errors (`.Tags[2].Value`).
-  mutating func write(_ value: JSONValue, path: String) throws {
+  /// An array or object being written: its children and how many are written.
+  private struct OpenContainer {
+    var isObject: Bool
+    var keys: [String]
+    var values: [JSONValue]
+    var next = 0
+  }
+
+  /// Containers being written, outermost first; kept on an explicit stack so that nesting
+  /// never deepens the call stack.
+  private var open: [OpenContainer] = []
+
+  /// Writes `value` and everything in it.
+  mutating func write(_ value: JSONValue) throws {
+    var pending: JSONValue? = value
+    while true {
+      if let value = pending {
+        try writeStart(value)
+        pending = nil
+      }
+      guard let top = open.indices.last else { return }
+      let next = open[top].next
+      if next < open[top].values.count {
+        if next > 0 { output.append(UInt8(ascii: ",")) }
+        newline()
+        if open[top].isObject {
+          writeString(open[top].keys[next])
+          append(options.contains(.prettyPrinted) ? ": " : ":")
+        }
+        pending = open[top].values[next]
+        open[top].next += 1
+      } else {
+        indent -= 1
+        newline()
+        output.append(UInt8(ascii: open[top].isObject ? "}" : "]"))
+        open.removeLast()
+      }
+    }
+  }
+
+  /// Writes a scalar, an empty container, or the opening of a container (then pushed on `open`).
+  private mutating func writeStart(_ value: JSONValue) throws {
     switch value {
     case .null: append("null")
     case .bool(let b): append(b ? "true" : "false")
@@ -21,7 +61,7 @@ struct JSONWriter {
         throw AWSError(
           code: "JSONEncodeError",
           message:
-            "\(d) at \(describe(path)) has no JSON form (NaN and infinities are not numbers in JSON)"
+            "\(d) at \(currentPath()) has no JSON form (NaN and infinities are not numbers in JSON)"
         )
       }
       append(d.description)
@@ -31,56 +71,37 @@ struct JSONWriter {
         throw AWSError(
           code: "JSONEncodeError",
           message:
-            "binary data at \(describe(path)) has no JSON form; encode it as base64 text first")
+            "binary data at \(currentPath()) has no JSON form; encode it as base64 text first")
       }
       output.append(UInt8(ascii: "\""))
       output.append(contentsOf: JSONWriter.base64(bytes))
       output.append(UInt8(ascii: "\""))
-    case .array(let elements): try writeArray(elements, path: path)
-    case .object(let members): try writeObject(members, path: path)
-    }
-  }
-
-  private func describe(_ path: String) -> String {
-    path.isEmpty ? "the top level" : path
-  }
-
-  private mutating func writeArray(_ elements: [JSONValue], path: String) throws {
-    guard !elements.isEmpty else { return append("[]") }
-    output.append(UInt8(ascii: "["))
-    indent += 1
-    for (offset, element) in elements.enumerated() {
-      if offset > 0 { output.append(UInt8(ascii: ",")) }
-      newline()
-      try write(element, path: "\(path)[\(offset)]")
-    }
-    indent -= 1
-    newline()
-    output.append(UInt8(ascii: "]"))
-  }
-
-  private mutating func writeObject(_ members: OrderedDictionary<String, JSONValue>, path: String)
-    throws
-  {
-    guard !members.isEmpty else { return append("{}") }
-    var keys = Array(members.keys)
-    if options.contains(.sortedKeys) {
-      keys.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-    }
-    output.append(UInt8(ascii: "{"))
-    indent += 1
-    for (offset, key) in keys.enumerated() {
-      if offset > 0 { output.append(UInt8(ascii: ",")) }
-      newline()
-      writeString(key)
-      append(options.contains(.prettyPrinted) ? ": " : ":")
-      if let member = members[key] {
-        try write(member, path: "\(path).\(key)")
+    case .array(let elements):
+      guard !elements.isEmpty else { return append("[]") }
+      output.append(UInt8(ascii: "["))
+      indent += 1
+      open.append(OpenContainer(isObject: false, keys: [], values: elements))
+    case .object(let members):
+      guard !members.isEmpty else { return append("{}") }
+      var keys = Array(members.keys)
+      if options.contains(.sortedKeys) {
+        keys.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
       }
+      output.append(UInt8(ascii: "{"))
+      indent += 1
+      open.append(
+        OpenContainer(isObject: true, keys: keys, values: keys.map { members[$0] ?? .null }))
     }
-    indent -= 1
-    newline()
-    output.append(UInt8(ascii: "}"))
+  }
+
+  /// Where the value being written lies (`.Tags[2].Value`), for error messages.
+  private func currentPath() -> String {
+    var path = ""
+    for container in open {
+      let written = container.next - 1
+      path += container.isObject ? ".\(container.keys[written])" : "[\(written)]"
+    }
+    return path.isEmpty ? "the top level" : path
   }
 
   private mutating func newline() {
