@@ -112,6 +112,8 @@ final class JMESPathTests: XCTestCase {
     XCTAssertEqual(try JMESPath.search("to_number('9223372036854775807')", .null), .integer(.max))
     XCTAssertEqual(try JMESPath.search("to_string(`[1, 2.5]`)", .null), .string("[1,2.5]"))
     XCTAssertEqual(try JMESPath.search("to_number('nan')", .null), .null)
+    XCTAssertEqual(try JMESPath.search("to_number('0x1p3')", .null), .null)
+    XCTAssertEqual(try JMESPath.search("to_number('-2.5e1')", .null), .double(-25))
   }
 
   func testHostileExpressionsAreErrorsNotCrashes() {

@@ -105,7 +105,9 @@ extension JMESPathFunction {
       case .string, .binary:
         let text = Self.text(first)
         if let i = Int64(text) { return .integer(i) }
-        if let d = Double(text), d.isFinite, text.first != "+" { return .double(d) }
+        // Decimal notation only: Swift would also read hexadecimal floats such as "0x1p3".
+        let decimal = !text.contains { $0 == "x" || $0 == "X" }
+        if decimal, let d = Double(text), d.isFinite { return .double(d) }
         return .null
       default: return .null
       }
