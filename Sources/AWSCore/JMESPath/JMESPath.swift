@@ -10,20 +10,20 @@
 ///
 /// `.binary` values behave as strings holding their bytes read as UTF-8.
 public enum JMESPath {
-  /// Parses `expression` once, for searching many documents.
-  public static func compile(_ expression: String) throws -> JMESPathExpression {
-    do {
-      var lexer = JMESPathLexer(expression)
-      var parser = JMESPathParser(try lexer.tokenize())
-      return JMESPathExpression(source: expression, root: try parser.parse())
-    } catch var error as AWSError {
-      error.message += " in \"\(expression)\""
-      throw error
+    /// Parses `expression` once, for searching many documents.
+    public static func compile(_ expression: String) throws -> JMESPathExpression {
+        do {
+            var lexer = JMESPathLexer(expression)
+            var parser = JMESPathParser(try lexer.tokenize())
+            return JMESPathExpression(source: expression, root: try parser.parse())
+        } catch var error as AWSError {
+            error.message += " in \"\(expression)\""
+            throw error
+        }
     }
-  }
 
-  /// Compiles `expression` and applies it to `data`.
-  public static func search(_ expression: String, _ data: JSONValue) throws -> JSONValue {
-    try compile(expression).search(data)
-  }
+    /// Compiles `expression` and applies it to `data`.
+    public static func search(_ expression: String, _ data: JSONValue) throws -> JSONValue {
+        try compile(expression).search(data)
+    }
 }

@@ -1,111 +1,111 @@
 /// A function argument once evaluated: a value, or an unevaluated `&expression`.
 enum JMESPathArgument {
-  case value(JSONValue)
-  case expression(JMESPathNode)
+    case value(JSONValue)
+    case expression(JMESPathNode)
 }
 
 /// The built-in functions of the JMESPath specification, with their signatures.
 enum JMESPathFunction: String, Sendable {
-  case abs, avg, ceil, contains, ends_with, floor, join, keys, length, map, max, max_by, merge
-  case min, min_by, not_null, reverse, sort, sort_by, starts_with, sum, to_array, to_string
-  case to_number, type, values
+    case abs, avg, ceil, contains, ends_with, floor, join, keys, length, map, max, max_by, merge
+    case min, min_by, not_null, reverse, sort, sort_by, starts_with, sum, to_array, to_string
+    case to_number, type, values
 
-  /// What one parameter accepts: any of the listed kinds.
-  struct ParameterType: OptionSet, Sendable {
-    let rawValue: Int
-    static let any = ParameterType(rawValue: 1 << 0)
-    static let number = ParameterType(rawValue: 1 << 1)
-    static let string = ParameterType(rawValue: 1 << 2)
-    static let array = ParameterType(rawValue: 1 << 3)
-    static let object = ParameterType(rawValue: 1 << 4)
-    static let expression = ParameterType(rawValue: 1 << 5)
-    static let arrayOfNumbers = ParameterType(rawValue: 1 << 6)
-    static let arrayOfStrings = ParameterType(rawValue: 1 << 7)
-  }
-
-  /// The parameters in order; when `isVariadic`, the last one may repeat (at least once).
-  var parameters: [ParameterType] {
-    switch self {
-    case .abs, .ceil, .floor: return [.number]
-    case .avg, .sum: return [.arrayOfNumbers]
-    case .contains: return [[.array, .string], .any]
-    case .ends_with, .starts_with: return [.string, .string]
-    case .join: return [.string, .arrayOfStrings]
-    case .keys, .values: return [.object]
-    case .length: return [[.string, .array, .object]]
-    case .map: return [.expression, .array]
-    case .max, .min, .sort: return [[.arrayOfNumbers, .arrayOfStrings]]
-    case .max_by, .min_by, .sort_by: return [.array, .expression]
-    case .merge: return [.object]
-    case .not_null: return [.any]
-    case .reverse: return [[.array, .string]]
-    case .to_array, .to_string, .to_number, .type: return [.any]
+    /// What one parameter accepts: any of the listed kinds.
+    struct ParameterType: OptionSet, Sendable {
+        let rawValue: Int
+        static let any = ParameterType(rawValue: 1 << 0)
+        static let number = ParameterType(rawValue: 1 << 1)
+        static let string = ParameterType(rawValue: 1 << 2)
+        static let array = ParameterType(rawValue: 1 << 3)
+        static let object = ParameterType(rawValue: 1 << 4)
+        static let expression = ParameterType(rawValue: 1 << 5)
+        static let arrayOfNumbers = ParameterType(rawValue: 1 << 6)
+        static let arrayOfStrings = ParameterType(rawValue: 1 << 7)
     }
-  }
 
-  var isVariadic: Bool { self == .merge || self == .not_null }
-
-  /// Throws `JMESPathInvalidArity` unless `count` arguments suit the function.
-  func checkArity(_ count: Int) throws {
-    let expected = parameters.count
-    if isVariadic ? count >= expected : count == expected { return }
-    let wanted = isVariadic ? "at least \(expected)" : "\(expected)"
-    throw AWSError(
-      code: "JMESPathInvalidArity",
-      message: "\(rawValue)() takes \(wanted) argument\(expected == 1 ? "" : "s"), got \(count)")
-  }
-
-  /// Checks the arguments' types and applies the function.
-  func call(_ arguments: [JMESPathArgument]) throws -> JSONValue {
-    try checkArity(arguments.count)
-    for (offset, argument) in arguments.enumerated() {
-      let accepted = parameters[Swift.min(offset, parameters.count - 1)]
-      guard Self.matches(argument, accepted) else {
-        throw invalidType(argument: offset, expected: Self.describe(accepted), got: argument)
-      }
+    /// The parameters in order; when `isVariadic`, the last one may repeat (at least once).
+    var parameters: [ParameterType] {
+        switch self {
+        case .abs, .ceil, .floor: return [.number]
+        case .avg, .sum: return [.arrayOfNumbers]
+        case .contains: return [[.array, .string], .any]
+        case .ends_with, .starts_with: return [.string, .string]
+        case .join: return [.string, .arrayOfStrings]
+        case .keys, .values: return [.object]
+        case .length: return [[.string, .array, .object]]
+        case .map: return [.expression, .array]
+        case .max, .min, .sort: return [[.arrayOfNumbers, .arrayOfStrings]]
+        case .max_by, .min_by, .sort_by: return [.array, .expression]
+        case .merge: return [.object]
+        case .not_null: return [.any]
+        case .reverse: return [[.array, .string]]
+        case .to_array, .to_string, .to_number, .type: return [.any]
+        }
     }
-    return try apply(arguments)
-  }
 
-  private static func matches(_ argument: JMESPathArgument, _ accepted: ParameterType) -> Bool {
-    guard case .value(let value) = argument else { return accepted.contains(.expression) }
-    if accepted.contains(.any) { return true }
-    switch value {
-    case .integer, .double: return accepted.contains(.number)
-    case .string, .binary: return accepted.contains(.string)
-    case .object: return accepted.contains(.object)
-    case .array(let elements):
-      if accepted.contains(.array) { return true }
-      if accepted.contains(.arrayOfNumbers), elements.allSatisfy({ $0.numberValue != nil }) {
-        return true
-      }
-      if accepted.contains(.arrayOfStrings), elements.allSatisfy({ $0.jmesPathString != nil }) {
-        return true
-      }
-      return false
-    case .null, .bool: return false
+    var isVariadic: Bool { self == .merge || self == .not_null }
+
+    /// Throws `JMESPathInvalidArity` unless `count` arguments suit the function.
+    func checkArity(_ count: Int) throws {
+        let expected = parameters.count
+        if isVariadic ? count >= expected : count == expected { return }
+        let wanted = isVariadic ? "at least \(expected)" : "\(expected)"
+        throw AWSError(
+            code: "JMESPathInvalidArity",
+            message: "\(rawValue)() takes \(wanted) argument\(expected == 1 ? "" : "s"), got \(count)")
     }
-  }
 
-  private static func describe(_ accepted: ParameterType) -> String {
-    let names: [(ParameterType, String)] = [
-      (.any, "any value"), (.number, "a number"), (.string, "a string"), (.array, "an array"),
-      (.object, "an object"), (.expression, "an expression reference (&...)"),
-      (.arrayOfNumbers, "an array of numbers"), (.arrayOfStrings, "an array of strings"),
-    ]
-    return names.filter { accepted.contains($0.0) }.map(\.1).joined(separator: " or ")
-  }
-
-  func invalidType(argument offset: Int, expected: String, got argument: JMESPathArgument)
-    -> AWSError
-  {
-    let got: String
-    switch argument {
-    case .value(let value): got = value.jmesPathType
-    case .expression: got = "an expression reference"
+    /// Checks the arguments' types and applies the function.
+    func call(_ arguments: [JMESPathArgument]) throws -> JSONValue {
+        try checkArity(arguments.count)
+        for (offset, argument) in arguments.enumerated() {
+            let accepted = parameters[Swift.min(offset, parameters.count - 1)]
+            guard Self.matches(argument, accepted) else {
+                throw invalidType(argument: offset, expected: Self.describe(accepted), got: argument)
+            }
+        }
+        return try apply(arguments)
     }
-    return AWSError(
-      code: "JMESPathInvalidType",
-      message: "\(rawValue)() expected argument \(offset + 1) to be \(expected), got \(got)")
-  }
+
+    private static func matches(_ argument: JMESPathArgument, _ accepted: ParameterType) -> Bool {
+        guard case .value(let value) = argument else { return accepted.contains(.expression) }
+        if accepted.contains(.any) { return true }
+        switch value {
+        case .integer, .double: return accepted.contains(.number)
+        case .string, .binary: return accepted.contains(.string)
+        case .object: return accepted.contains(.object)
+        case .array(let elements):
+            if accepted.contains(.array) { return true }
+            if accepted.contains(.arrayOfNumbers), elements.allSatisfy({ $0.numberValue != nil }) {
+                return true
+            }
+            if accepted.contains(.arrayOfStrings), elements.allSatisfy({ $0.jmesPathString != nil }) {
+                return true
+            }
+            return false
+        case .null, .bool: return false
+        }
+    }
+
+    private static func describe(_ accepted: ParameterType) -> String {
+        let names: [(ParameterType, String)] = [
+            (.any, "any value"), (.number, "a number"), (.string, "a string"), (.array, "an array"),
+            (.object, "an object"), (.expression, "an expression reference (&...)"),
+            (.arrayOfNumbers, "an array of numbers"), (.arrayOfStrings, "an array of strings"),
+        ]
+        return names.filter { accepted.contains($0.0) }.map(\.1).joined(separator: " or ")
+    }
+
+    func invalidType(argument offset: Int, expected: String, got argument: JMESPathArgument)
+        -> AWSError
+    {
+        let got: String
+        switch argument {
+        case .value(let value): got = value.jmesPathType
+        case .expression: got = "an expression reference"
+        }
+        return AWSError(
+            code: "JMESPathInvalidType",
+            message: "\(rawValue)() expected argument \(offset + 1) to be \(expected), got \(got)")
+    }
 }

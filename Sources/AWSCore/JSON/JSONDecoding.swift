@@ -12,19 +12,19 @@
 /// Errors are `AWSError` with code `JSONDecodeError` and a message naming what was expected
 /// and where: `expected ',' or '}' after an object member at line 3, column 7 (byte 41)`.
 public enum JSONDecoding {
-  /// The deepest nesting of arrays and objects accepted.
-  public static let maximumDepth = 512
+    /// The deepest nesting of arrays and objects accepted.
+    public static let maximumDepth = 512
 
-  /// Decodes one JSON value from UTF-8 bytes; whitespace may surround it, nothing else.
-  public static func decode(_ bytes: [UInt8]) throws -> JSONValue {
-    try bytes.withUnsafeBufferPointer { buffer in
-      var parser = JSONParser(buffer)
-      return try parser.parseDocument()
+    /// Decodes one JSON value from UTF-8 bytes; whitespace may surround it, nothing else.
+    public static func decode(_ bytes: [UInt8]) throws -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer)
+            return try parser.parseDocument()
+        }
     }
-  }
 
-  /// Decodes one JSON value from a string.
-  public static func decode(_ text: String) throws -> JSONValue {
-    try decode(Array(text.utf8))
-  }
+    /// Decodes one JSON value from a string.
+    public static func decode(_ text: String) throws -> JSONValue {
+        try decode(Array(text.utf8))
+    }
 }

@@ -8,28 +8,28 @@
 ///
 /// Errors are `AWSError` with code `JSONEncodeError` and a message naming the value's path.
 public enum JSONEncoding {
-  /// How the text is laid out and what `.binary` becomes.
-  public struct Options: OptionSet, Sendable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// How the text is laid out and what `.binary` becomes.
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
 
-    /// Newlines and 2-space indentation, `": "` between a key and its value.
-    public static let prettyPrinted = Options(rawValue: 1 << 0)
-    /// Object keys in Unicode code point order instead of their stored order.
-    public static let sortedKeys = Options(rawValue: 1 << 1)
-    /// `.binary` values written as base64 strings instead of being an error.
-    public static let base64Binary = Options(rawValue: 1 << 2)
-  }
+        /// Newlines and 2-space indentation, `": "` between a key and its value.
+        public static let prettyPrinted = Options(rawValue: 1 << 0)
+        /// Object keys in Unicode code point order instead of their stored order.
+        public static let sortedKeys = Options(rawValue: 1 << 1)
+        /// `.binary` values written as base64 strings instead of being an error.
+        public static let base64Binary = Options(rawValue: 1 << 2)
+    }
 
-  /// The value as UTF-8 JSON text.
-  public static func encode(_ value: JSONValue, options: Options = []) throws -> [UInt8] {
-    var writer = JSONWriter(options: options)
-    try writer.write(value)
-    return writer.output
-  }
+    /// The value as UTF-8 JSON text.
+    public static func encode(_ value: JSONValue, options: Options = []) throws -> [UInt8] {
+        var writer = JSONWriter(options: options)
+        try writer.write(value)
+        return writer.output
+    }
 
-  /// The value as JSON text.
-  public static func encodeString(_ value: JSONValue, options: Options = []) throws -> String {
-    String(decoding: try encode(value, options: options), as: UTF8.self)
-  }
+    /// The value as JSON text.
+    public static func encodeString(_ value: JSONValue, options: Options = []) throws -> String {
+        String(decoding: try encode(value, options: options), as: UTF8.self)
+    }
 }

@@ -2,362 +2,361 @@ import OrderedCollections
 
 /// The byte-level JSON reader behind `JSONDecoding`; works on UTF-8 bytes directly.
 struct JSONParser {
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private var index = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
-    self.bytes = bytes
-  }
-
-  /// One value surrounded by optional whitespace, and nothing after it.
-  mutating func parseDocument() throws -> JSONValue {
-    skipWhitespace()
-    let value = try parseValue()
-    skipWhitespace()
-    if index < bytes.count {
-      throw error("expected end of input after the JSON value, found \(describeCurrent())")
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
-    return value
-  }
 
-  /// An array or object being read: its elements or members so far, and the key whose value
-  /// comes next. Containers are kept on an explicit stack, so nesting never deepens the call
-  /// stack.
-  private struct OpenContainer {
-    var isObject: Bool
-    var elements: [JSONValue] = []
-    var members = OrderedDictionary<String, JSONValue>()
-    var key = ""
-  }
+    /// One value surrounded by optional whitespace, and nothing after it.
+    mutating func parseDocument() throws -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        if index < bytes.count {
+            throw error("expected end of input after the JSON value, found \(describeCurrent())")
+        }
+        return value
+    }
 
-  private mutating func parseValue() throws -> JSONValue {
-    var open: [OpenContainer] = []
-    while true {
-      // Read the start of a value: a scalar, or the opening of a container.
-      var value: JSONValue
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw error("expected a JSON value, found end of input")
-      }
-      switch bytes[index] {
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        let isObject = bytes[index] == UInt8(ascii: "{")
-        if open.count >= JSONDecoding.maximumDepth {
-          throw error("nesting deeper than \(JSONDecoding.maximumDepth) arrays and objects")
+    /// An array or object being read: its elements or members so far, and the key whose value
+    /// comes next. Containers are kept on an explicit stack, so nesting never deepens the call
+    /// stack.
+    private struct OpenContainer {
+        var isObject: Bool
+        var elements: [JSONValue] = []
+        var members = OrderedDictionary<String, JSONValue>()
+        var key = ""
+    }
+
+    private mutating func parseValue() throws -> JSONValue {
+        var open: [OpenContainer] = []
+        while true {
+            // Read the start of a value: a scalar, or the opening of a container.
+            var value: JSONValue
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw error("expected a JSON value, found end of input")
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                let isObject = bytes[index] == UInt8(ascii: "{")
+                if open.count >= JSONDecoding.maximumDepth {
+                    throw error("nesting deeper than \(JSONDecoding.maximumDepth) arrays and objects")
+                }
+                index += 1
+                skipWhitespace()
+                let close = UInt8(ascii: isObject ? "}" : "]")
+                if index < bytes.count, bytes[index] == close {
+                    index += 1
+                    value = isObject ? .object([:]) : .array([])
+                } else {
+                    open.append(OpenContainer(isObject: isObject))
+                    if isObject { open[open.count - 1].key = try parseKey() }
+                    continue
+                }
+            case UInt8(ascii: "\""): value = .string(try parseString())
+            case UInt8(ascii: "t"): value = try parseKeyword("true", .bool(true))
+            case UInt8(ascii: "f"): value = try parseKeyword("false", .bool(false))
+            case UInt8(ascii: "n"): value = try parseKeyword("null", .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = try parseNumber()
+            default: throw error("expected a JSON value, found \(describeCurrent())")
+            }
+            // Add the finished value to its container, closing containers as they end.
+            while true {
+                guard !open.isEmpty else { return value }
+                let top = open.count - 1
+                if open[top].isObject {
+                    open[top].members[open[top].key] = value
+                } else {
+                    open[top].elements.append(value)
+                }
+                skipWhitespace()
+                let what = open[top].isObject ? "'}' after an object member" : "']' after an array element"
+                guard index < bytes.count else {
+                    throw error("expected ',' or \(what), found end of input")
+                }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") {
+                    index += 1
+                    if open[top].isObject { open[top].key = try parseKey() }
+                    break
+                }
+                guard byte == UInt8(ascii: open[top].isObject ? "}" : "]") else {
+                    throw error("expected ',' or \(what), found \(describeCurrent())")
+                }
+                index += 1
+                let finished = open.removeLast()
+                value = finished.isObject ? .object(finished.members) : .array(finished.elements)
+            }
+        }
+    }
+
+    /// An object key and the ':' after it.
+    private mutating func parseKey() throws -> String {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw error("expected a string key in an object, found \(describeCurrent())")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("expected ':' after an object key, found \(describeCurrent())")
         }
         index += 1
-        skipWhitespace()
-        let close = UInt8(ascii: isObject ? "}" : "]")
-        if index < bytes.count, bytes[index] == close {
-          index += 1
-          value = isObject ? .object([:]) : .array([])
-        } else {
-          open.append(OpenContainer(isObject: isObject))
-          if isObject { open[open.count - 1].key = try parseKey() }
-          continue
+        return key
+    }
+
+    private mutating func parseKeyword(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+        let start = index
+        let count = word.utf8CodeUnitCount
+        let matches = word.withUTF8Buffer { expected in
+            guard bytes.count - index >= count else { return false }
+            for offset in 0..<count where bytes[index + offset] != expected[offset] {
+                return false
+            }
+            return true
         }
-      case UInt8(ascii: "\""): value = .string(try parseString())
-      case UInt8(ascii: "t"): value = try parseKeyword("true", .bool(true))
-      case UInt8(ascii: "f"): value = try parseKeyword("false", .bool(false))
-      case UInt8(ascii: "n"): value = try parseKeyword("null", .null)
-      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = try parseNumber()
-      default: throw error("expected a JSON value, found \(describeCurrent())")
-      }
-      // Add the finished value to its container, closing containers as they end.
-      while true {
-        guard !open.isEmpty else { return value }
-        let top = open.count - 1
-        if open[top].isObject {
-          open[top].members[open[top].key] = value
-        } else {
-          open[top].elements.append(value)
+        guard matches else {
+            index = start
+            throw error("expected '\(word)', found \(describeCurrent())")
         }
-        skipWhitespace()
-        let what = open[top].isObject ? "'}' after an object member" : "']' after an array element"
+        index += count
+        return value
+    }
+
+    /// A string starting at the opening quote; leaves the index after the closing quote.
+    private mutating func parseString() throws -> String {
+        index += 1
+        let start = index
+        // Fast path: no escapes, so the bytes are the string.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]), at: start)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 {
+                throw error(
+                    "expected a string character, found an unescaped control character (0x\(hex(byte)))")
+            }
+            index += 1
+        }
+        var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text = try scratch.withUnsafeBufferPointer { try makeString($0, at: start) }
+                index += 1
+                return text
+            case UInt8(ascii: "\\"):
+                try parseEscape(into: &scratch)
+            case 0..<0x20:
+                throw error(
+                    "expected a string character, found an unescaped control character (0x\(hex(byte)))")
+            default:
+                scratch.append(byte)
+                index += 1
+            }
+        }
+        throw error("expected '\"' to close the string, found end of input")
+    }
+
+    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw AWSError(
+                code: "JSONDecodeError",
+                message: "expected UTF-8 text, found invalid UTF-8 in the string \(position(of: start))")
+        }
+        return text
+    }
+
+    /// An escape sequence starting at the backslash, appended to `scratch` as UTF-8.
+    private mutating func parseEscape(into scratch: inout [UInt8]) throws {
+        index += 1
         guard index < bytes.count else {
-          throw error("expected ',' or \(what), found end of input")
+            throw error("expected an escape character after '\\', found end of input")
         }
         let byte = bytes[index]
-        if byte == UInt8(ascii: ",") {
-          index += 1
-          if open[top].isObject { open[top].key = try parseKey() }
-          break
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): scratch.append(byte)
+        case UInt8(ascii: "\\"): scratch.append(byte)
+        case UInt8(ascii: "/"): scratch.append(byte)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            let escapeStart = index - 2
+            var scalar = try parseHex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
+                else {
+                    index = escapeStart
+                    throw error("expected a low surrogate '\\uDC00'-'\\uDFFF' after a high surrogate")
+                }
+                index += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    index = escapeStart
+                    throw error("expected a low surrogate '\\uDC00'-'\\uDFFF' after a high surrogate")
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                index = escapeStart
+                throw error("expected a high surrogate before a low surrogate escape")
+            }
+            guard let unicode = Unicode.Scalar(scalar) else {
+                index = escapeStart
+                throw error("expected a Unicode scalar value in the escape")
+            }
+            scratch.append(contentsOf: unicode.utf8)
+        default:
+            index -= 1
+            throw error(
+                "expected one of '\"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u' after '\\', found \(describeCurrent())"
+            )
         }
-        guard byte == UInt8(ascii: open[top].isObject ? "}" : "]") else {
-          throw error("expected ',' or \(what), found \(describeCurrent())")
+    }
+
+    private mutating func parseHex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count, let digit = hexValue(bytes[index]) else {
+                throw error("expected 4 hexadecimal digits after '\\u', found \(describeCurrent())")
+            }
+            value = value << 4 | digit
+            index += 1
         }
-        index += 1
-        let finished = open.removeLast()
-        value = finished.isObject ? .object(finished.members) : .array(finished.elements)
-      }
+        return value
     }
-  }
 
-  /// An object key and the ':' after it.
-  private mutating func parseKey() throws -> String {
-    skipWhitespace()
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-      throw error("expected a string key in an object, found \(describeCurrent())")
-    }
-    let key = try parseString()
-    skipWhitespace()
-    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-      throw error("expected ':' after an object key, found \(describeCurrent())")
-    }
-    index += 1
-    return key
-  }
-
-  private mutating func parseKeyword(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
-    let start = index
-    let count = word.utf8CodeUnitCount
-    let matches = word.withUTF8Buffer { expected in
-      guard bytes.count - index >= count else { return false }
-      for offset in 0..<count where bytes[index + offset] != expected[offset] {
-        return false
-      }
-      return true
-    }
-    guard matches else {
-      index = start
-      throw error("expected '\(word)', found \(describeCurrent())")
-    }
-    index += count
-    return value
-  }
-
-  /// A string starting at the opening quote; leaves the index after the closing quote.
-  private mutating func parseString() throws -> String {
-    index += 1
-    let start = index
-    // Fast path: no escapes, so the bytes are the string.
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]), at: start)
-        index += 1
-        return text
-      }
-      if byte == UInt8(ascii: "\\") { break }
-      if byte < 0x20 {
-        throw error(
-          "expected a string character, found an unescaped control character (0x\(hex(byte)))")
-      }
-      index += 1
-    }
-    var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-    while index < bytes.count {
-      let byte = bytes[index]
-      switch byte {
-      case UInt8(ascii: "\""):
-        let text = try scratch.withUnsafeBufferPointer { try makeString($0, at: start) }
-        index += 1
-        return text
-      case UInt8(ascii: "\\"):
-        try parseEscape(into: &scratch)
-      case 0..<0x20:
-        throw error(
-          "expected a string character, found an unescaped control character (0x\(hex(byte)))")
-      default:
-        scratch.append(byte)
-        index += 1
-      }
-    }
-    throw error("expected '\"' to close the string, found end of input")
-  }
-
-  private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws -> String {
-    guard let text = String(validating: utf8, as: UTF8.self) else {
-      throw AWSError(
-        code: "JSONDecodeError",
-        message: "expected UTF-8 text, found invalid UTF-8 in the string \(position(of: start))")
-    }
-    return text
-  }
-
-  /// An escape sequence starting at the backslash, appended to `scratch` as UTF-8.
-  private mutating func parseEscape(into scratch: inout [UInt8]) throws {
-    index += 1
-    guard index < bytes.count else {
-      throw error("expected an escape character after '\\', found end of input")
-    }
-    let byte = bytes[index]
-    index += 1
-    switch byte {
-    case UInt8(ascii: "\""): scratch.append(byte)
-    case UInt8(ascii: "\\"): scratch.append(byte)
-    case UInt8(ascii: "/"): scratch.append(byte)
-    case UInt8(ascii: "b"): scratch.append(0x08)
-    case UInt8(ascii: "f"): scratch.append(0x0C)
-    case UInt8(ascii: "n"): scratch.append(0x0A)
-    case UInt8(ascii: "r"): scratch.append(0x0D)
-    case UInt8(ascii: "t"): scratch.append(0x09)
-    case UInt8(ascii: "u"):
-      let escapeStart = index - 2
-      var scalar = try parseHex4()
-      if (0xD800...0xDBFF).contains(scalar) {
-        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-          bytes[index + 1] == UInt8(ascii: "u")
-        else {
-          index = escapeStart
-          throw error("expected a low surrogate '\\uDC00'-'\\uDFFF' after a high surrogate")
+    private func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
         }
-        index += 2
-        let low = try parseHex4()
-        guard (0xDC00...0xDFFF).contains(low) else {
-          index = escapeStart
-          throw error("expected a low surrogate '\\uDC00'-'\\uDFFF' after a high surrogate")
+    }
+
+    private mutating func parseNumber() throws -> JSONValue {
+        let start = index
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+            throw error("expected a digit in the number, found \(describeCurrent())")
         }
-        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-      } else if (0xDC00...0xDFFF).contains(scalar) {
-        index = escapeStart
-        throw error("expected a high surrogate before a low surrogate escape")
-      }
-      guard let unicode = Unicode.Scalar(scalar) else {
-        index = escapeStart
-        throw error("expected a Unicode scalar value in the escape")
-      }
-      scratch.append(contentsOf: unicode.utf8)
-    default:
-      index -= 1
-      throw error(
-        "expected one of '\"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u' after '\\', found \(describeCurrent())"
-      )
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw error("expected '.', 'e' or the end of the number after a leading 0, found a digit")
+            }
+        } else {
+            skipDigits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw error("expected a digit after the decimal point, found \(describeCurrent())")
+            }
+            skipDigits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw error("expected a digit in the exponent, found \(describeCurrent())")
+            }
+            skipDigits()
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if isInteger, let integer = parseInt64(text) {
+            return .integer(integer)
+        }
+        guard let double = Double(String(decoding: text, as: UTF8.self)), double.isFinite else {
+            index = start
+            throw error("expected a number that fits a 64-bit double, found one out of range")
+        }
+        return .double(double)
     }
-  }
 
-  private mutating func parseHex4() throws -> UInt32 {
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      guard index < bytes.count, let digit = hexValue(bytes[index]) else {
-        throw error("expected 4 hexadecimal digits after '\\u', found \(describeCurrent())")
-      }
-      value = value << 4 | digit
-      index += 1
+    /// The integer when it fits in an Int64, nil on overflow.
+    private func parseInt64(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var digits = text[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        var value: Int64 = 0
+        for byte in digits {
+            let digit = Int64(byte - UInt8(ascii: "0"))
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                negative
+                ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = next
+        }
+        return value
     }
-    return value
-  }
 
-  private func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-    default: return nil
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
-  }
 
-  private mutating func parseNumber() throws -> JSONValue {
-    let start = index
-    var isInteger = true
-    if bytes[index] == UInt8(ascii: "-") { index += 1 }
-    guard index < bytes.count, isDigit(bytes[index]) else {
-      throw error("expected a digit in the number, found \(describeCurrent())")
+    private mutating func skipDigits() {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
-    if bytes[index] == UInt8(ascii: "0") {
-      index += 1
-      if index < bytes.count, isDigit(bytes[index]) {
-        throw error("expected '.', 'e' or the end of the number after a leading 0, found a digit")
-      }
-    } else {
-      skipDigits()
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-      isInteger = false
-      index += 1
-      guard index < bytes.count, isDigit(bytes[index]) else {
-        throw error("expected a digit after the decimal point, found \(describeCurrent())")
-      }
-      skipDigits()
+
+    // MARK: Errors
+
+    private func describeCurrent() -> String {
+        guard index < bytes.count else { return "end of input" }
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(hex(byte))"
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-      isInteger = false
-      index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
-      {
-        index += 1
-      }
-      guard index < bytes.count, isDigit(bytes[index]) else {
-        throw error("expected a digit in the exponent, found \(describeCurrent())")
-      }
-      skipDigits()
+
+    private func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
-    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-    if isInteger, let integer = parseInt64(text) {
-      return .integer(integer)
+
+    /// "at line L, column C (byte N)": lines and columns count from 1, columns in characters.
+    private func position(of offset: Int) -> String {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return "at line \(line), column \(column) (byte \(offset))"
     }
-    guard let double = Double(String(decoding: text, as: UTF8.self)), double.isFinite else {
-      index = start
-      throw error("expected a number that fits a 64-bit double, found one out of range")
+
+    private func error(_ what: String) -> AWSError {
+        AWSError(code: "JSONDecodeError", message: "\(what) \(position(of: index))")
     }
-    return .double(double)
-  }
-
-  /// The integer when it fits in an Int64, nil on overflow.
-  private func parseInt64(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
-    var digits = text[...]
-    let negative = digits.first == UInt8(ascii: "-")
-    if negative { digits = digits.dropFirst() }
-    var value: Int64 = 0
-    for byte in digits {
-      let digit = Int64(byte - UInt8(ascii: "0"))
-      let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
-      let (next, overflow2) =
-        negative
-        ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-      if overflow1 || overflow2 { return nil }
-      value = next
-    }
-    return value
-  }
-
-  private func isDigit(_ byte: UInt8) -> Bool {
-    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-  }
-
-  private mutating func skipDigits() {
-    while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-  }
-
-  private mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x0A, 0x0D, 0x09: index += 1
-      default: return
-      }
-    }
-  }
-
-  // MARK: Errors
-
-  private func describeCurrent() -> String {
-    guard index < bytes.count else { return "end of input" }
-    let byte = bytes[index]
-    if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-    return "byte 0x\(hex(byte))"
-  }
-
-  private func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-  }
-
-  /// "at line L, column C (byte N)": lines and columns count from 1, columns in characters.
-  private func position(of offset: Int) -> String {
-    var line = 1
-    var column = 1
-    for byte in bytes[..<min(offset, bytes.count)] {
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
-    return "at line \(line), column \(column) (byte \(offset))"
-  }
-
-  private func error(_ what: String) -> AWSError {
-    AWSError(code: "JSONDecodeError", message: "\(what) \(position(of: index))")
-  }
 }
