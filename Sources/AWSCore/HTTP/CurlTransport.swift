@@ -3,10 +3,11 @@ import CCurl
 /// Sends HTTP requests one at a time with libcurl, on the calling thread.
 ///
 /// One curl handle is reused for every request, so calls to the same host share a kept-alive
-/// connection. Not safe to use from two threads at once; give each thread its own transport.
+/// connection. Not safe to use from two threads at once (hence `@unchecked Sendable`: a client
+/// and its transport belong to one Lua state); give each thread its own transport.
 /// Curl honours `http_proxy`, `https_proxy` and `no_proxy` from the environment by itself, and
 /// TLS certificates are always verified.
-public final class CurlTransport: HTTPTransport {
+public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let handle: CurlEasyHandle
     /// Sent as `User-Agent` unless a request brings its own.
     public let userAgent: String

@@ -1,0 +1,21 @@
+/// One operation of a service: its HTTP binding, input and output shapes and errors.
+public struct OperationModel {
+    public let name: String
+    public var httpMethod: String
+    /// The request URI template, e.g. `/{Bucket}/{Key+}?uploads`.
+    public var requestURI: String
+    /// The HTTP status of a success, when the model gives one.
+    public var responseCode: Int?
+    public var input: Shape?
+    public var output: Shape?
+    /// The element wrapping the output in query-protocol responses (`CreateRoleResult`).
+    public var resultWrapper: String?
+    public var errors: [Shape] = []
+    /// A `Content-MD5` (or other checksum) must be sent.
+    public var checksumRequired = false
+    /// `none` (unsigned) or `v4-unsigned-body`, when the operation differs from the service.
+    public var authType: String?
+    /// A prefix for the endpoint host, with `{Label}` members (`endpoint.hostPrefix`).
+    public var hostPrefix: String?
+    public var deprecated = false
+}

@@ -1,0 +1,40 @@
+import OrderedCollections
+
+/// A service's API definition, loaded from botocore's `service-2.json` format: metadata,
+/// operations and shapes, all resolved so that members point at their shapes.
+///
+/// Paginator and waiter definitions (`paginators-1.json`, `waiters-2.json`) travel with it
+/// as JSON for the paginator and waiter engines to read.
+public final class ServiceModel {
+    public let metadata: ServiceMetadata
+    /// Operations by their API name (`CreateCrawler`), in model order.
+    public let operations: OrderedDictionary<String, OperationModel>
+    /// Every shape by name.
+    public let shapes: [String: Shape]
+    /// `pagination` of `paginators-1.json`, by operation name.
+    public var paginators: OrderedDictionary<String, JSONValue> = [:]
+    /// `waiters` of `waiters-2.json`, by waiter name.
+    public var waiters: OrderedDictionary<String, JSONValue> = [:]
+
+    init(metadata: ServiceMetadata, operations: OrderedDictionary<String, OperationModel>, shapes: [String: Shape]) {
+        self.metadata = metadata
+        self.operations = operations
+        self.shapes = shapes
+    }
+
+    /// Reads a model from the JSON of a `service-2.json` file. Anything the model needs and
+    /// lacks is an error naming it (code `InvalidModel`).
+    public convenience init(json: JSONValue) throws {
+        try self.init(decoding: ServiceModelDecoder(json))
+    }
+
+    /// Reads a model from the bytes of a `service-2.json` file.
+    public convenience init(bytes: [UInt8]) throws {
+        try self.init(json: try JSONDecoding.decode(bytes))
+    }
+
+    private convenience init(decoding decoder: ServiceModelDecoder) throws {
+        let (metadata, operations, shapes) = try decoder.decode()
+        self.init(metadata: metadata, operations: operations, shapes: shapes)
+    }
+}

@@ -1,0 +1,94 @@
+/// A point in time as AWS APIs exchange it: seconds since 1970 UTC, with fractions.
+///
+/// Reads ISO 8601 (`2026-11-26T00:30:34Z`, with fractions or a `+hh:mm` offset, or a bare
+/// date), HTTP dates (`Wed, 26 Nov 2026 00:30:34 GMT`) and epoch seconds; writes each wire
+/// format. Scripts see timestamps as `iso8601Seconds` strings, which sort as text.
+public struct Timestamp: Sendable, Equatable, Comparable {
+    public var epochSeconds: Double
+
+    public init(epochSeconds: Double) {
+        self.epochSeconds = epochSeconds
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.epochSeconds < b.epochSeconds }
+
+    /// The wire formats of botocore's `timestampFormat` trait.
+    public enum Format: String, Sendable {
+        case iso8601, unixTimestamp, rfc822
+    }
+
+    /// Reads a timestamp written in any of the formats, or nil when the text is none of them.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingSpaces
+        if let parsed = Timestamp.parseISO8601(Array(trimmed.utf8)) ?? Timestamp.parseHTTPDate(trimmed) {
+            self = parsed
+        } else if let seconds = Double(trimmed), seconds.isFinite {
+            self.init(epochSeconds: seconds)
+        } else {
+            return nil
+        }
+    }
+
+    /// Civil date and time parts, UTC.
+    public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double) {
+        let whole = epochSeconds.rounded(.down)
+        let seconds = Int64(whole)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = CivilCalendar.date(daysSinceEpoch: days)
+        return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, epochSeconds - whole)
+    }
+
+    /// `2026-11-26T00:30:34Z`: what scripts get back, fractions dropped so values sort as text.
+    public var iso8601Seconds: String {
+        let c = components
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+    }
+
+    /// ISO 8601 for the wire, with milliseconds only when there are any (as botocore sends).
+    public var iso8601: String {
+        let c = components
+        let millis = Int((c.fraction * 1000).rounded())
+        guard millis > 0 && millis < 1000 else { return iso8601Seconds }
+        return String(iso8601Seconds.dropLast()) + "." + pad(millis, 3) + "Z"
+    }
+
+    /// `Wed, 26 Nov 2026 00:30:34 GMT`.
+    public var rfc822: String {
+        let c = components
+        let days = Int64((epochSeconds / 86_400).rounded(.down))
+        let weekday = CivilCalendar.weekdayNames[Int(((days % 7) + 11) % 7)]
+        return "\(weekday), \(pad(c.day, 2)) \(CivilCalendar.monthNames[c.month - 1]) \(pad(c.year, 4)) "
+            + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) GMT"
+    }
+
+    /// Epoch seconds as text: an integer when whole, else with up to three decimals.
+    public var unixTimestamp: String {
+        if epochSeconds == epochSeconds.rounded() { return String(Int64(epochSeconds)) }
+        let millis = (epochSeconds * 1000).rounded() / 1000
+        return "\(millis)"
+    }
+
+    /// The text of this timestamp in `format`.
+    public func formatted(_ format: Format) -> String {
+        switch format {
+        case .iso8601: return iso8601
+        case .unixTimestamp: return unixTimestamp
+        case .rfc822: return rfc822
+        }
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        while scalars.last == " " { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
