@@ -10,8 +10,11 @@ public final class LuaState {
     /// The main thread of the state.
     public let L: OpaquePointer
     private(set) var isClosed = false
-    /// Converts a Swift error thrown under a Lua call into the Lua error value raised.
-    public var errorConverter: (Error, LuaState) -> LuaValue = { error, _ in .string("\(error)") }
+    /// Converts a Swift error thrown under a Lua call into the Lua error value raised. It gets
+    /// the position of the Lua code that made the call (`script.lua:12: `, or empty).
+    public var errorConverter: (Error, LuaState, String) -> LuaValue = { error, _, position in
+        .string(position + "\(error)")
+    }
     /// Swift object types exposed as userdata, by type, with the name of their metatable.
     var userdataTypes: [ObjectIdentifier: String] = [:]
 
