@@ -27,6 +27,7 @@ public enum AWSModule {
         in state: LuaState, defaults: Defaults = Defaults(), environment: AWSEnvironment = .process
     ) {
         ErrorTable.install(in: state)
+        state.defineMetatable(jsonArrayMetatable)
         let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
         state.setGlobal("aws", module)
         state.preload("aws") { state in try state.global("aws") }

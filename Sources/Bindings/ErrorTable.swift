@@ -1,5 +1,4 @@
 import AWSCore
-import CLua
 import Host
 
 /// AWS errors as Lua sees them: tables with `code`, `message`, `status`, `request_id`,
@@ -10,15 +9,14 @@ enum ErrorTable {
 
     /// Registers the metatable and makes every Swift error raised into Lua such a table.
     static func install(in state: LuaState) {
-        luaL_newmetatable(state.L, metatableName)
-        state.push(
-            .function(
-                LuaFunction("__tostring") { call in
+        state.defineMetatable(
+            metatableName,
+            metamethods: [
+                "__tostring": { call in
                     guard let table = call[1].tableValue else { return [.string("aws error")] }
                     return [.string(describe(table))]
-                }), on: state.L)
-        lua_setfield(state.L, -2, "__tostring")
-        lua_settop(state.L, lua_gettop(state.L) - 1)
+                }
+            ])
         state.errorConverter = { error, _, position in
             if let error = error as? AWSError { return .table(table(for: error, position: position)) }
             return .string(position + "\(error)")
