@@ -1,5 +1,5 @@
-import XCTest
 import CLua
+import XCTest
 
 @testable import Host
 

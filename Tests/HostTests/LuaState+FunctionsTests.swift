@@ -39,7 +39,8 @@ final class LuaStateFunctionsTests: XCTestCase {
     func testTableErrorStaysATableInLua() throws {
         let state = LuaState()
         state.register("fail") { _ in
-            throw LuaError(value: .table(["code": "NoSuchEntity", "status": 404]), message: "NoSuchEntity",
+            throw LuaError(
+                value: .table(["code": "NoSuchEntity", "status": 404]), message: "NoSuchEntity",
                 traceback: nil)
         }
         let results = try state.run("local ok, e = pcall(fail); return ok, type(e), e.code, e.status")
@@ -50,7 +51,8 @@ final class LuaStateFunctionsTests: XCTestCase {
         let state = LuaState()
         state.errorConverter = { error, _ in .table(["kind": "converted", "text": .string("\(error)")]) }
         state.register("fail") { _ in throw Failure() }
-        XCTAssertEqual(try state.run("local _, e = pcall(fail); return e.kind, e.text"), ["converted", "swift failure"])
+        XCTAssertEqual(
+            try state.run("local _, e = pcall(fail); return e.kind, e.text"), ["converted", "swift failure"])
     }
 
     func testDefaultConverterUsesTheErrorDescription() throws {

@@ -26,7 +26,8 @@ final class LuaStateStackTests: XCTestCase {
 
     func testIntegersMadeInLuaReadAsIntegers() throws {
         let state = LuaState()
-        XCTAssertEqual(try state.run("return math.maxinteger, math.mininteger, 2^53 // 1 | 0"),
+        XCTAssertEqual(
+            try state.run("return math.maxinteger, math.mininteger, 2^53 // 1 | 0"),
             [.integer(Int64.max), .integer(Int64.min), .integer(1 << 53)])
     }
 

@@ -34,7 +34,8 @@ final class LuaStateTests: XCTestCase {
             return .table(["bucket": "demo"])
         }
         XCTAssertEqual(loads, 0)
-        XCTAssertEqual(try state.run("return require('config').bucket, rawequal(require('config'), require('config'))"),
+        XCTAssertEqual(
+            try state.run("return require('config').bucket, rawequal(require('config'), require('config'))"),
             ["demo", true])
         XCTAssertEqual(loads, 1)
     }
@@ -48,7 +49,8 @@ final class LuaStateTests: XCTestCase {
 
     func testStandardLibrariesAreOpen() throws {
         let state = LuaState()
-        XCTAssertEqual(try state.run("return string.format('%03d', 7), math.floor(2.5), type(io.write), type(os.time)"),
+        XCTAssertEqual(
+            try state.run("return string.format('%03d', 7), math.floor(2.5), type(io.write), type(os.time)"),
             ["007", 2, "function", "function"])
     }
 }

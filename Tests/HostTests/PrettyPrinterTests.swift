@@ -34,23 +34,27 @@ final class PrettyPrinterTests: XCTestCase {
     }
 
     func testKeysSortedNumbersThenStrings() throws {
-        XCTAssertEqual(try render("{'x', 'y', zeta = 1, alpha = 2, [10] = 'ten', [2.5] = 'f', [-3] = 'n'}"),
+        XCTAssertEqual(
+            try render("{'x', 'y', zeta = 1, alpha = 2, [10] = 'ten', [2.5] = 'f', [-3] = 'n'}"),
             "{ \"x\", \"y\", [-3] = \"n\", [2.5] = \"f\", [10] = \"ten\", alpha = 2, zeta = 1 }")
     }
 
     func testOddAndReservedKeysAreQuoted() throws {
-        XCTAssertEqual(try render("{['odd key'] = 1, ['end'] = 2, _ok9 = 3, ['9lives'] = 4}"),
+        XCTAssertEqual(
+            try render("{['odd key'] = 1, ['end'] = 2, _ok9 = 3, ['9lives'] = 4}"),
             "{ [\"9lives\"] = 4, _ok9 = 3, [\"end\"] = 2, [\"odd key\"] = 1 }")
         XCTAssertEqual(try render("{[true] = 1}"), "{ [true] = 1 }")
     }
 
     func testCycleIsMarked() throws {
-        XCTAssertEqual(try render("(function() local t = {name = 'loop'}; t.self = t; return t end)()"),
+        XCTAssertEqual(
+            try render("(function() local t = {name = 'loop'}; t.self = t; return t end)()"),
             "{ name = \"loop\", self = <cycle> }")
     }
 
     func testSharedTableIsNotACycle() throws {
-        XCTAssertEqual(try render("(function() local s = {1}; return {a = s, b = s} end)()"),
+        XCTAssertEqual(
+            try render("(function() local s = {1}; return {a = s, b = s} end)()"),
             "{ a = { 1 }, b = { 1 } }")
     }
 

@@ -20,7 +20,8 @@ final class REPLCompletionTests: XCTestCase {
     func testFieldsOfNestedTables() throws {
         let state = LuaState()
         try state.run("config = {glue = {crawler_name = 'c', crawler_role = 'r', database = 'd'}}")
-        XCTAssertEqual(REPLCompletion.candidates(for: "config.glue.craw", in: state),
+        XCTAssertEqual(
+            REPLCompletion.candidates(for: "config.glue.craw", in: state),
             ["config.glue.crawler_name", "config.glue.crawler_role"])
     }
 
@@ -31,7 +32,8 @@ final class REPLCompletionTests: XCTestCase {
             Client.self, name: "Client",
             methods: ["get_crawler": { _ in [] }, "get_database": { _ in [] }, "start_crawler": { _ in [] }])
         state.setGlobal("glue", .object(AnyHashableObject(Client())))
-        XCTAssertEqual(REPLCompletion.candidates(for: "glue:get_", in: state), ["glue:get_crawler", "glue:get_database"])
+        XCTAssertEqual(
+            REPLCompletion.candidates(for: "glue:get_", in: state), ["glue:get_crawler", "glue:get_database"])
         XCTAssertEqual(REPLCompletion.candidates(for: "glue:", in: state).count, 3)
     }
 
