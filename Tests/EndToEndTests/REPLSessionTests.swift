@@ -10,7 +10,7 @@ import XCTest
 final class REPLSessionTests: XCTestCase {
     private func startedSession() throws -> TerminalSession {
         let session = try TerminalSession()
-        XCTAssertTrue(session.read(until: "> "), "no prompt: \(session.transcript)")
+        XCTAssertTrue(session.waitForPrompt(), "no prompt: \(session.transcript)")
         return session
     }
 
@@ -23,7 +23,7 @@ final class REPLSessionTests: XCTestCase {
         let session = try startedSession()
         let start = session.mark
         session.type("for i=1,2 do\n")
-        XCTAssertTrue(session.read(until: ">> ", after: start), session.transcript)
+        XCTAssertTrue(session.waitForPrompt(">> ", after: start), session.transcript)
         XCTAssertTrue(session.enter("print(i) end", expect: "\n1\n2\n"), session.transcript)
     }
 
@@ -45,8 +45,7 @@ final class REPLSessionTests: XCTestCase {
         XCTAssertTrue(session.read(until: "half", after: start), session.transcript)
         kill(session.process.processIdentifier, SIGINT)
         XCTAssertTrue(
-            session.read(
-                until: "> ", after: session.transcript.range(of: "half", range: start..<session.mark)?.upperBound),
+            session.waitForPrompt(after: session.transcript.range(of: "half", range: start..<session.mark)?.upperBound),
             session.transcript)
         XCTAssertTrue(session.enter("6*7", expect: "\n42\n"), session.transcript)
         XCTAssertTrue(session.process.isRunning)
@@ -60,13 +59,14 @@ final class REPLSessionTests: XCTestCase {
         usleep(200_000)
         kill(session.process.processIdentifier, SIGINT)
         XCTAssertTrue(session.read(until: "interrupted", after: start), session.transcript)
+        XCTAssertTrue(session.waitForPrompt(after: session.transcript.range(of: "interrupted")?.upperBound))
         XCTAssertTrue(session.enter("2+2", expect: "\n4\n"), session.transcript)
     }
 
     func testCtrlDLeavesAndSavesHistory() throws {
         let session = try startedSession()
         XCTAssertTrue(session.enter("1+1", expect: "\n2\n"), session.transcript)
-        XCTAssertTrue(session.read(until: "> ", after: session.transcript.range(of: "\n2\n")?.upperBound))
+        XCTAssertTrue(session.waitForPrompt(after: session.transcript.range(of: "\n2\n")?.upperBound))
         session.type("\u{04}")
         XCTAssertEqual(session.waitForExit(), 0, session.transcript)
         let history = try String(

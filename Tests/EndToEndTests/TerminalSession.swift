@@ -14,15 +14,16 @@ final class TerminalSession {
     /// Everything the terminal showed so far, carriage returns removed.
     private(set) var transcript = ""
 
-    init(_ arguments: [String] = []) throws {
-        home = try ScratchFolder()
+    /// Starts `gluescript arguments...` with `home` (a fresh folder by default) as `$HOME`.
+    init(_ arguments: [String] = [], home: ScratchFolder? = nil) throws {
+        self.home = try home ?? ScratchFolder()
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw POSIXError(.ENOTTY) }
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = GluescriptProcess.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = home.url.path
+        environment["HOME"] = self.home.url.path
         environment["TERM"] = "dumb"
         process.environment = environment
         process.standardInput = terminal
@@ -59,6 +60,20 @@ final class TerminalSession {
             if count <= 0 { return transcript[start...].contains(text) }
             transcript += String(decoding: buffer[..<count], as: UTF8.self).replacingOccurrences(of: "\r", with: "")
         }
+    }
+
+    /// Waits for a prompt after `offset` and for the line editor to take the keyboard (it
+    /// prints the prompt first and leaves canonical mode just after; keys typed in between
+    /// go through the terminal's own line discipline, which turns Ctrl-D into a NUL byte).
+    func waitForPrompt(_ prompt: String = "> ", after offset: String.Index? = nil, timeout: TimeInterval = 5) -> Bool {
+        guard read(until: prompt, after: offset, timeout: timeout) else { return false }
+        let deadline = Date().addingTimeInterval(timeout)
+        var settings = termios()
+        while Date() < deadline {
+            if tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0 { return true }
+            usleep(1_000)
+        }
+        return false
     }
 
     /// The end of the transcript, to look only at what comes next.
