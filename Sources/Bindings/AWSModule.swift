@@ -30,7 +30,7 @@ public enum AWSModule {
         state.defineMetatable(jsonArrayMetatable)
         let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
         state.setGlobal("aws", module)
-        state.preload("aws") { state in try state.global("aws") }
+        state.preload("aws") { state in state.globalReference("aws") }
     }
 
     /// Sent as `User-Agent` with every request.

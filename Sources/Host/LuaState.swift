@@ -61,6 +61,15 @@ public final class LuaState {
         return try read(at: -1, on: L)
     }
 
+    /// Global `name` as a reference to the Lua value itself (a table keeps its identity).
+    public func globalReference(_ name: String) -> LuaValue {
+        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua_pushstring(L, name)
+        lua_rawget(L, -2)
+        defer { gs_pop(L, 2) }
+        return lua_type(L, -1) == LUA_TNIL ? .nil : .reference(makeReference(at: -1, on: L))
+    }
+
     /// Registers a Swift function as global `name`.
     public func register(_ name: String, _ body: @escaping LuaFunction.Body) {
         setGlobal(name, .function(LuaFunction(name, body)))

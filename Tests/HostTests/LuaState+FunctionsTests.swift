@@ -49,7 +49,7 @@ final class LuaStateFunctionsTests: XCTestCase {
 
     func testErrorConverterTurnsOtherErrorsIntoLuaValues() throws {
         let state = LuaState()
-        state.errorConverter = { error, _ in .table(["kind": "converted", "text": .string("\(error)")]) }
+        state.errorConverter = { error, _, _ in .table(["kind": "converted", "text": .string("\(error)")]) }
         state.register("fail") { _ in throw Failure() }
         XCTAssertEqual(
             try state.run("local _, e = pcall(fail); return e.kind, e.text"), ["converted", "swift failure"])
@@ -66,7 +66,7 @@ final class LuaStateFunctionsTests: XCTestCase {
         state.register("fail") { _ in throw LuaError("deep trouble") }
         XCTAssertThrowsError(try state.run("fail()", name: "=job")) { error in
             guard let error = error as? LuaError else { return XCTFail("\(error)") }
-            XCTAssertEqual(error.message, "deep trouble")
+            XCTAssertEqual(error.message, "job:1: deep trouble", "the calling line goes first, as luaL_error puts it")
             XCTAssertTrue(error.traceback?.contains("job:1") ?? false, error.traceback ?? "no traceback")
         }
     }
@@ -108,9 +108,9 @@ final class LuaStateFunctionsTests: XCTestCase {
             local ok, e = coroutine.resume(co)
             return ok, e, coroutine.status(co)
             """
-        XCTAssertEqual(try state.run(script), [false, "inside coroutine", "dead"])
+        XCTAssertEqual(try state.run(script), [false, "(chunk):1: inside coroutine", "dead"])
         let wrapped = try state.run("return pcall(coroutine.wrap(function() fail() end))")
-        XCTAssertEqual(wrapped, [false, "inside coroutine"])
+        XCTAssertEqual(wrapped, [false, "(chunk):1: inside coroutine"])
     }
 
     func testSwiftFunctionInCoroutineCanCallBackIntoLua() throws {

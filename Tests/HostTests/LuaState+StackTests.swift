@@ -85,3 +85,19 @@ final class LuaStateStackTests: XCTestCase {
         XCTAssertEqual(try state.roundTrip(""), .string(""))
     }
 }
+
+final class LuaStateDepthTests: XCTestCase {
+    func testTablesNestedTooDeeplyAreAnErrorNotACrash() throws {
+        let state = LuaState()
+        let result = try state.run(
+            """
+            local t = {} local cur = t
+            for i = 1, 100000 do cur.next = {} cur = cur.next end
+            return t
+            """.replacingOccurrences(of: "return t", with: "deep = t return true"))
+        XCTAssertEqual(result, [true])
+        XCTAssertThrowsError(try state.global("deep")) { error in
+            XCTAssertTrue((error as? LuaError)?.message.contains("nested more than") ?? false, "\(error)")
+        }
+    }
+}
