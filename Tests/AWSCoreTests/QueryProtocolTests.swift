@@ -68,6 +68,63 @@ enum QueryOracle {
         }
     }
 
+    /// A small query service using every serialization trait IAM and STS do not: maps,
+    /// flattened lists and maps, renamed list members and keys, timestamps, blobs, floats.
+    static let syntheticModelJSON = """
+        {"version": "2.0",
+         "metadata": {"apiVersion": "2020-01-01", "endpointPrefix": "test", "protocol": "query",
+                      "serviceId": "Test", "signatureVersion": "v4"},
+         "operations": {
+           "Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "Record"},
+                   "output": {"shape": "Record", "resultWrapper": "PutResult"}, "errors": [{"shape": "Conflict"}]}},
+         "shapes": {
+           "Record": {"type": "structure", "members": {
+             "Name": {"shape": "String", "locationName": "WireName"},
+             "Items": {"shape": "StringList"},
+             "Named": {"shape": "ItemList"},
+             "Flat": {"shape": "FlatList"},
+             "FlatNamed": {"shape": "FlatNamedList"},
+             "Attributes": {"shape": "AttributeMap"},
+             "Plain": {"shape": "PlainMap"},
+             "FlatMap": {"shape": "FlatMap"},
+             "When": {"shape": "Time"},
+             "Epoch": {"shape": "Time", "timestampFormat": "unixTimestamp"},
+             "Data": {"shape": "Blob"},
+             "Ratio": {"shape": "Double"},
+             "Weight": {"shape": "Float"},
+             "Count": {"shape": "Long"},
+             "Enabled": {"shape": "Boolean"},
+             "Nested": {"shape": "Nested"},
+             "Children": {"shape": "NestedList"},
+             "Empty": {"shape": "StringList"}}},
+           "Nested": {"type": "structure", "members": {
+             "Inner": {"shape": "String", "locationName": "InnerName"}, "Deeper": {"shape": "ItemList"}}},
+           "NestedList": {"type": "list", "member": {"shape": "Nested"}},
+           "StringList": {"type": "list", "member": {"shape": "String"}},
+           "ItemList": {"type": "list", "member": {"shape": "String", "locationName": "Item"}},
+           "FlatList": {"type": "list", "member": {"shape": "String"}, "flattened": true},
+           "FlatNamedList": {"type": "list", "member": {"shape": "String", "locationName": "Entry"}, "flattened": true},
+           "AttributeMap": {"type": "map", "key": {"shape": "String", "locationName": "Name"},
+                            "value": {"shape": "Long", "locationName": "Value"}},
+           "PlainMap": {"type": "map", "key": {"shape": "String"}, "value": {"shape": "Nested"}},
+           "FlatMap": {"type": "map", "key": {"shape": "String"}, "value": {"shape": "String"}, "flattened": true},
+           "Conflict": {"type": "structure", "members": {
+             "message": {"shape": "String"}, "Reason": {"shape": "String"}, "Retries": {"shape": "Long"}},
+             "error": {"code": "ConflictCode", "httpStatusCode": 409, "senderFault": true}, "exception": true},
+           "String": {"type": "string"},
+           "Time": {"type": "timestamp"},
+           "Blob": {"type": "blob"},
+           "Double": {"type": "double"},
+           "Float": {"type": "float"},
+           "Long": {"type": "long"},
+           "Boolean": {"type": "boolean"}}}
+        """
+
+    static func syntheticModel() throws -> (json: JSONValue, model: ServiceModel) {
+        let json = try JSONDecoding.decode(syntheticModelJSON)
+        return (json, try ServiceModel(json: json))
+    }
+
     /// The `key=value` pairs of a form body, decoded and sorted.
     static func pairs(_ body: String) -> [[String]] {
         body.split(separator: "&").map { pair in
