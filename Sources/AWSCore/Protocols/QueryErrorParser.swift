@@ -1,0 +1,108 @@
+/// Reads the errors AWS sends as XML: the query protocol's `<ErrorResponse>` (also what
+/// moto answers for failed signatures of JSON services), and any failed response whose body
+/// is not XML at all (an HTML 500 page, an empty body).
+public enum QueryErrorParser {
+    /// The error described by an XML error body: `<ErrorResponse><Error>` (AWS),
+    /// `<ErrorResponse><Errors><Error>` (moto), `<Response><Errors><Error>` (EC2) or a bare
+    /// `<Error>` (S3); nil when the body is not one of these.
+    ///
+    /// `code` is the wire code (`EntityAlreadyExists`); the request id comes from the body,
+    /// else from the `x-amzn-requestid`/`x-amz-request-id` headers. When `operation` models an
+    /// error with that code, its members are read from `<Error>` into `fields`, typed by
+    /// shape; other details (`Type`, ...) land there as strings.
+    public static func parse(
+        _ body: [UInt8], status: Int? = nil, headers: [(name: String, value: String)] = [],
+        operation: OperationModel? = nil
+    ) -> AWSError? {
+        guard let root = try? XMLElement(parsing: body), let error = errorElement(in: root) else { return nil }
+        let code = error.childText("Code").map(trimmed) ?? status.map(String.init) ?? "Unknown"
+        var fields: [String: JSONValue] = [:]
+        for child in error.children where !["Code", "Message", "RequestId"].contains(child.localName) {
+            fields[child.localName] = .string(child.text)
+        }
+        if let shape = operation?.errors.first(where: { ($0.errorCode ?? $0.name) == code }),
+            let modeled = try? XMLShapeDecoder().decode(error, as: shape).objectValue
+        {
+            for (name, value) in modeled where name.lowercased() != "message" { fields[name] = value }
+        }
+        let requestID =
+            root.childText("RequestId") ?? root.childText("RequestID") ?? error.childText("RequestId")
+            ?? headerRequestID(headers)
+        return AWSError(
+            code: code, message: error.childText("Message") ?? error.childText("message") ?? "", status: status,
+            requestID: requestID.map(trimmed), operation: operation?.name, fields: fields)
+    }
+
+    /// The error in a failed `response`: from its XML body when it has one, else named by
+    /// the HTTP status as botocore does (code `"500"`, message `Internal Server Error`
+    /// followed by the start of the body).
+    public static func error(in response: HTTPResponse, operation: OperationModel? = nil) -> AWSError {
+        if let parsed = parse(response.body, status: response.status, headers: response.headers, operation: operation) {
+            return parsed
+        }
+        var message = statusText(response.status)
+        let excerpt = bodyExcerpt(response.body)
+        if !excerpt.isEmpty { message += message.isEmpty ? excerpt : ": " + excerpt }
+        return AWSError(
+            code: String(response.status), message: message, status: response.status,
+            requestID: headerRequestID(response.headers), operation: operation?.name)
+    }
+
+    private static func errorElement(in root: XMLElement) -> XMLElement? {
+        switch root.localName {
+        case "Error":
+            return root
+        case "ErrorResponse", "Response":
+            return root.child("Error") ?? root.child("Errors")?.child("Error")
+        default:
+            return nil
+        }
+    }
+
+    private static func headerRequestID(_ headers: [(name: String, value: String)]) -> String? {
+        headers.first { ["x-amzn-requestid", "x-amz-request-id"].contains($0.name.lowercased()) }?.value
+    }
+
+    /// The first 200 characters of a body, whitespace runs collapsed to one space.
+    private static func bodyExcerpt(_ body: [UInt8]) -> String {
+        let text = String(decoding: body.prefix(2048), as: UTF8.self)
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.count > 200 ? String(words.prefix(200)) + "..." : words
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        Substring(text).trimmingSpaces
+    }
+
+    /// The reason phrase of the HTTP statuses AWS answers with.
+    static func statusText(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 409: return "Conflict"
+        case 411: return "Length Required"
+        case 412: return "Precondition Failed"
+        case 413: return "Payload Too Large"
+        case 416: return "Range Not Satisfiable"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 501: return "Not Implemented"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return ""
+        }
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingSpaces: String {
+        var text = self
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}

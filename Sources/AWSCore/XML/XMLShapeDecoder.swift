@@ -1,0 +1,150 @@
+import OrderedCollections
+
+/// Reads an XML element into a `JSONValue` shaped by a model shape, as botocore's XML
+/// parsers do for the query and rest-xml protocols.
+///
+/// - Structure members are found by `locationName` (else the member name), matching local
+///   names, so namespaces and prefixes do not matter; absent members stay absent. Members
+///   bound to HTTP headers, the status code or the URI are left to the caller.
+/// - Lists are the children of their element (`<member>`, `<item>` or any name), or, when
+///   flattened, the repeated elements themselves; maps are `entry` elements (or repeated
+///   elements when flattened) holding `key` and `value` (or their `locationName`s).
+/// - Scalars follow the shape: integers, floats, booleans (`true`, anything else false),
+///   timestamps as `Timestamp.iso8601Seconds` strings, blobs base64-decoded into `.binary`.
+/// - With `decodesPolicyDocuments`, strings of IAM's `policyDocumentType` shape are
+///   URL-decoded and read as JSON (kept as the decoded string when they are not JSON).
+///
+/// Unreadable scalars are `AWSError`s with code `ResponseParseError` naming the element.
+public struct XMLShapeDecoder {
+    public var decodesPolicyDocuments: Bool
+
+    public init(decodesPolicyDocuments: Bool = false) {
+        self.decodesPolicyDocuments = decodesPolicyDocuments
+    }
+
+    /// The value of `element` read as an instance of `shape`.
+    public func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
+        try decode([element], as: shape, reference: nil)
+    }
+
+    /// Reads `elements` (one, or the repeated elements of a flattened list or map).
+    private func decode(_ elements: [XMLElement], as shape: Shape, reference: ShapeMember?) throws -> JSONValue {
+        guard let element = elements.first else { return .null }
+        switch shape.kind {
+        case .structure:
+            return try decodeStructure(element, shape)
+        case .list:
+            guard let member = shape.member else { return .array([]) }
+            let items = isFlattened(shape, reference) ? elements : element.children
+            return .array(try items.map { try decode([$0], as: member.shape, reference: member) })
+        case .map:
+            return try decodeMap(isFlattened(shape, reference) ? elements : element.children, shape)
+        default:
+            return try decodeScalar(element, shape)
+        }
+    }
+
+    private func decodeStructure(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
+        var byName: [String: [XMLElement]] = [:]
+        for child in element.children { byName[child.localName, default: []].append(child) }
+        var members: OrderedDictionary<String, JSONValue> = [:]
+        for (name, member) in shape.members where member.location == nil {
+            if member.xmlAttribute {
+                let attributeName = member.locationName ?? name
+                if let value = element.attribute(attributeName)
+                    ?? element.attributes.first(where: { $0.localName == XMLName.split(attributeName).localName })?
+                    .value
+                {
+                    members[name] = .string(value)
+                }
+                continue
+            }
+            guard let found = byName[elementName(of: member)] else { continue }
+            members[name] = try decode(found, as: member.shape, reference: member)
+        }
+        return .object(members)
+    }
+
+    /// The element a member is written as: a flattened list's elements take the name of
+    /// the list member when it has one.
+    private func elementName(of member: ShapeMember) -> String {
+        if member.shape.kind == .list, isFlattened(member.shape, member), let element = member.shape.member,
+            let name = element.locationName ?? element.shape.locationName
+        {
+            return name
+        }
+        return member.locationName ?? member.shape.locationName ?? member.name
+    }
+
+    private func decodeMap(_ entries: [XMLElement], _ shape: Shape) throws -> JSONValue {
+        guard let keyMember = shape.key, let valueMember = shape.value else { return .object([:]) }
+        let keyName = keyMember.locationName ?? keyMember.shape.locationName ?? "key"
+        let valueName = valueMember.locationName ?? valueMember.shape.locationName ?? "value"
+        var map: OrderedDictionary<String, JSONValue> = [:]
+        for entry in entries {
+            guard let key = entry.child(keyName)?.text else { continue }
+            if let value = entry.child(valueName) {
+                map[key] = try decode([value], as: valueMember.shape, reference: valueMember)
+            } else {
+                map[key] = .null
+            }
+        }
+        return .object(map)
+    }
+
+    private func decodeScalar(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
+        let text = element.text
+        let trimmed = text.trimmingCharacters(where: \.isWhitespace)
+        switch shape.kind {
+        case .string:
+            if decodesPolicyDocuments && shape.name == "policyDocumentType" {
+                return XMLShapeDecoder.policyDocument(text)
+            }
+            return .string(text)
+        case .integer, .long:
+            guard let number = Int64(trimmed) else { throw unreadable(element, "an integer") }
+            return .integer(number)
+        case .float, .double:
+            guard let number = Double(trimmed) else { throw unreadable(element, "a number") }
+            return .double(number)
+        case .boolean:
+            return .bool(trimmed == "true")
+        case .timestamp:
+            guard let timestamp = Timestamp(parsing: trimmed) else { throw unreadable(element, "a timestamp") }
+            return .string(timestamp.iso8601Seconds)
+        case .blob:
+            guard let bytes = Base64Decoding.decode(trimmed) else { throw unreadable(element, "base64 data") }
+            return .binary(bytes)
+        case .structure, .list, .map:
+            return .null
+        }
+    }
+
+    /// An IAM policy document: URL-decoded, then read as JSON when it is JSON.
+    static func policyDocument(_ text: String) -> JSONValue {
+        let decoded = PercentEncoding.decode(text)
+        if let json = try? JSONDecoding.decode(decoded), json.objectValue != nil || json.arrayValue != nil {
+            return json
+        }
+        return .string(decoded)
+    }
+
+    private func isFlattened(_ shape: Shape, _ reference: ShapeMember?) -> Bool {
+        shape.flattened || reference?.flattened == true
+    }
+
+    private func unreadable(_ element: XMLElement, _ expected: String) -> AWSError {
+        let excerpt = element.text.count > 40 ? String(element.text.prefix(40)) + "..." : element.text
+        return AWSError(
+            code: "ResponseParseError", message: "<\(element.name)> should hold \(expected), but holds \"\(excerpt)\"")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(where isTrimmed: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
