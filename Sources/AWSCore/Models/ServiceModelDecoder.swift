@@ -33,7 +33,9 @@ struct ServiceModelDecoder {
     }
 
     private func decodeMetadata(_ m: OrderedDictionary<String, JSONValue>) throws -> ServiceMetadata {
-        guard let endpointPrefix = m["endpointPrefix"]?.stringValue else { throw invalid("metadata has no endpointPrefix") }
+        guard let endpointPrefix = m["endpointPrefix"]?.stringValue else {
+            throw invalid("metadata has no endpointPrefix")
+        }
         guard let protocolName = m["protocol"]?.stringValue else { throw invalid("metadata has no protocol") }
         return ServiceMetadata(
             apiVersion: m["apiVersion"]?.stringValue ?? "",
@@ -79,7 +81,8 @@ struct ServiceModelDecoder {
         -> ShapeMember
     {
         guard let shapeName = r["shape"]?.stringValue, let target = shapes[shapeName] else {
-            throw invalid("shape \(owner) member \(name) refers to an unknown shape \(r["shape"]?.stringValue ?? "(none)")")
+            throw invalid(
+                "shape \(owner) member \(name) refers to an unknown shape \(r["shape"]?.stringValue ?? "(none)")")
         }
         var m = ShapeMember(name: name, shape: target)
         if let location = r["location"]?.stringValue {
@@ -102,9 +105,9 @@ struct ServiceModelDecoder {
 
     private func namespace(_ value: JSONValue?) -> XMLNamespace? {
         guard let value else { return nil }
-        if let uri = value.stringValue { return XMLNamespace(prefix: nil, uri: uri) }
+        if let uri = value.stringValue { return XMLNamespace(uri: uri) }
         guard let uri = value["uri"]?.stringValue else { return nil }
-        return XMLNamespace(prefix: value["prefix"]?.stringValue, uri: uri)
+        return XMLNamespace(uri: uri, prefix: value["prefix"]?.stringValue)
     }
 
     private func decodeOperation(_ name: String, _ d: JSONValue, shapes: [String: Shape]) throws -> OperationModel {

@@ -53,4 +53,10 @@ public final class Shape {
 public struct XMLNamespace: Sendable, Equatable {
     public var prefix: String?
     public var uri: String
+
+    /// `xmlns="uri"`, or `xmlns:prefix="uri"` when a prefix is given.
+    public init(uri: String, prefix: String? = nil) {
+        self.uri = uri
+        self.prefix = prefix
+    }
 }

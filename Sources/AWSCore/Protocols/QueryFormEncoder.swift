@@ -95,9 +95,9 @@ struct QueryFormEncoder {
                 (reference?.timestampFormat ?? shape.timestampFormat).flatMap(Timestamp.Format.init) ?? .iso8601
             return try timestamp(value, at: path).formatted(format)
         case (.blob, .binary(let bytes)):
-            return String(decoding: JSONWriter.base64(bytes), as: UTF8.self)
+            return Base64.encode(bytes)
         case (.blob, .string(let text)):
-            return String(decoding: JSONWriter.base64(Array(text.utf8)), as: UTF8.self)
+            return Base64.encode(Array(text.utf8))
         case (_, .string(let text)):
             return text
         case (_, .integer(let number)):

@@ -26,7 +26,9 @@ extension Timestamp {
         var fraction = 0.0
         var offset = 0
         if i < b.count {
-            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else { return nil }
+            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else {
+                return nil
+            }
             i += 1
             guard let h = number(2), expect(":"), let m = number(2) else { return nil }
             hour = h

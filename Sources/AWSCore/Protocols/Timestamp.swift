@@ -42,7 +42,8 @@ public struct Timestamp: Sendable, Equatable, Comparable {
     /// `2026-11-26T00:30:34Z`: what scripts get back, fractions dropped so values sort as text.
     public var iso8601Seconds: String {
         let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        return
+            "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
     /// ISO 8601 for the wire, with milliseconds only when there are any (as botocore sends).

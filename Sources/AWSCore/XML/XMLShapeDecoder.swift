@@ -113,7 +113,7 @@ public struct XMLShapeDecoder {
             guard let timestamp = Timestamp(parsing: trimmed) else { throw unreadable(element, "a timestamp") }
             return .string(timestamp.iso8601Seconds)
         case .blob:
-            guard let bytes = Base64Decoding.decode(trimmed) else { throw unreadable(element, "base64 data") }
+            guard let bytes = Base64.decode(trimmed) else { throw unreadable(element, "base64 data") }
             return .binary(bytes)
         case .structure, .list, .map:
             return .null
