@@ -55,7 +55,7 @@ let package = Package(
             name: "BindingsTests", dependencies: ["Bindings", "Host", "AWSCore"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
-            name: "EndToEndTests", dependencies: [],
+            name: "EndToEndTests", dependencies: ["gluescript"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

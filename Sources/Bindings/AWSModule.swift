@@ -21,15 +21,28 @@ public enum AWSModule {
     }
 
     /// Builds the module table in `state`, sets the global `aws` and preloads `require "aws"`.
-    public static func install(in state: LuaState, defaults: Defaults = Defaults()) {
-        let module = makeModule(in: state, defaults: defaults)
+    /// `environment` replaces the process's variables and home folder (for tests and hosts
+    /// that configure AWS themselves).
+    public static func install(
+        in state: LuaState, defaults: Defaults = Defaults(), environment: AWSEnvironment = .process
+    ) {
+        ErrorTable.install(in: state)
+        state.defineMetatable(jsonArrayMetatable)
+        let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
         state.setGlobal("aws", module)
-        state.preload("aws") { state in try state.global("aws") }
+        state.preload("aws") { state in state.globalReference("aws") }
     }
 
-    static func makeModule(in state: LuaState, defaults: Defaults) -> LuaValue {
+    /// Sent as `User-Agent` with every request.
+    public static let userAgent = "gluescript/0.1.0"
+
+    static func makeModule(in state: LuaState, session: Session) -> LuaValue {
         var module = LuaTable(array: [])
         module["inspect"] = Inspect.function
+        module["json"] = JSONFunctions.table()
+        module["config"] = ConfigFunction.function(session)
+        module["sign"] = SignFunction.function(session)
+        module["search"] = SearchFunction.function
         return .table(module)
     }
 }

@@ -7,11 +7,16 @@ public struct LuaError: Error, CustomStringConvertible {
     public var message: String
     public var traceback: String?
     public var value: LuaValue
+    /// Raised by Swift code with a message of its own: when it reaches Lua, the position of
+    /// the calling Lua code is put in front, as `luaL_error` does.
+    public var needsPosition = false
 
+    /// An error with a message, raised by a Swift function.
     public init(_ message: String, traceback: String? = nil) {
         self.message = message
         self.traceback = traceback
         self.value = .string(message)
+        self.needsPosition = true
     }
 
     public init(value: LuaValue, message: String, traceback: String?) {

@@ -83,6 +83,12 @@ extension LuaState {
 
     /// `tostring` of the value at `index`, honouring `__tostring` when it runs without error.
     public func describe(at index: Int32) -> String {
+        describe(at: index, on: L)
+    }
+
+    /// `tostring` of the value at `index` of the stack of `L` (this state's main thread or
+    /// one of its coroutines).
+    public func describe(at index: Int32, on L: OpaquePointer) -> String {
         let absolute = lua_absindex(L, index)
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }

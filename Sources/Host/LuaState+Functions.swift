@@ -42,13 +42,24 @@ extension LuaState {
             for result in results { state.push(result, on: L) }
             return Int32(results.count)
         } catch let error as LuaError {
-            state.push(error.value, on: L)
+            if error.needsPosition, case .string(let message) = error.value {
+                state.push(.string(callerPosition(L) + message), on: L)
+            } else {
+                state.push(error.value, on: L)
+            }
             return GS_RAISE_ERROR
         } catch {
-            state.push(state.errorConverter(error, state), on: L)
+            state.push(state.errorConverter(error, state, callerPosition(L)), on: L)
             return GS_RAISE_ERROR
         }
     }
+}
+
+/// `chunk:line: ` of the Lua code calling the current function, or "" when unknown.
+private func callerPosition(_ L: OpaquePointer) -> String {
+    luaL_where(L, 1)
+    defer { gs_pop(L, 1) }
+    return lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? ""
 }
 
 /// The Swift object retained by the bridge's userdata at `index`, if it is one and Lua has

@@ -34,6 +34,18 @@ extension LuaState {
         gs_pop(L, 1)
     }
 
+    /// Creates the metatable `name` (with `__name` set, so tables read back carry it as
+    /// `LuaTable.metatableName`) holding these metamethods. Tables pushed with that
+    /// `metatableName` get it.
+    public func defineMetatable(_ name: String, metamethods: [String: LuaFunction.Body] = [:]) {
+        luaL_newmetatable(L, name)
+        for (metaName, body) in metamethods {
+            push(.function(LuaFunction(metaName, body)), on: L)
+            lua_setfield(L, -2, metaName)
+        }
+        gs_pop(L, 1)
+    }
+
     /// Pushes a Swift object. The same object pushes as the same userdata while Lua holds it.
     func pushObject(_ object: AnyObject, on L: OpaquePointer) {
         let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(object).toOpaque())

@@ -87,6 +87,9 @@ extension LuaState {
         guard visiting.insert(identity).inserted else {
             throw LuaError("table contains itself (a cycle cannot be copied)")
         }
+        guard visiting.count <= LuaState.maximumTableDepth else {
+            throw LuaError("table nested more than \(LuaState.maximumTableDepth) levels deep")
+        }
         defer { visiting.remove(identity) }
         lua_checkstack(L, 6)
         var table = LuaTable(array: [])
@@ -126,6 +129,9 @@ extension LuaState {
         }
         return .table(table)
     }
+
+    /// How deep tables may nest when copied into Swift; deeper is an error, not a crash.
+    public static let maximumTableDepth = 1000
 
     /// Keeps the value at `index` in the registry and returns a handle to it.
     public func makeReference(at index: Int32, on L: OpaquePointer) -> LuaReference {

@@ -10,8 +10,11 @@ public final class LuaState {
     /// The main thread of the state.
     public let L: OpaquePointer
     private(set) var isClosed = false
-    /// Converts a Swift error thrown under a Lua call into the Lua error value raised.
-    public var errorConverter: (Error, LuaState) -> LuaValue = { error, _ in .string("\(error)") }
+    /// Converts a Swift error thrown under a Lua call into the Lua error value raised. It gets
+    /// the position of the Lua code that made the call (`script.lua:12: `, or empty).
+    public var errorConverter: (Error, LuaState, String) -> LuaValue = { error, _, position in
+        .string(position + "\(error)")
+    }
     /// Swift object types exposed as userdata, by type, with the name of their metatable.
     var userdataTypes: [ObjectIdentifier: String] = [:]
 
@@ -56,6 +59,15 @@ public final class LuaState {
         lua_rawget(L, -2)
         defer { gs_pop(L, 2) }
         return try read(at: -1, on: L)
+    }
+
+    /// Global `name` as a reference to the Lua value itself (a table keeps its identity).
+    public func globalReference(_ name: String) -> LuaValue {
+        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua_pushstring(L, name)
+        lua_rawget(L, -2)
+        defer { gs_pop(L, 2) }
+        return lua_type(L, -1) == LUA_TNIL ? .nil : .reference(makeReference(at: -1, on: L))
     }
 
     /// Registers a Swift function as global `name`.

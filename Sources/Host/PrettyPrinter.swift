@@ -23,7 +23,7 @@ public struct PrettyPrinter {
     public func render(at index: Int32, on L: OpaquePointer) -> String {
         var ancestors = Set<UnsafeRawPointer>()
         let document = build(at: lua_absindex(L, index), on: L, depth: 0, ancestors: &ancestors)
-        return layout(document, indent: 0)
+        return layout(document, indent: 0, column: 0)
     }
 
     private indirect enum Document {
@@ -51,7 +51,7 @@ public struct PrettyPrinter {
         case LUA_TTABLE:
             return buildTable(at: index, on: L, depth: depth, ancestors: &ancestors)
         default:
-            return .atom("<" + LuaState.owner(of: L).describe(at: index) + ">")
+            return .atom("<" + LuaState.owner(of: L).describe(at: index, on: L) + ">")
         }
     }
 
@@ -114,7 +114,7 @@ public struct PrettyPrinter {
             return "[" + LuaStringLiteral.quote(bytes) + "]"
         }
         var ancestors = Set<UnsafeRawPointer>()
-        return "[" + layout(build(at: index, on: L, depth: maxDepth, ancestors: &ancestors), indent: 0)
+        return "[" + flat(build(at: index, on: L, depth: maxDepth, ancestors: &ancestors))
             + "]"
     }
 
@@ -155,15 +155,17 @@ public struct PrettyPrinter {
         }
     }
 
-    private func layout(_ document: Document, indent: Int) -> String {
+    /// `indent` is the nesting indentation of the line the document starts on; `column`
+    /// where it starts on that line (after a key), for fitting it within `width`.
+    private func layout(_ document: Document, indent: Int, column: Int) -> String {
         let single = flat(document)
-        guard case .table(let entries, let omitted) = document, indent + single.count > width else {
+        guard case .table(let entries, let omitted) = document, column + single.count > width else {
             return single
         }
         let pad = String(repeating: " ", count: indent + 2)
         var lines = entries.map { entry -> String in
             let prefix = entry.key.map { $0 + " = " } ?? ""
-            return pad + prefix + layout(entry.value, indent: indent + 2 + prefix.count)
+            return pad + prefix + layout(entry.value, indent: indent + 2, column: indent + 2 + prefix.count)
         }
         if omitted > 0 { lines.append(pad + "... (\(omitted) more)") }
         return "{\n" + lines.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent)

@@ -3,7 +3,8 @@ extension ConfigResolver {
     /// `retry_mode` / `max_attempts`, else standard mode with 3 attempts. A value that is not a
     /// known mode or a whole number of at least 1 is an error `InvalidConfiguration`.
     public func retrySettings() throws -> RetrySettings {
-        var settings = RetrySettings()
+        var mode = RetryMode.standard
+        var maxAttempts: Int?
         let attempts = lookup(
             override: overrides.maxAttempts.map(String.init), variables: ["AWS_MAX_ATTEMPTS"],
             profileKey: "max_attempts")
@@ -14,19 +15,19 @@ extension ConfigResolver {
                     message: "max_attempts from \(attempts.source) must be a whole number of at least 1, "
                         + "got \"\(attempts.value)\"")
             }
-            settings.maxAttempts = count
+            maxAttempts = count
         }
-        if let mode = lookup(
+        if let configured = lookup(
             override: overrides.retryMode, variables: ["AWS_RETRY_MODE"], profileKey: "retry_mode")
         {
-            guard let known = RetrySettings.Mode(rawValue: mode.value.lowercased()) else {
-                let names = RetrySettings.Mode.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let known = try? RetryMode(parsing: configured.value) else {
                 throw AWSError(
                     code: "InvalidConfiguration",
-                    message: "retry_mode from \(mode.source) must be one of \(names), got \"\(mode.value)\"")
+                    message: "retry_mode from \(configured.source) must be one of standard, legacy, adaptive, "
+                        + "got \"\(configured.value)\"")
             }
-            settings.mode = known
+            mode = known
         }
-        return settings
+        return RetrySettings(mode: mode, maxAttempts: maxAttempts)
     }
 }

@@ -1,15 +1,11 @@
 /// How a client retries: the mode and the total number of attempts, the first included.
 public struct RetrySettings: Sendable, Equatable {
-    /// Retry modes as botocore names them; gluescript implements `standard`.
-    public enum Mode: String, Sendable, CaseIterable {
-        case standard, legacy, adaptive
-    }
-
-    public var mode: Mode
+    public var mode: RetryMode
     public var maxAttempts: Int
 
-    public init(mode: Mode = .standard, maxAttempts: Int = 3) {
+    /// `maxAttempts` nil means the mode's own default (3 for standard, 5 for legacy).
+    public init(mode: RetryMode = .standard, maxAttempts: Int? = nil) {
         self.mode = mode
-        self.maxAttempts = maxAttempts
+        self.maxAttempts = maxAttempts ?? mode.defaultMaxAttempts
     }
 }

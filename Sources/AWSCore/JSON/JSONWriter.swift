@@ -74,7 +74,7 @@ struct JSONWriter {
                         "binary data at \(currentPath()) has no JSON form; encode it as base64 text first")
             }
             output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: JSONWriter.base64(bytes))
+            output.append(contentsOf: Base64.encodeBytes(bytes))
             output.append(UInt8(ascii: "\""))
         case .array(let elements):
             guard !elements.isEmpty else { return append("[]") }

@@ -1,0 +1,76 @@
+import AWSCore
+import Host
+import OrderedCollections
+
+/// The metatable name that marks a Lua table as a JSON array even when it is empty.
+let jsonArrayMetatable = "aws.json.array"
+
+extension LuaValue {
+    /// This Lua value as JSON-shaped data. A table with only a sequence part (or marked with
+    /// `aws.json.array`) is an array, any other table an object (empty: `{}`); number keys
+    /// become strings. Functions, userdata and keys of other types are errors naming the path.
+    func toJSON(path: String = "") throws -> JSONValue {
+        switch self {
+        case .nil: return .null
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .integer(i)
+        case .number(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .bytes(let b): return .binary(b)
+        case .table(let table):
+            if table.fields.isEmpty && (!table.array.isEmpty || table.metatableName == jsonArrayMetatable) {
+                return .array(
+                    try table.array.enumerated().map { try $0.element.toJSON(path: path + "[\($0.offset + 1)]") })
+            }
+            var members: [(String, JSONValue)] = []
+            for (index, element) in table.array.enumerated() {
+                members.append((String(index + 1), try element.toJSON(path: path + "[\(index + 1)]")))
+            }
+            for (key, element) in table.fields {
+                let name: String
+                switch key {
+                case .string(let s): name = s
+                case .bytes(let b): name = String(decoding: b, as: UTF8.self)
+                case .integer(let i): name = String(i)
+                case .number(let d): name = String(d)
+                default:
+                    throw AWSError(
+                        code: "ValidationError",
+                        message: "\(path.isEmpty ? "value" : path): a \(key.typeName) key cannot be converted")
+                }
+                members.append((name, try element.toJSON(path: path.isEmpty ? name : path + "." + name)))
+            }
+            members.sort { $0.0 < $1.0 }
+            return .object(OrderedDictionary(members, uniquingKeysWith: { $1 }))
+        case .function, .object, .reference:
+            throw AWSError(
+                code: "ValidationError",
+                message: "\(path.isEmpty ? "value" : path): a \(typeName) cannot be converted to data")
+        }
+    }
+}
+
+extension JSONValue {
+    /// This data as a Lua value: null becomes nil, blobs raw byte strings, an empty array a
+    /// table marked as an array (so it encodes back as `[]`).
+    func toLua() -> LuaValue {
+        switch self {
+        case .null: return .nil
+        case .bool(let b): return .boolean(b)
+        case .integer(let i): return .integer(i)
+        case .double(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .binary(let b): return .bytes(b)
+        case .array(let elements):
+            if elements.isEmpty { return .table(LuaTable(array: [], metatableName: jsonArrayMetatable)) }
+            return .table(LuaTable(array: elements.map { $0.toLua() }))
+        case .object(let members):
+            var fields: [LuaValue: LuaValue] = [:]
+            fields.reserveCapacity(members.count)
+            for (key, element) in members where element != .null {
+                fields[.string(key)] = element.toLua()
+            }
+            return .table(LuaTable(array: [], fields: fields))
+        }
+    }
+}

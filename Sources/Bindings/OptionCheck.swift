@@ -1,0 +1,22 @@
+import AWSCore
+import Host
+
+/// Checks the keys of an options table, so a misspelt option is an error, not ignored.
+enum OptionCheck {
+    static func only(_ allowed: [String], in table: LuaTable, for function: String) throws {
+        for key in table.fields.keys {
+            guard let name = key.stringValue, allowed.contains(name) else {
+                let name = key.stringValue ?? key.typeName
+                let hint = ""
+                throw AWSError(
+                    code: "ValidationError",
+                    message:
+                        "\(function): unknown option '\(name)'\(hint); known: \(allowed.sorted().joined(separator: ", "))"
+                )
+            }
+        }
+        if !table.array.isEmpty {
+            throw AWSError(code: "ValidationError", message: "\(function): options must be given by name")
+        }
+    }
+}

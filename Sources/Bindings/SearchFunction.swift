@@ -1,0 +1,12 @@
+import AWSCore
+import Host
+
+/// `aws.search(expression, data)`: JMESPath over Lua data.
+enum SearchFunction {
+    static let function = LuaValue.function(
+        LuaFunction("search") { call in
+            let expression = try call.string(1, "expression")
+            let compiled = try JMESPath.compile(expression)
+            return [try compiled.search(try call[2].toJSON()).toLua()]
+        })
+}

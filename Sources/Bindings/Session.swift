@@ -1,0 +1,53 @@
+import AWSCore
+import Host
+
+/// What one Lua state's `aws` module knows across calls: the command line's settings, those a
+/// script set with `aws.config{...}`, and credential chains shared by every client of a
+/// profile (so `credential_process` runs once, not once per client).
+final class Session {
+    var flags: ConfigOverrides
+    var scriptSettings = ConfigOverrides()
+    var debug: Bool
+    let environment: AWSEnvironment
+    private var chains: [String: CredentialsProvider] = [:]
+    private var metadataTransport: CurlTransport?
+
+    init(defaults: AWSModule.Defaults, environment: AWSEnvironment = .process) {
+        flags = ConfigOverrides(region: defaults.region, profile: defaults.profile, endpointURL: defaults.endpointURL)
+        debug = defaults.debug
+        self.environment = environment
+    }
+
+    /// The settings in force: script settings over command-line flags, then `extra` (a
+    /// client's own options) over both.
+    func overrides(_ extra: ConfigOverrides = ConfigOverrides()) -> ConfigOverrides {
+        flags.overlaid(by: scriptSettings).overlaid(by: extra)
+    }
+
+    /// A resolver for the settings in force plus `extra`.
+    func resolver(_ extra: ConfigOverrides = ConfigOverrides()) throws -> ConfigResolver {
+        try ConfigResolver(environment: environment, overrides: overrides(extra))
+    }
+
+    /// The credential chain of the resolver's profile, made once per profile and kept.
+    func credentials(for resolver: ConfigResolver) throws -> CredentialsProvider {
+        if let fixed = resolver.overrides.credentials { return StaticCredentialsProvider(fixed) }
+        let key = resolver.profileName.value + (resolver.profileIsExplicit ? " (explicit)" : "")
+        if let chain = chains[key] { return chain }
+        let chain = resolver.credentialChain(httpClient: try transportForCredentials())
+        chains[key] = chain
+        return chain
+    }
+
+    /// Forgets cached credential chains (after the profile or credentials settings change).
+    func resetCredentials() {
+        chains = [:]
+    }
+
+    private func transportForCredentials() throws -> CurlTransport {
+        if let metadataTransport { return metadataTransport }
+        let transport = try CurlTransport(userAgent: AWSModule.userAgent)
+        metadataTransport = transport
+        return transport
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Host
+import XCTest
+
+final class SignFunctionTests: XCTestCase {
+    private let credentials = """
+        credentials = {access_key_id = "AKIDEXAMPLE", secret_access_key = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}
+        """
+
+    /// The conformance suite's `get-vanilla` case, signed from Lua.
+    func testHeaderSignatureMatchesTheConformanceSuite() throws {
+        let expected = try String(contentsOfFile: conformance("get-vanilla/header-signature.txt"), encoding: .utf8)
+        let state = makeState()
+        let result = try state.run(
+            """
+            local r = aws.sign{method = "GET", url = "https://example.amazonaws.com/", service = "service",
+                region = "us-east-1", time = "2015-08-30T12:36:00Z", \(credentials)}
+            return r.signature, r.headers.Authorization, r.string_to_sign
+            """)
+        XCTAssertEqual(result[0], .string(expected.trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertTrue(result[1].stringValue?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/") ?? false)
+        XCTAssertTrue(result[2].stringValue?.hasPrefix("AWS4-HMAC-SHA256\n20150830T123600Z\n") ?? false)
+    }
+
+    func testExpiresMakesAPresignedURL() throws {
+        let state = makeState()
+        let url = try evaluate(
+            state,
+            """
+            return aws.sign{url = "https://examplebucket.s3.amazonaws.com/test.txt", service = "s3",
+                region = "us-east-1", time = 1440938160, expires = 86400, \(credentials)}.url
+            """)
+        let text = try XCTUnwrap(url.stringValue)
+        XCTAssertTrue(text.contains("X-Amz-Expires=86400"), text)
+        XCTAssertTrue(text.contains("X-Amz-Signature="), text)
+        XCTAssertTrue(text.contains("X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fs3%2Faws4_request"), text)
+    }
+
+    func testCredentialsAndRegionComeFromTheEnvironmentWhenNotGiven() throws {
+        let state = makeState(variables: [
+            "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "secret",
+            "AWS_REGION": "eu-west-1",
+        ])
+        let header = try evaluate(
+            state,
+            #"return aws.sign{url = "https://glue.eu-west-1.amazonaws.com/", service = "glue"}.headers.Authorization"#)
+        XCTAssertTrue(header.stringValue?.contains("Credential=AKIDENV/") ?? false, "\(header)")
+        XCTAssertTrue(header.stringValue?.contains("/eu-west-1/glue/aws4_request") ?? false, "\(header)")
+    }
+
+    func testMissingURLAndBadTimeAreNamed() throws {
+        let state = makeState()
+        let missing = try evaluate(state, #"local ok, e = pcall(aws.sign, {service = "s3"}) return e.message"#)
+        XCTAssertTrue(missing.stringValue?.contains("'url' is required") ?? false, "\(missing)")
+        let badTime = try evaluate(
+            state,
+            #"local ok, e = pcall(aws.sign, {url = "https://x/", service = "s3", region = "us-east-1", time = "yesterday", \#(credentials)}) return e.message"#
+        )
+        XCTAssertTrue(badTime.stringValue?.contains("'time'") ?? false, "\(badTime)")
+    }
+
+    private func conformance(_ file: String) -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent("../shared/conformance/sigv4/" + file).path
+    }
+}

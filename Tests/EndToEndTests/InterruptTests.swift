@@ -1,0 +1,30 @@
+import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Ctrl-C stops a running script: exit 130 and `interrupted` on stderr.
+final class InterruptTests: XCTestCase {
+    func testSigintStopsABusyLoop() throws {
+        let running = try GluescriptProcess(["-e", "io.stderr:write('started\\n'); while true do end"])
+        XCTAssertTrue(running.waitForStderr("started"), "the script never started")
+        running.signal(SIGINT)
+        let outcome = running.finish(timeout: 5)
+        XCTAssertEqual(outcome.status, 130, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted"), outcome.stderr)
+    }
+
+    func testSigintStopsAScriptFile() throws {
+        let scratch = try ScratchFolder()
+        let script = try scratch.write(
+            "loop.lua", "io.stderr:write('started\\n')\nlocal n = 0\nwhile true do n = n + 1 end\n")
+        let running = try GluescriptProcess([script])
+        XCTAssertTrue(running.waitForStderr("started"), "the script never started")
+        running.signal(SIGINT)
+        let outcome = running.finish(timeout: 5)
+        XCTAssertEqual(outcome.status, 130, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("loop.lua:3"), outcome.stderr)
+    }
+}

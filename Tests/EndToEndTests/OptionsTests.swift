@@ -1,0 +1,59 @@
+import XCTest
+
+/// `-e`, `-l`, `-v`, `--help` and bad flags, as the stock `lua` has them.
+final class OptionsTests: XCTestCase {
+    func testSeveralExecuteChunksRunInOrder() throws {
+        let outcome = try GluescriptProcess.run(["-e", "x = 1; print('first')", "-e", "print('second', x + 1)"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "first\nsecond\t2\n")
+    }
+
+    func testLibraryIntoGlobalOfItsName() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("mod.lua", "return {answer = 42}\n")
+        let outcome = try GluescriptProcess.run(["-l", "mod", "-e", "print(mod.answer)"], in: scratch.url)
+        XCTAssertEqual(outcome.stdout, "42\n", outcome.stderr)
+    }
+
+    func testLibraryIntoGlobalOfAnotherName() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("mod.lua", "return {answer = 42}\n")
+        let outcome = try GluescriptProcess.run(["-l", "g=mod", "-e", "print(g.answer, mod)"], in: scratch.url)
+        XCTAssertEqual(outcome.stdout, "42\tnil\n", outcome.stderr)
+    }
+
+    func testMissingLibraryIsAScriptError() throws {
+        let outcome = try GluescriptProcess.run(["-l", "no_such_module_here"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("module 'no_such_module_here' not found"), outcome.stderr)
+    }
+
+    func testVersionNamesLua54() throws {
+        let outcome = try GluescriptProcess.run(["-v"])
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stdout.hasPrefix("gluescript "), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("Lua 5.4"), outcome.stdout)
+        XCTAssertEqual(try GluescriptProcess.run(["--version"]).stdout, outcome.stdout)
+    }
+
+    func testHelpShowsUsage() throws {
+        let outcome = try GluescriptProcess.run(["--help"])
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stdout.hasPrefix("usage: gluescript"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("--region"), outcome.stdout)
+    }
+
+    func testUnknownFlagIsBadUsage() throws {
+        let outcome = try GluescriptProcess.run(["--frobnicate", "x.lua"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.hasPrefix("gluescript: unrecognized option '--frobnicate'"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("usage:"), outcome.stderr)
+        XCTAssertEqual(try GluescriptProcess.run(["-x"]).status, 2)
+    }
+
+    func testFlagMissingItsValueIsBadUsage() throws {
+        let outcome = try GluescriptProcess.run(["-e"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("'-e' needs an argument"), outcome.stderr)
+    }
+}
