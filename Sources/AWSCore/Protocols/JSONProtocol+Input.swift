@@ -49,7 +49,7 @@ extension JSONProtocol {
             return .object(out)
         case .blob:
             guard let bytes = value.inputBytes else { throw mismatch(value, "a string of bytes", path) }
-            return .string(BlobBase64.encode(bytes))
+            return .string(Base64.encode(bytes))
         case .timestamp:
             guard let timestamp = value.inputTimestamp else {
                 throw mismatch(value, "a timestamp (ISO 8601 text or epoch seconds)", path)
@@ -86,6 +86,6 @@ extension JSONProtocol {
     }
 
     private static func mismatch(_ value: JSONValue, _ expected: String, _ path: String) -> AWSError {
-        AWSError.invalidInputValue(path, "expected \(expected), got a \(RESTValueText.kindName(value))")
+        AWSError.invalidInputValue(path, "expected \(expected), got \(RESTValueText.kindName(value))")
     }
 }

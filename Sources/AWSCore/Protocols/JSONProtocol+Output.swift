@@ -38,7 +38,7 @@ extension JSONProtocol {
             return wire
         case .blob:
             guard case .string(let text) = wire else { return wire }
-            return BlobBase64.decode(text).map(JSONValue.binary) ?? wire
+            return Base64.decode(text).map(JSONValue.binary) ?? wire
         case .timestamp:
             switch wire {
             case .integer(let seconds): return .string(Timestamp(epochSeconds: Double(seconds)).iso8601Seconds)

@@ -74,7 +74,7 @@ public struct RESTRequestBindings {
         switch shape.kind {
         case .list:
             guard let elements = value.arrayValue, let element = shape.member else {
-                throw AWSError.invalidInputValue(path, "expected a list, got a \(RESTValueText.kindName(value))")
+                throw AWSError.invalidInputValue(path, "expected a list, got \(RESTValueText.kindName(value))")
             }
             return try elements.enumerated().map { index, item in
                 pair(
@@ -85,7 +85,7 @@ public struct RESTRequestBindings {
             }
         case .map:
             guard let entries = value.objectValue, let valueMember = shape.value else {
-                throw AWSError.invalidInputValue(path, "expected a table, got a \(RESTValueText.kindName(value))")
+                throw AWSError.invalidInputValue(path, "expected a table, got \(RESTValueText.kindName(value))")
             }
             var pairs: [String] = []
             for (key, item) in entries {
@@ -126,13 +126,13 @@ public struct RESTRequestBindings {
         let shape = member.shape
         if member.jsonValue {
             let json = try JSONEncoding.encode(value, options: .base64Binary)
-            return BlobBase64.encode(json)
+            return Base64.encode(json)
         }
         guard shape.kind == .list else {
             return try RESTValueText.text(value, shape: shape, member: member, timestampDefault: .rfc822, path: path)
         }
         guard let elements = value.arrayValue, let element = shape.member else {
-            throw AWSError.invalidInputValue(path, "expected a list, got a \(RESTValueText.kindName(value))")
+            throw AWSError.invalidInputValue(path, "expected a list, got \(RESTValueText.kindName(value))")
         }
         guard !elements.isEmpty else { return nil }
         return try elements.enumerated().compactMap { index, item -> String? in
@@ -148,7 +148,7 @@ public struct RESTRequestBindings {
         name: String, value: String
     )] {
         guard let entries = value.objectValue else {
-            throw AWSError.invalidInputValue(path, "expected a table, got a \(RESTValueText.kindName(value))")
+            throw AWSError.invalidInputValue(path, "expected a table, got \(RESTValueText.kindName(value))")
         }
         let valueMember = member.shape.value
         return try entries.compactMap { key, item in

@@ -40,7 +40,7 @@ public enum RESTResponseBindings {
     static func headerValue(_ text: String, shape: Shape, jsonValue: Bool) -> JSONValue {
         switch shape.kind {
         case .string:
-            guard jsonValue, let bytes = BlobBase64.decode(text), let decoded = try? JSONDecoding.decode(bytes) else {
+            guard jsonValue, let bytes = Base64.decode(text), let decoded = try? JSONDecoding.decode(bytes) else {
                 return .string(text)
             }
             return decoded
@@ -53,7 +53,7 @@ public enum RESTResponseBindings {
         case .timestamp:
             return Timestamp(parsing: text).map { .string($0.iso8601Seconds) } ?? .string(text)
         case .blob:
-            return BlobBase64.decode(text).map(JSONValue.binary) ?? .binary(Array(text.utf8))
+            return Base64.decode(text).map(JSONValue.binary) ?? .binary(Array(text.utf8))
         case .list:
             guard let element = shape.member else { return .string(text) }
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map { trimmed(String($0)) }

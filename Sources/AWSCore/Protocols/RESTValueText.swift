@@ -11,15 +11,15 @@ enum RESTValueText {
             }
             return timestamp.formatted(shape.wireTimestampFormat(member: member, fallback: timestampDefault))
         }
-        if shape.kind == .blob, let bytes = value.inputBytes { return BlobBase64.encode(bytes) }
+        if shape.kind == .blob, let bytes = value.inputBytes { return Base64.encode(bytes) }
         switch value {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .integer(let number): return String(number)
         case .double(let number): return doubleText(number, shape: shape)
-        case .binary(let bytes): return BlobBase64.encode(bytes)
+        case .binary(let bytes): return Base64.encode(bytes)
         case .null, .array, .object:
-            throw AWSError.invalidInputValue(path, "expected a \(shape.kind.rawValue), got a \(kindName(value))")
+            throw AWSError.invalidInputValue(path, "expected a \(shape.kind.rawValue), got \(kindName(value))")
         }
     }
 
@@ -33,16 +33,17 @@ enum RESTValueText {
         return "\(number)"
     }
 
+    /// The kind of `value` with its article, for error messages (`an integer`).
     static func kindName(_ value: JSONValue) -> String {
         switch value {
         case .null: return "null"
-        case .bool: return "boolean"
-        case .integer: return "integer"
-        case .double: return "number"
-        case .string: return "string"
-        case .binary: return "binary string"
-        case .array: return "list"
-        case .object: return "table"
+        case .bool: return "a boolean"
+        case .integer: return "an integer"
+        case .double: return "a number"
+        case .string: return "a string"
+        case .binary: return "a binary string"
+        case .array: return "a list"
+        case .object: return "a table"
         }
     }
 }

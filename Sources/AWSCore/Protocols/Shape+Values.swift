@@ -1,5 +1,3 @@
-import Foundation
-
 extension Shape {
     /// The wire format of a timestamp of this shape reached through `member`: the member's
     /// `timestampFormat`, else the shape's, else the protocol's (or location's) `fallback`.
@@ -32,23 +30,6 @@ extension JSONValue {
         case .string(let text): return Array(text.utf8)
         default: return nil
         }
-    }
-}
-
-/// Standard base64 (RFC 4648, padded), as blobs travel in JSON bodies and headers.
-enum BlobBase64 {
-    static func encode(_ bytes: [UInt8]) -> String {
-        String(decoding: JSONWriter.base64(bytes), as: UTF8.self)
-    }
-
-    /// The decoded bytes, or nil when `text` is not base64 (surrounding spaces are allowed).
-    static func decode(_ text: String) -> [UInt8]? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let data = Data(base64Encoded: trimmed) { return [UInt8](data) }
-        let padding = (4 - trimmed.utf8.count % 4) % 4
-        guard padding > 0, padding < 3, let data = Data(base64Encoded: trimmed + String(repeating: "=", count: padding))
-        else { return nil }
-        return [UInt8](data)
     }
 }
 
