@@ -15,7 +15,7 @@ import json
 import sys
 
 import botocore.session
-from botocore.awsrequest import prepare_request_dict
+from botocore.awsrequest import HeadersDict, prepare_request_dict
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
 
@@ -64,7 +64,7 @@ def answer(case, session):
     parser = create_parser(protocol)
     response = {
         "status_code": case["status"],
-        "headers": case["headers"],
+        "headers": HeadersDict(case["headers"]),
         "body": case["body"].encode("utf-8"),
     }
     if case.get("error"):
@@ -75,7 +75,12 @@ def answer(case, session):
             if shape.name == code or shape.error_code == code:
                 error["fields"] = parser.parse(response, shape)
         return to_wire(error)
-    parsed = parser.parse(response, operation.output_shape)
+    output = operation.output_shape
+    parsed = parser.parse(response, output)
+    # Outside a real HTTP response botocore hands a blob payload back as text; it is bytes.
+    payload = output.serialization.get("payload") if output is not None else None
+    if payload and output.members[payload].type_name == "blob" and isinstance(parsed.get(payload), str):
+        parsed[payload] = parsed[payload].encode("utf-8")
     metadata = parsed.pop("ResponseMetadata", {})
     if metadata.get("RequestId"):
         parsed["ResponseMetadata"] = {"RequestId": metadata["RequestId"]}

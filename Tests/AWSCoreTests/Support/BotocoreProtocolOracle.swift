@@ -47,6 +47,17 @@ enum BotocoreProtocolOracle {
         }
     }
 
+    /// `value` with every object's keys sorted, for comparing values whatever their key order.
+    static func sortedKeys(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items): return .array(items.map(sortedKeys))
+        case .object(let members):
+            return .object(
+                .init(uniqueKeysWithValues: members.sorted { $0.key < $1.key }.map { ($0.key, sortedKeys($0.value)) }))
+        default: return value
+        }
+    }
+
     /// A JSON text body read back, for comparing bodies whatever their key order.
     static func json(_ body: HTTPRequest.Body) throws -> JSONValue {
         guard case .bytes(let bytes) = body else { return .null }
