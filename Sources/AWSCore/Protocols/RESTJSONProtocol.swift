@@ -1,0 +1,83 @@
+import OrderedCollections
+
+/// The `rest-json` protocol, for services loaded from a model file (Lambda, API Gateway, ...):
+/// input members bound to the URI, query string and headers by `RESTRequestBindings`, the rest
+/// sent as a JSON body; or, when the input names a `payload` member, that member alone as the
+/// body (a structure as JSON, a blob or string as raw bytes). `Content-Type: application/json`
+/// goes with JSON bodies. Output reads header and status members with `RESTResponseBindings`
+/// and the body (or payload member) as JSON. Errors as the json protocol reads them, the
+/// `X-Amzn-ErrorType` header first, then the body's `code`.
+public struct RESTJSONProtocol: AWSProtocol {
+    public let metadata: ServiceMetadata
+
+    public init(metadata: ServiceMetadata) {
+        self.metadata = metadata
+    }
+
+    public func buildRequest(_ operation: OperationModel, input: JSONValue, endpoint: AWSURL) throws -> HTTPRequest {
+        let bindings = try RESTRequestBindings(operation: operation, input: input)
+        var request = HTTPRequest(
+            method: operation.httpMethod, url: bindings.url(on: endpoint), headers: bindings.headers)
+        guard let shape = operation.input else { return request }
+
+        var body: [UInt8] = []
+        var isJSON = true
+        if let payloadName = shape.payload, let payload = shape.members[payloadName] {
+            let value = input[payloadName] ?? .null
+            if payload.shape.kind == .blob || payload.shape.kind == .string {
+                isJSON = false
+                if value != .null {
+                    guard let bytes = value.inputBytes else {
+                        throw AWSError.invalidInputValue(payloadName, "expected a string of bytes")
+                    }
+                    body = bytes
+                }
+            } else {
+                let wire = try JSONProtocol.wireValue(value, shape: payload.shape, member: payload, path: payloadName)
+                body = try JSONEncoding.encode(wire ?? .object([:]), options: .base64Binary)
+            }
+        } else if !bindings.bodyMembers.isEmpty || shape.members.values.contains(where: { $0.location == nil }) {
+            let wire = try JSONProtocol.wireStructure(bindings.bodyMembers, shape: shape, path: "")
+            body = try JSONEncoding.encode(wire, options: .base64Binary)
+        }
+        if !body.isEmpty {
+            request.body = .bytes(body)
+            if isJSON && request.header("Content-Type") == nil {
+                request.headers.append(("Content-Type", "application/json"))
+            }
+        }
+        return request
+    }
+
+    public func error(in response: HTTPResponse, for operation: OperationModel) -> AWSError? {
+        JSONProtocol.readError(response, operation: operation, order: .headerFirst)
+    }
+
+    /// Header and status members, then the body: the payload member (raw bytes for a blob,
+    /// text for a string, JSON for a structure) or the other members read from a JSON body;
+    /// `ResponseMetadata.RequestId` from `x-amzn-RequestId` (or `x-amz-request-id`).
+    public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
+        var output: OrderedDictionary<String, JSONValue> = [:]
+        if let shape = operation.output {
+            let located = RESTResponseBindings.members(of: shape, in: response)
+            var fromBody: OrderedDictionary<String, JSONValue> = [:]
+            if let payloadName = shape.payload, let payload = shape.members[payloadName] {
+                switch payload.shape.kind {
+                case .blob: fromBody[payloadName] = .binary(response.body)
+                case .string: fromBody[payloadName] = .string(String(decoding: response.body, as: UTF8.self))
+                default:
+                    let object = try JSONProtocol.bodyObject(response, operation: operation)
+                    fromBody[payloadName] = JSONProtocol.outputValue(.object(object), shape: payload.shape)
+                }
+            } else {
+                let object = try JSONProtocol.bodyObject(response, operation: operation)
+                fromBody = JSONProtocol.outputMembers(object, shape: shape, skippingLocated: true)
+            }
+            for name in shape.members.keys {
+                if let value = located[name] ?? fromBody[name] { output[name] = value }
+            }
+        }
+        JSONProtocol.addResponseMetadata(&output, response)
+        return .object(output)
+    }
+}
