@@ -39,6 +39,10 @@ final class ModelRegistryTests: XCTestCase {
     func testPaginatorsAndWaitersAreAttached() throws {
         let s3 = try ModelRegistry().model(for: "s3")
         XCTAssertEqual(s3.paginators["ListObjectsV2"]?["input_token"], .string("ContinuationToken"))
+        XCTAssertEqual(
+            s3.paginators["ListObjectsV2"]?["non_aggregate_keys"],
+            .array([.string("RequestCharged"), .string("Prefix")]),
+            "botocore's sdk-extras are merged in")
         XCTAssertEqual(s3.waiters["BucketExists"]?["operation"], .string("HeadBucket"))
         XCTAssertEqual(try ModelRegistry().model(for: "iam").waiters["RoleExists"]?["operation"], .string("GetRole"))
     }

@@ -82,6 +82,8 @@ final class OperationNameTests: XCTestCase {
         XCTAssertEqual(distance("kitten", "sitting"), 3)
         XCTAssertEqual(distance("", "abc"), 3)
         XCTAssertNil(Suggestion.closest(to: "Zzz", among: ["Name", "Role"]))
+        XCTAssertNil(Suggestion.closest(to: "Xy", among: ["Id"]), "two edits of two letters is no typo")
+        XCTAssertEqual(Suggestion.closest(to: "s4", among: ["iam", "s3", "glue", "sts"]), "s3")
         XCTAssertEqual(Suggestion.closest(to: "rolearn", among: ["Name", "RoleArn", "Role"]), "RoleArn")
     }
 }

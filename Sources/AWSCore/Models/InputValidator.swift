@@ -39,16 +39,17 @@ public struct InputValidator {
         } else if input != .null, input != .array([]) {
             walk.report("", "expected table of parameters, got \(ValidationWalk.describe(input))")
         }
-        return walk.problems
+        return walk.problems.map { ($0.path.isEmpty ? "input" : $0.path) + ": " + $0.what }
     }
 }
 
 /// One pass over an input value, collecting problems with their paths.
 struct ValidationWalk {
-    var problems: [String] = []
+    /// Where (empty for the input itself) and what.
+    var problems: [(path: String, what: String)] = []
 
     mutating func report(_ path: String, _ what: String) {
-        problems.append((path.isEmpty ? "input" : path) + ": " + what)
+        problems.append((path, what))
     }
 
     mutating func check(_ value: JSONValue, against shape: Shape, at path: String) {
@@ -116,7 +117,7 @@ struct ValidationWalk {
             if let keyShape = shape.key?.shape {
                 var keyWalk = ValidationWalk()
                 keyWalk.checkScalar(.string(key), keyShape, "")
-                for problem in keyWalk.problems { report(path, "key \"\(key)\"" + problem.dropFirst("input".count)) }
+                for problem in keyWalk.problems { report(path, "key \"\(key)\": " + problem.what) }
             }
             if let valueShape = shape.value?.shape { check(item, against: valueShape, at: entryPath) }
         }
@@ -128,11 +129,11 @@ struct ValidationWalk {
         return value == .array([]) ? [] : nil
     }
 
-    /// `.Name` for identifier-like map keys, `["any key"]` otherwise.
+    /// `.Name` for map keys that are Lua identifiers, `["any key"]` otherwise.
     private static func keySuffix(_ key: String) -> String {
         let identifier =
             key.first.map { $0.isLetter || $0 == "_" } == true
-            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         if identifier { return "." + key }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "[\"\(escaped)\"]"

@@ -2,10 +2,10 @@
 /// distance, when it is close enough to be a plausible typo.
 public enum Suggestion {
     /// The candidate nearest to `name` (ignoring case, `_` and `-`), or nil when none is
-    /// within a third of the name's length (at least 2 edits are always allowed).
+    /// within a third of the name's length (2 edits for short names, 1 for the shortest).
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let wanted = normalized(name)
-        let limit = Swift.max(2, wanted.count / 3)
+        let limit = wanted.count <= 3 ? 1 : Swift.max(2, wanted.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(wanted, normalized(candidate))
