@@ -43,6 +43,7 @@ final class InputValidatorTests: XCTestCase {
 
     func testANullMemberCountsAsAbsent() {
         XCTAssertEqual(problems(#"{"Name": null, "Count": null}"#), ["Name: missing required parameter"])
+        XCTAssertEqual(problems("null"), ["Name: missing required parameter"])
     }
 
     func testTypesOfEveryKindOfShape() {

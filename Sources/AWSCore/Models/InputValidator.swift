@@ -8,7 +8,7 @@ import Foundation
 /// is a string or bytes); no parameter is unknown (with "did you mean" for near misses);
 /// lengths and numbers are within `min`/`max`; a union has exactly one member set. Enum
 /// values are not checked (AWS adds values), and document members take anything. A null
-/// member counts as absent, and an empty object or array passes for any container (Lua
+/// member (or input) counts as absent, and an empty object or array passes for any container (Lua
 /// cannot tell `{}` apart).
 ///
 /// All problems are gathered into one `AWSError` with code `ValidationError`:
@@ -31,7 +31,7 @@ public struct InputValidator {
     public func problems(in input: JSONValue, for operation: OperationModel) -> [String] {
         var walk = ValidationWalk()
         if let shape = operation.input {
-            walk.check(input, against: shape, at: "")
+            walk.check(input == .null ? .object([:]) : input, against: shape, at: "")
         } else if let members = input.objectValue {
             for (name, value) in members where value != .null {
                 walk.report(name, "unknown parameter (the operation takes no parameters)")
