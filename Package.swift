@@ -25,13 +25,14 @@ let package = Package(
             name: "CEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "CShims", dependencies: ["CLua", "CCurl", "CEdit"]),
+        .target(name: "CModels"),
         .target(
             name: "Host", dependencies: ["CLua", "CShims", "CEdit"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(
             name: "AWSCore",
             dependencies: [
-                "CCurl", "CShims",
+                "CCurl", "CShims", "CModels",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -11,6 +11,9 @@ public final class ServiceModel {
     public let operations: OrderedDictionary<String, OperationModel>
     /// Every shape by name.
     public let shapes: [String: Shape]
+    /// API operation names by their boto3 method names (`create_crawler` → `CreateCrawler`),
+    /// in model order.
+    public let operationNamesByMethod: OrderedDictionary<String, String>
     /// `pagination` of `paginators-1.json`, by operation name.
     public var paginators: OrderedDictionary<String, JSONValue> = [:]
     /// `waiters` of `waiters-2.json`, by waiter name.
@@ -20,6 +23,9 @@ public final class ServiceModel {
         self.metadata = metadata
         self.operations = operations
         self.shapes = shapes
+        var names: OrderedDictionary<String, String> = [:]
+        for name in operations.keys { names[OperationName.pythonic(name)] = name }
+        self.operationNamesByMethod = names
     }
 
     /// Reads a model from the JSON of a `service-2.json` file. Anything the model needs and

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The service models compiled into gluescript (IAM, S3, Glue, STS), each decoded on first
+/// use and kept for the registry's lifetime, with its paginators and waiters attached.
+///
+/// One registry per host: nothing is shared between registries.
+public final class ModelRegistry {
+    private var cache: [String: ServiceModel] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The services whose models are embedded, as boto3.client names them (`glue`, `s3`).
+    public var knownServices: [String] { EmbeddedModels.serviceNames }
+
+    /// The services decoded so far, sorted.
+    public var loadedServices: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return cache.keys.sorted()
+    }
+
+    /// The model of an embedded service, decoded the first time it is asked for.
+    ///
+    /// An unknown name is an `AWSError` with code `UnknownService` listing the known ones
+    /// and suggesting the closest.
+    public func model(for service: String) throws -> ServiceModel {
+        lock.lock()
+        defer { lock.unlock() }
+        if let model = cache[service] { return model }
+        guard let bytes = EmbeddedModels.bytes(service: service, kind: .service) else {
+            let known = knownServices
+            throw AWSError(
+                code: "UnknownService",
+                message: "no model for service \(service)\(Suggestion.phrase(for: service, among: known)) "
+                    + "(known services: \(known.joined(separator: ", ")); "
+                    + "other services need a botocore service-2.json given as model)",
+                service: service)
+        }
+        let model = try ServiceModel(bytes: bytes)
+        if let paginators = EmbeddedModels.bytes(service: service, kind: .paginators) {
+            try model.attachPaginators(
+                try JSONDecoding.decode(paginators), source: "the embedded \(service) paginators")
+        }
+        if let waiters = EmbeddedModels.bytes(service: service, kind: .waiters) {
+            try model.attachWaiters(try JSONDecoding.decode(waiters), source: "the embedded \(service) waiters")
+        }
+        cache[service] = model
+        return model
+    }
+}
