@@ -28,6 +28,7 @@ public enum AWSModule {
     ) {
         ErrorTable.install(in: state)
         state.defineMetatable(jsonArrayMetatable)
+        LuaClient.register(in: state)
         let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
         state.setGlobal("aws", module)
         state.preload("aws") { state in state.globalReference("aws") }
@@ -43,6 +44,7 @@ public enum AWSModule {
         module["config"] = ConfigFunction.function(session)
         module["sign"] = SignFunction.function(session)
         module["search"] = SearchFunction.function
+        module["client"] = ClientFunction.function(session)
         return .table(module)
     }
 }

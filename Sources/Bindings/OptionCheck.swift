@@ -7,7 +7,7 @@ enum OptionCheck {
         for key in table.fields.keys {
             guard let name = key.stringValue, allowed.contains(name) else {
                 let name = key.stringValue ?? key.typeName
-                let hint = ""
+                let hint = Suggestion.closest(to: name, among: allowed).map { " (did you mean \($0)?)" } ?? ""
                 throw AWSError(
                     code: "ValidationError",
                     message:

@@ -9,6 +9,8 @@ final class Session {
     var scriptSettings = ConfigOverrides()
     var debug: Bool
     let environment: AWSEnvironment
+    /// The service models this state has loaded.
+    let models = ModelRegistry()
     private var chains: [String: CredentialsProvider] = [:]
     private var metadataTransport: CurlTransport?
 
@@ -39,12 +41,22 @@ final class Session {
         return chain
     }
 
+    /// The wire log when `--debug` or `aws.config{debug=true}` asked for one.
+    var debugLog: DebugLog? {
+        guard debug else { return nil }
+        if let log = sharedDebugLog { return log }
+        let log = DebugLog()
+        sharedDebugLog = log
+        return log
+    }
+    private var sharedDebugLog: DebugLog?
+
     /// Forgets cached credential chains (after the profile or credentials settings change).
     func resetCredentials() {
         chains = [:]
     }
 
-    private func transportForCredentials() throws -> CurlTransport {
+    func transportForCredentials() throws -> CurlTransport {
         if let metadataTransport { return metadataTransport }
         let transport = try CurlTransport(userAgent: AWSModule.userAgent)
         metadataTransport = transport

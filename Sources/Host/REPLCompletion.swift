@@ -8,8 +8,9 @@ import CShims
 #endif
 
 /// Tab completion for the REPL: globals, fields of tables reached by `a.b.c`, and the
-/// methods a value's metatable offers after `:`. Looks values up with raw access only, so
-/// completing never runs a script's code.
+/// methods a value's metatable offers after `:` (its `__index` table, and the names its
+/// `__complete` metamethod lists: a host's objects with dynamic methods). Looks values up
+/// with raw access only, so completing never runs a script's `__index` code.
 enum REPLCompletion {
     /// The state being completed; the terminal has one prompt at a time.
     nonisolated(unsafe) private static var current: LuaState?
@@ -51,9 +52,17 @@ enum REPLCompletion {
         }
         var names = Set<String>()
         if !isMethod { collectKeys(at: lua_gettop(L), on: L, into: &names) }
-        if lua_getmetatable(L, -1) != 0 {
-            if lua_getfield(L, -1, "__index") == LUA_TTABLE {
+        let value = lua_gettop(L)
+        if lua_getmetatable(L, value) != 0 {
+            let metatable = lua_gettop(L)
+            if lua_getfield(L, metatable, "__index") == LUA_TTABLE {
                 collectKeys(at: lua_gettop(L), on: L, into: &names)
+            }
+            if lua_getfield(L, metatable, "__complete") == LUA_TFUNCTION {
+                lua_pushvalue(L, value)
+                if gs_pcall(L, 1, 1, 0) == LUA_OK, lua_type(L, -1) == LUA_TTABLE {
+                    collectStrings(at: lua_gettop(L), on: L, into: &names)
+                }
             }
         }
         return names.filter { $0.hasPrefix(partial) }.sorted().map { prefix + $0 }
@@ -85,6 +94,17 @@ enum REPLCompletion {
             }
             gs_pop(L, 1)
         }
+    }
+
+    /// The string values of the sequence at `index` (a userdata's `__complete` answer).
+    private static func collectStrings(at index: Int32, on L: OpaquePointer, into names: inout Set<String>) {
+        var i: lua_Integer = 1
+        while lua_rawgeti(L, index, i) == LUA_TSTRING {
+            if let text = lua_tolstring(L, -1, nil) { names.insert(String(cString: text)) }
+            gs_pop(L, 1)
+            i += 1
+        }
+        gs_pop(L, 1)
     }
 
     private static func commonPrefix(_ words: [String]) -> String {

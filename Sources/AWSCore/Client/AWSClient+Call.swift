@@ -1,0 +1,146 @@
+import Foundation
+
+/// Per-call choices: where a response body goes, progress, time-outs.
+public struct CallOptions {
+    /// Stream the response body into this file instead of memory (S3 `get_object`).
+    public var responseBodyPath: String?
+    public var progress: ((TransferProgress) -> Void)?
+
+    public init(responseBodyPath: String? = nil, progress: ((TransferProgress) -> Void)? = nil) {
+        self.responseBodyPath = responseBodyPath
+        self.progress = progress
+    }
+}
+
+extension AWSClient {
+    /// Calls `operationName` with `input` and returns its output, or throws the service's
+    /// error (with `service`, `operation`, `status`, `attempts` filled in).
+    public func call(_ operationName: String, _ input: JSONValue, options: CallOptions = CallOptions()) throws
+        -> JSONValue
+    {
+        let operation = try self.operation(operationName)
+        let prepared = try prepareInput(operation, input)
+        do {
+            return try send(operation, prepared, options: options, endpoint: endpoint)
+        } catch var error as AWSError {
+            if let region = redirectRegion(for: error), region != endpoint.signingRegion {
+                var moved = endpoint
+                moved.signingRegion = region
+                if !moved.isCustom { moved.url.host = "s3.\(region).amazonaws.com" }
+                debugLog?.note("bucket is in \(region): sending the request there")
+                do {
+                    return try send(operation, prepared, options: options, endpoint: moved)
+                } catch let second as AWSError {
+                    error = second
+                }
+            }
+            error.service = serviceName
+            error.operation = operation.name
+            throw error
+        }
+    }
+
+    /// The signed request `call` would send first, unsent.
+    public func buildRequest(_ operationName: String, _ input: JSONValue) throws -> HTTPRequest {
+        let operation = try self.operation(operationName)
+        let request = try unsignedRequest(operation, try prepareInput(operation, input), endpoint: endpoint)
+        return try sign(request, operation: operation, endpoint: endpoint)
+    }
+
+    /// What `call` would return for `response`, or the error it would throw.
+    public func parseResponse(_ operationName: String, _ response: HTTPResponse) throws -> JSONValue {
+        let operation = try self.operation(operationName)
+        if var error = wireProtocol.error(in: response, for: operation) {
+            error.service = serviceName
+            error.operation = operation.name
+            if error.status == nil { error.status = response.status }
+            throw error
+        }
+        return try wireProtocol.parseResponse(response, for: operation)
+    }
+
+    /// Input completed (idempotency tokens, S3's location constraint, policy documents given
+    /// as tables) and validated against the model.
+    func prepareInput(_ operation: OperationModel, _ input: JSONValue) throws -> JSONValue {
+        guard let shape = operation.input else {
+            if case .object(let members) = input, !members.isEmpty {
+                throw AWSError(
+                    code: "ValidationError",
+                    message:
+                        "\(serviceName).\(operation.name) takes no parameters, got \(members.keys.joined(separator: ", "))"
+                )
+            }
+            return .object([:])
+        }
+        var prepared = InputNormalizer.normalize(input, shape: shape)
+        prepared = applyS3Defaults(operation, prepared)
+        try InputValidator().validate(prepared, for: operation, service: serviceName)
+        return prepared
+    }
+
+    func unsignedRequest(_ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint) throws
+        -> HTTPRequest
+    {
+        var request = try wireProtocol.buildRequest(operation, input: input, endpoint: endpoint.url)
+        if model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3" {
+            request = try applyS3Addressing(request, input: input, endpoint: endpoint)
+        }
+        if operation.checksumRequired, request.header("Content-MD5") == nil, case .bytes(let body) = request.body {
+            request.setHeader("Content-MD5", ContentChecksum.md5Base64(body))
+        }
+        return request
+    }
+
+    func sign(_ request: HTTPRequest, operation: OperationModel, endpoint: ServiceEndpoint) throws -> HTTPRequest {
+        if operation.authType == "none" { return request }
+        var options = SigV4Signer.Options.forService(model.metadata.signingService)
+        if options.signBody, endpoint.url.scheme == "https", case .file = request.body {
+            options.unsignedPayload = true
+        }
+        if operation.authType == "v4-unsigned-body" { options.unsignedPayload = true }
+        let signer = SigV4Signer(
+            credentials: try credentials.credentials(), region: endpoint.signingRegion,
+            service: model.metadata.signingService, options: options)
+        return try signer.signed(request, date: now()).request
+    }
+
+    private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)
+        throws -> JSONValue
+    {
+        let request = try unsignedRequest(operation, input, endpoint: endpoint)
+        var transfer = TransferOptions(
+            connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
+            caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)
+        transfer.responseBodyPath = options.responseBodyPath
+        let (response, attempts) = try withRetries(
+            retryPolicy,
+            { _ in
+                if self.isCancelled() { throw AWSError(code: "Cancelled", message: "the call was interrupted") }
+                return try self.transport.send(
+                    try self.sign(request, operation: operation, endpoint: endpoint), options: transfer)
+            },
+            classify: { response in
+                guard var error = self.wireProtocol.error(in: response, for: operation) else { return nil }
+                if let region = response.header("x-amz-bucket-region") {
+                    error.fields["BucketRegion"] = .string(region)
+                }
+                return error
+            })
+        return withMetadata(try wireProtocol.parseResponse(response, for: operation), response, attempts: attempts)
+    }
+
+    /// `ResponseMetadata` as boto3 has it: `RequestId`, `HTTPStatusCode` and `RetryAttempts`.
+    func withMetadata(_ output: JSONValue, _ response: HTTPResponse, attempts: Int) -> JSONValue {
+        guard case .object(var members) = output else { return output }
+        var metadata = members["ResponseMetadata"]?.objectValue ?? [:]
+        if metadata["RequestId"] == nil,
+            let id = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
+        {
+            metadata["RequestId"] = .string(id)
+        }
+        metadata["HTTPStatusCode"] = .integer(Int64(response.status))
+        metadata["RetryAttempts"] = .integer(Int64(attempts - 1))
+        members["ResponseMetadata"] = .object(metadata)
+        return .object(members)
+    }
+}

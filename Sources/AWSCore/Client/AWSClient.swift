@@ -1,0 +1,61 @@
+import Foundation
+
+/// A client for one AWS service, driven by its model: any operation, validated, serialized by
+/// the service's wire protocol, signed, sent with retries, and its answer parsed.
+///
+/// Operations are named as the API names them (`CreateCrawler`); input and output are
+/// `JSONValue`s shaped like the operation's input and output (see `AWSProtocol`).
+/// A client belongs to one thread (one Lua state).
+public final class AWSClient {
+    /// The name the client was made with (`glue`, `s3`), for errors and logs.
+    public let serviceName: String
+    public let model: ServiceModel
+    public let region: String
+    public internal(set) var endpoint: ServiceEndpoint
+    let credentials: CredentialsProvider
+    let wireProtocol: AWSProtocol
+    let transport: HTTPTransport
+    var retryPolicy: RetryPolicy
+    /// Where requests and responses are logged, if anywhere.
+    public var debugLog: DebugLog? {
+        didSet { retryPolicy.debugLog = debugLog }
+    }
+    public var connectTimeout: Double = 60
+    public var readTimeout: Double = 60
+    public var caBundle: String?
+    /// The signing clock; replaceable in tests.
+    public var now: () -> Date = Date.init
+    /// Asked between attempts and while waiting: true stops the call with `Cancelled`.
+    public var isCancelled: () -> Bool = { false }
+
+    public init(
+        serviceName: String, model: ServiceModel, configuration: AWSConfiguration,
+        transport: HTTPTransport? = nil, debugLog: DebugLog? = nil
+    ) throws {
+        self.serviceName = serviceName
+        self.model = model
+        self.region = configuration.region
+        self.endpoint = try ServiceEndpoint.resolve(
+            metadata: model.metadata, region: configuration.region, customURL: configuration.endpointURL)
+        self.credentials = configuration.credentials
+        self.wireProtocol = try ProtocolRegistry.make(for: model)
+        self.transport = try transport ?? CurlTransport(userAgent: AWSClient.userAgent, debugLog: debugLog)
+        self.retryPolicy = RetryPolicy(
+            mode: configuration.retry.mode, maxAttempts: configuration.retry.maxAttempts, quota: RetryQuota(),
+            debugLog: debugLog)
+        self.debugLog = debugLog
+        self.caBundle = configuration.caBundle
+    }
+
+    /// Sent as `User-Agent`.
+    public static let userAgent = "gluescript/0.1.0"
+
+    /// The operation called `name` (the API's name, `ListObjectsV2`).
+    public func operation(_ name: String) throws -> OperationModel {
+        guard let operation = model.operations[name] else {
+            throw AWSError(
+                code: "UnknownOperation", message: "\(serviceName) has no operation \(name)", service: serviceName)
+        }
+        return operation
+    }
+}

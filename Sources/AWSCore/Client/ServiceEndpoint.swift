@@ -1,0 +1,56 @@
+/// Where a service's requests go and the region they are signed for.
+public struct ServiceEndpoint: Sendable, Equatable {
+    public var url: AWSURL
+    public var signingRegion: String
+    /// True when the URL was configured (an emulator, a VPC endpoint): S3 then uses path-style
+    /// addressing, as botocore does.
+    public var isCustom: Bool
+
+    public init(url: AWSURL, signingRegion: String, isCustom: Bool) {
+        self.url = url
+        self.signingRegion = signingRegion
+        self.isCustom = isCustom
+    }
+
+    /// The endpoint for `metadata` in `region`, or the configured `customURL`.
+    ///
+    /// Global services (IAM) go to their one host and sign for `us-east-1` (`cn-` regions:
+    /// `cn-north-1`); everything else is regional: `https://<prefix>.<region>.amazonaws.com`
+    /// (`.amazonaws.com.cn` in China).
+    public static func resolve(metadata: ServiceMetadata, region: String, customURL: String?) throws
+        -> ServiceEndpoint
+    {
+        let isChina = region.hasPrefix("cn-")
+        let suffix = isChina ? "amazonaws.com.cn" : "amazonaws.com"
+        var signingRegion = region
+        if let global = metadata.globalEndpoint, !region.hasPrefix("us-gov-") {
+            signingRegion = isChina ? "cn-north-1" : "us-east-1"
+            if customURL == nil {
+                let host = isChina ? "\(metadata.endpointPrefix).\(signingRegion).\(suffix)" : global
+                return ServiceEndpoint(
+                    url: AWSURL(scheme: "https", host: host), signingRegion: signingRegion, isCustom: false)
+            }
+        }
+        if let customURL {
+            var url = try AWSURL(parsing: customURL)
+            guard url.scheme == "https" || url.scheme == "http" else {
+                throw AWSError(
+                    code: "InvalidEndpoint", message: "endpoint URL \(customURL) must start with https:// or http://")
+            }
+            if url.path.hasSuffix("/") && url.path != "/" { url.path.removeLast() }
+            return ServiceEndpoint(url: url, signingRegion: signingRegion, isCustom: true)
+        }
+        guard Self.isValidRegion(region) else {
+            throw AWSError(
+                code: "InvalidRegion", message: "region \"\(region)\" is not a valid region name (e.g. us-east-1)")
+        }
+        let host = "\(metadata.endpointPrefix).\(region).\(suffix)"
+        return ServiceEndpoint(url: AWSURL(scheme: "https", host: host), signingRegion: signingRegion, isCustom: false)
+    }
+
+    /// Letters, digits and dashes, as host names allow: a typo'd region must not make a
+    /// request to some other host.
+    static func isValidRegion(_ region: String) -> Bool {
+        !region.isEmpty && region.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+}

@@ -1,0 +1,29 @@
+import AWSCore
+import Host
+
+/// The methods every client has besides its operations.
+extension LuaClient {
+    typealias Builtin = (LuaClient, LuaCall) throws -> [LuaValue]
+
+    static let builtins: [String: Builtin] = [
+        "operations": { client, call in
+            try client.checkSelf(call, method: "operations")
+            return [.table(LuaTable(array: client.client.model.methodNames.sorted().map { .string($0) }))]
+        },
+        "build_request": { client, call in
+            try client.checkSelf(call, method: "build_request")
+            let operation = try client.client.model.operation(method: try call.string(2, "operation"))
+            let params = try call[3] == .nil ? JSONValue.object([:]) : call.table(3, "params").toJSONValue()
+            let request = try client.client.buildRequest(operation.name, params)
+            return [.table(RequestTable.table(for: request))]
+        },
+        "parse_response": { client, call in
+            try client.checkSelf(call, method: "parse_response")
+            let operation = try client.client.model.operation(method: try call.string(2, "operation"))
+            let response = try RequestTable.response(from: try call.table(3, "response"))
+            return [try client.client.parseResponse(operation.name, response).toLua()]
+        },
+    ]
+
+    static var builtinNames: [String] { Array(builtins.keys) }
+}

@@ -1,0 +1,83 @@
+import AWSCore
+import Host
+
+/// A client as Lua holds it: `aws.client("glue")`. Operations are methods named as boto3
+/// names them (`glue:create_crawler{...}`); built-in methods explore and extend the client.
+final class LuaClient {
+    let client: AWSClient
+    let session: Session
+    /// Method functions made so far, so `glue.get_databases` is the same function each time.
+    var methods: [String: LuaFunction] = [:]
+
+    init(client: AWSClient, session: Session) {
+        self.client = client
+        self.session = session
+    }
+
+    var name: String { client.serviceName }
+
+    static let metatableName = "aws.client"
+
+    /// Registers the userdata type: `__index` finds built-ins and operations by name.
+    static func register(in state: LuaState) {
+        state.registerType(
+            LuaClient.self, name: metatableName,
+            metamethods: [
+                "__index": { call in
+                    guard let client = call[1].object(as: LuaClient.self), let key = call[2].stringValue else {
+                        return [.nil]
+                    }
+                    return [.function(try client.method(named: key))]
+                },
+                "__tostring": { call in
+                    guard let client = call[1].object(as: LuaClient.self) else { return ["aws.client"] }
+                    return [.string("aws.client(\(client.name), \(client.client.region))")]
+                },
+                "__complete": { call in
+                    guard let client = call[1].object(as: LuaClient.self) else { return [.nil] }
+                    let names = client.client.model.methodNames + LuaClient.builtinNames
+                    return [.table(LuaTable(array: names.map { .string($0) }))]
+                },
+            ])
+    }
+
+    /// The function for method `name`: a built-in, or an operation of the service.
+    func method(named name: String) throws -> LuaFunction {
+        if let cached = methods[name] { return cached }
+        let function: LuaFunction
+        if let builtin = LuaClient.builtins[name] {
+            function = LuaFunction(name) { call in try builtin(self, call) }
+        } else {
+            let operation = try client.model.operation(method: name)
+            function = LuaFunction(name) { call in try self.invoke(operation, call) }
+        }
+        methods[name] = function
+        return function
+    }
+
+    /// `client:op(params, options)`: params as the API names them, options for the call.
+    private func invoke(_ operation: OperationModel, _ call: LuaCall) throws -> [LuaValue] {
+        try checkSelf(call, method: OperationName.pythonic(operation.name))
+        let params = try call[2] == .nil ? JSONValue.object([:]) : call.table(2, "params").toJSONValue()
+        var options = CallOptions()
+        if let settings = try call.optionalTable(3, "options") {
+            let function = "\(name):\(OperationName.pythonic(operation.name))"
+            try OptionCheck.only(["to_file"], in: settings, for: function)
+            options.responseBodyPath = try settings.stringOption("to_file", of: function)
+        }
+        client.debugLog = session.debugLog
+        return [try client.call(operation.name, params, options: options).toLua()]
+    }
+
+    /// A method called with `.` instead of `:` gets a clear error instead of a confusing one.
+    func checkSelf(_ call: LuaCall, method: String) throws {
+        guard call[1].object(as: LuaClient.self) === self else {
+            throw LuaError("\(name).\(method) must be called with ':' (\(name):\(method){...})")
+        }
+    }
+}
+
+extension LuaTable {
+    /// This table as API data (see `LuaValue.toJSON`).
+    func toJSONValue() throws -> JSONValue { try LuaValue.table(self).toJSON() }
+}
