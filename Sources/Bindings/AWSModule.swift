@@ -31,6 +31,7 @@ public enum AWSModule {
         LuaClient.register(in: state)
         let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
         state.setGlobal("aws", module)
+        state.setGlobal("help", Help.function())
         state.preload("aws") { state in state.globalReference("aws") }
     }
 

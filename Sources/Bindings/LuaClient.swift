@@ -50,6 +50,7 @@ final class LuaClient {
         } else {
             let operation = try client.model.operation(method: name)
             function = LuaFunction(name) { call in try self.invoke(operation, call) }
+            function.help = { [unowned self] in Help.describe(operation, client: self.name) }
         }
         methods[name] = function
         return function

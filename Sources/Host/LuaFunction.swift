@@ -13,6 +13,8 @@ public final class LuaFunction: Hashable {
 
     public let name: String
     let kind: Kind
+    /// What `help(f)` shows for this function, made when asked.
+    public var help: (() -> String)?
 
     public init(_ name: String = "?", _ body: @escaping Body) {
         self.name = name

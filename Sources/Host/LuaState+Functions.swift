@@ -55,6 +55,15 @@ extension LuaState {
     }
 }
 
+extension LuaState {
+    /// The Swift function behind the Lua function at `index`, when it is one.
+    public func swiftFunction(at index: Int32, on L: OpaquePointer) -> LuaFunction? {
+        guard lua_type(L, index) == LUA_TFUNCTION, lua_getupvalue(L, index, 1) != nil else { return nil }
+        defer { gs_pop(L, 1) }
+        return retainedObject(at: lua_gettop(L), on: L) as? LuaFunction
+    }
+}
+
 /// `chunk:line: ` of the Lua code calling the current function, or "" when unknown.
 private func callerPosition(_ L: OpaquePointer) -> String {
     luaL_where(L, 1)

@@ -1,0 +1,117 @@
+import AWSCore
+import CLua
+import Host
+
+/// `help(x)`: what a client offers (operations, waiters, paginators) and what an operation
+/// takes (members, types, which are required, enum values) and returns.
+enum Help {
+    static func function() -> LuaValue {
+        .function(
+            LuaFunction(stack: "help") { state, L in
+                let text: String
+                if let function = state.swiftFunction(at: 1, on: L), let help = function.help {
+                    text = help()
+                } else if case .object(let object)? = try? state.read(at: 1, on: L),
+                    let client = object.object as? LuaClient
+                {
+                    text = describe(client)
+                } else if lua_type(L, 1) == LUA_TNONE || lua_type(L, 1) == LUA_TNIL {
+                    text = overview
+                } else {
+                    text =
+                        "no help for this \(String(cString: lua_typename(L, lua_type(L, 1)))); "
+                        + "try help(client) or help(client.operation_name)"
+                }
+                state.push(.string(text), on: L)
+                lua_getglobal(L, "print")
+                lua_rotate(L, -2, 1)
+                lua_callk(L, 1, 0, 0, nil)
+                return 0
+            })
+    }
+
+    static let overview = """
+        aws.client("glue")                   a client; help(client) lists what it can do
+        help(glue.create_crawler)            the parameters of one operation
+        aws.config()                         the region, profile and credentials in use
+        aws.inspect(v), aws.json, aws.search, aws.sign
+        """
+
+    static func describe(_ lua: LuaClient) -> String {
+        let model = lua.client.model
+        var text = "aws.client(\(lua.name), \(lua.client.region)): \(model.metadata.serviceFullName)\n"
+        text += "\(model.methodNames.count) operations:\n" + columns(model.methodNames.sorted())
+        let waiters = model.waiters.keys.map { OperationName.pythonic($0) }.sorted()
+        if !waiters.isEmpty { text += "\nwaiters (client:wait(name, params)):\n" + columns(waiters) }
+        let paginators = model.paginators.keys.map { OperationName.pythonic($0) }.sorted()
+        if !paginators.isEmpty { text += "\npaginated (client:paginate(name, params)):\n" + columns(paginators) }
+        text += "\nhelp(\(lua.name).operation_name) shows an operation's parameters."
+        return text
+    }
+
+    static func describe(_ operation: OperationModel, client: String) -> String {
+        var text = "\(client):\(OperationName.pythonic(operation.name)){...}   (\(operation.name))\n"
+        if let input = operation.input, !input.members.isEmpty {
+            text += "parameters:\n"
+            var seen: Set<String> = []
+            members(of: input, indent: 2, depth: 0, seen: &seen, into: &text)
+        } else {
+            text += "no parameters\n"
+        }
+        if let output = operation.output, !output.members.isEmpty {
+            text += "returns: " + output.members.keys.joined(separator: ", ")
+        }
+        return text
+    }
+
+    private static func members(
+        of shape: Shape, indent: Int, depth: Int, seen: inout Set<String>, into text: inout String
+    ) {
+        let width = (shape.members.keys.map(\.count).max() ?? 0) + 2
+        for (name, member) in shape.members {
+            let pad = String(repeating: " ", count: indent)
+            let gap = String(repeating: " ", count: max(1, width - name.count))
+            var line = pad + name + gap + typeName(member.shape)
+            if shape.required.contains(name) { line += " (required)" }
+            if !member.shape.enumValues.isEmpty { line += ": " + member.shape.enumValues.joined(separator: " | ") }
+            text += line + "\n"
+            guard let nested = structure(in: member.shape), depth < 2, !seen.contains(nested.name) else { continue }
+            seen.insert(nested.name)
+            members(of: nested, indent: indent + 2, depth: depth + 1, seen: &seen, into: &text)
+            seen.remove(nested.name)
+        }
+    }
+
+    /// The structure a member leads to, through lists and maps.
+    private static func structure(in shape: Shape) -> Shape? {
+        switch shape.kind {
+        case .structure: return shape.members.isEmpty ? nil : shape
+        case .list: return shape.member.flatMap { structure(in: $0.shape) }
+        case .map: return shape.value.flatMap { structure(in: $0.shape) }
+        default: return nil
+        }
+    }
+
+    private static func typeName(_ shape: Shape) -> String {
+        switch shape.kind {
+        case .list: return "list of " + (shape.member.map { typeName($0.shape) } ?? "?")
+        case .map: return "map of " + (shape.value.map { typeName($0.shape) } ?? "?")
+        case .blob: return "blob (string of bytes)"
+        case .timestamp: return "timestamp (ISO 8601 or epoch seconds)"
+        default: return shape.kind.rawValue
+        }
+    }
+
+    private static func columns(_ names: [String]) -> String {
+        let width = (names.map(\.count).max() ?? 0) + 2
+        let perLine = max(1, 96 / width)
+        var lines: [String] = []
+        var index = 0
+        while index < names.count {
+            let row = names[index..<min(index + perLine, names.count)]
+            lines.append("  " + row.map { $0 + String(repeating: " ", count: width - $0.count) }.joined())
+            index += perLine
+        }
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+    }
+}
