@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import Host
 
 /// What one Lua state's `aws` module knows across calls: the command line's settings, those a
@@ -36,9 +37,40 @@ final class Session {
         if let fixed = resolver.overrides.credentials { return StaticCredentialsProvider(fixed) }
         let key = resolver.profileName.value + (resolver.profileIsExplicit ? " (explicit)" : "")
         if let chain = chains[key] { return chain }
-        let chain = resolver.credentialChain(httpClient: try transportForCredentials())
+        let chain = resolver.credentialChain(
+            httpClient: try transportForCredentials(), assumeRole: try assumeRoleProvider(for: resolver, depth: 0))
         chains[key] = chain
         return chain
+    }
+
+    /// For a profile with `role_arn`: STS AssumeRole with the source profile's credentials
+    /// (itself possibly a role), cached until near expiry.
+    private func assumeRoleProvider(for resolver: ConfigResolver, depth: Int) throws -> CredentialsProvider? {
+        guard let settings = try resolver.assumeRoleSettings(now: Date().timeIntervalSince1970) else { return nil }
+        guard depth < 5 else {
+            throw AWSError(
+                code: "InvalidConfiguration",
+                message: "source_profile of \(resolver.profileDescription) leads round in a loop")
+        }
+        let sourceCredentials: CredentialsProvider
+        if let sourceProfile = settings.sourceProfile {
+            var sourceOverrides = resolver.overrides
+            sourceOverrides.profile = sourceProfile
+            sourceOverrides.credentials = nil
+            let sourceResolver = try ConfigResolver(environment: environment, overrides: sourceOverrides)
+            sourceCredentials = CredentialProviderChain(
+                providers: sourceResolver.defaultCredentialProviders(
+                    httpClient: try transportForCredentials(),
+                    assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1)))
+        } else {
+            sourceCredentials = resolver.credentialChain(httpClient: try transportForCredentials())
+        }
+        let configuration = try resolver.configuration(
+            serviceID: "STS", httpClient: try transportForCredentials(), defaultRegion: "us-east-1",
+            credentials: sourceCredentials)
+        let sts = try AWSClient(
+            serviceName: "sts", model: try models.model(for: "sts"), configuration: configuration, debugLog: debugLog)
+        return CachingCredentialsProvider(wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts))
     }
 
     /// The wire log when `--debug` or `aws.config{debug=true}` asked for one.

@@ -3,7 +3,9 @@ extension ConfigResolver {
     /// environment (skipped when the profile was chosen explicitly, as the AWS CLI's `--profile`
     /// does), shared credentials file, `credential_process`, config file, container, instance
     /// metadata. A provider for assume-role profiles belongs right after the environment one.
-    public func defaultCredentialProviders(httpClient: CredentialHTTPClient) -> [CredentialsProvider] {
+    public func defaultCredentialProviders(
+        httpClient: CredentialHTTPClient, assumeRole: CredentialsProvider? = nil
+    ) -> [CredentialsProvider] {
         var providers: [CredentialsProvider] = []
         if let credentials = overrides.credentials {
             providers.append(StaticCredentialsProvider(credentials))
@@ -11,6 +13,7 @@ extension ConfigResolver {
         if !profileIsExplicit {
             providers.append(EnvironmentCredentialsProvider(environment: environment))
         }
+        if let assumeRole { providers.append(assumeRole) }
         providers.append(
             ProfileCredentialsProvider(file: .credentials, files: files, profileName: profileName.value))
         providers.append(ProcessCredentialsProvider(files: files, profileName: profileName.value))
@@ -22,7 +25,9 @@ extension ConfigResolver {
     }
 
     /// The default credential chain for this configuration.
-    public func credentialChain(httpClient: CredentialHTTPClient) -> CredentialProviderChain {
-        CredentialProviderChain(providers: defaultCredentialProviders(httpClient: httpClient))
+    public func credentialChain(httpClient: CredentialHTTPClient, assumeRole: CredentialsProvider? = nil)
+        -> CredentialProviderChain
+    {
+        CredentialProviderChain(providers: defaultCredentialProviders(httpClient: httpClient, assumeRole: assumeRole))
     }
 }

@@ -1,0 +1,31 @@
+/// Credentials of a role, from STS AssumeRole called with the source profile's credentials.
+/// Wrap it in a `CachingCredentialsProvider` so the role is assumed again only near expiry.
+public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sendable {
+    public let source = "assume-role"
+    public let settings: AssumeRoleSettings
+    /// An STS client signing with the source credentials.
+    let sts: AWSClient
+
+    public init(settings: AssumeRoleSettings, sts: AWSClient) {
+        self.settings = settings
+        self.sts = sts
+    }
+
+    public func credentials() throws -> Credentials {
+        var input: [String: JSONValue] = [
+            "RoleArn": .string(settings.roleARN), "RoleSessionName": .string(settings.sessionName),
+        ]
+        if let externalID = settings.externalID { input["ExternalId"] = .string(externalID) }
+        if let duration = settings.durationSeconds { input["DurationSeconds"] = .integer(Int64(duration)) }
+        let output = try sts.call("AssumeRole", .object(.init(uniqueKeysWithValues: input.sorted { $0.key < $1.key })))
+        guard let given = output["Credentials"], let key = given["AccessKeyId"]?.stringValue,
+            let secret = given["SecretAccessKey"]?.stringValue
+        else {
+            throw AWSError(
+                code: "InvalidCredentials", message: "STS AssumeRole of \(settings.roleARN) returned no credentials")
+        }
+        return Credentials(
+            accessKeyID: key, secretAccessKey: secret, sessionToken: given["SessionToken"]?.stringValue,
+            expiration: given["Expiration"]?.stringValue.flatMap { Timestamp(parsing: $0)?.epochSeconds })
+    }
+}

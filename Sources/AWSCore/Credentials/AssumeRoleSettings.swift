@@ -1,0 +1,40 @@
+/// An assume-role profile: `role_arn` with `source_profile` (or `credential_source`), and the
+/// optional `role_session_name`, `external_id`, `duration_seconds`.
+public struct AssumeRoleSettings: Sendable, Equatable {
+    public var roleARN: String
+    /// The profile whose credentials call STS.
+    public var sourceProfile: String?
+    /// `Environment`, `Ec2InstanceMetadata` or `EcsContainer` instead of a source profile.
+    public var credentialSource: String?
+    public var sessionName: String
+    public var externalID: String?
+    public var durationSeconds: Int?
+}
+
+extension ConfigResolver {
+    /// The selected profile's assume-role settings, nil when it has no `role_arn`. A profile
+    /// with a role but no way to get the source credentials is an error naming it.
+    public func assumeRoleSettings(now: Double) throws -> AssumeRoleSettings? {
+        guard let role = profileSetting("role_arn")?.value else { return nil }
+        let source = profileSetting("source_profile")?.value
+        let credentialSource = profileSetting("credential_source")?.value
+        guard source != nil || credentialSource != nil else {
+            throw AWSError(
+                code: "InvalidConfiguration",
+                message: "\(profileDescription) has role_arn but neither source_profile nor credential_source")
+        }
+        var duration: Int?
+        if let text = profileSetting("duration_seconds")?.value {
+            guard let seconds = Int(text), (900...43200).contains(seconds) else {
+                throw AWSError(
+                    code: "InvalidConfiguration",
+                    message: "duration_seconds in \(profileDescription) must be 900 to 43200, got \"\(text)\"")
+            }
+            duration = seconds
+        }
+        return AssumeRoleSettings(
+            roleARN: role, sourceProfile: source, credentialSource: credentialSource,
+            sessionName: profileSetting("role_session_name")?.value ?? "gluescript-session-\(Int64(now))",
+            externalID: profileSetting("external_id")?.value, durationSeconds: duration)
+    }
+}
