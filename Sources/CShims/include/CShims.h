@@ -3,4 +3,5 @@
 #include "lua_shims.h"
 #include "curl_shims.h"
 #include "edit_shims.h"
+#include "process_shims.h"
 #endif
