@@ -28,7 +28,9 @@ final class PaginatorBotocoreTests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errorData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+        )
     }
 
     private func definition(_ service: String, _ operation: String) throws -> JSONValue {
@@ -92,7 +94,9 @@ final class PaginatorBotocoreTests: XCTestCase {
         let ourToken = ourItems.removeValue(forKey: "NextToken")
         let theirToken = theirItems.removeValue(forKey: "NextToken")
         theirItems = theirItems.filter { $0.value != .null }
-        XCTAssertTrue(JSONValue.object(ourItems).jmesPathEquals(.object(theirItems)), "\(ours) vs \(theirs)", file: file, line: line)
+        XCTAssertTrue(
+            JSONValue.object(ourItems).jmesPathEquals(.object(theirItems)), "\(ours) vs \(theirs)", file: file,
+            line: line)
         XCTAssertEqual(ourToken == nil, theirToken == nil, file: file, line: line)
         if let ourToken, let theirToken {
             let decode = { (token: JSONValue) in try JSONDecoding.decode(Base64.decode(token.stringValue ?? "") ?? []) }
@@ -112,7 +116,9 @@ final class PaginatorBotocoreTests: XCTestCase {
              "[\"c1\"]": {"Contents": [{"Key": "c"}, {"Key": "d"}], "IsTruncated": true, "NextContinuationToken": "c2"},
              "[\"c2\"]": {"Contents": [{"Key": "e"}], "IsTruncated": false}}
             """#)
-        for max in [nil, 1, 2, 3, 4, 5, 9] { try assertSameAsBotocore("s3", "ListObjectsV2", pages: pages, maxItems: max) }
+        for max in [nil, 1, 2, 3, 4, 5, 9] {
+            try assertSameAsBotocore("s3", "ListObjectsV2", pages: pages, maxItems: max)
+        }
     }
 
     func testIAMListRoles() throws {

@@ -38,7 +38,8 @@ private func glueService() -> FakePages {
 final class PaginatorTests: XCTestCase {
     func testFollowsTokensUntilTheLastPage() throws {
         let service = glueService()
-        let paginator = try Paginator(definition: glueStyle, input: json(#"{"DatabaseName": "db"}"#), call: service.call)
+        let paginator = try Paginator(
+            definition: glueStyle, input: json(#"{"DatabaseName": "db"}"#), call: service.call)
         var items: [String] = []
         while let page = try paginator.nextPage() { items += strings(page["Items"]) }
         XCTAssertEqual(items, ["a", "b", "c", "d", "e", "f", "g"])
@@ -128,13 +129,15 @@ final class PaginatorTests: XCTestCase {
 
         let noLimit = json(#"{"input_token": "Marker", "output_token": "Marker", "result_key": "Items"}"#)
         XCTAssertThrowsError(
-            try Paginator(definition: noLimit, input: .null, options: PaginationOptions(pageSize: 5), call: service.call)
+            try Paginator(
+                definition: noLimit, input: .null, options: PaginationOptions(pageSize: 5), call: service.call)
         ) { XCTAssertEqual(($0 as? AWSError)?.code, "PaginationError") }
     }
 
     func testARepeatedTokenStopsWithAnErrorAfterReturningThePage() throws {
         let service = FakePages { input in
-            input["NextToken"] == nil ? json(#"{"Items": [1], "NextToken": "same"}"#) : json(#"{"Items": [2], "NextToken": "same"}"#)
+            input["NextToken"] == nil
+                ? json(#"{"Items": [1], "NextToken": "same"}"#) : json(#"{"Items": [2], "NextToken": "same"}"#)
         }
         let paginator = try Paginator(definition: glueStyle, input: .null, call: service.call)
         XCTAssertNotNil(try paginator.nextPage())
@@ -147,7 +150,8 @@ final class PaginatorTests: XCTestCase {
 
     func testMoreResultsFalseEndsEvenWithAToken() throws {
         let definition = json(
-            #"{"input_token": "Marker", "output_token": "Marker", "more_results": "IsTruncated", "result_key": "Roles"}"#)
+            #"{"input_token": "Marker", "output_token": "Marker", "more_results": "IsTruncated", "result_key": "Roles"}"#
+        )
         let service = FakePages { input in
             input["Marker"] == nil
                 ? json(#"{"Roles": ["r1"], "IsTruncated": true, "Marker": "m1"}"#)
@@ -226,7 +230,9 @@ final class PaginatorTests: XCTestCase {
         XCTAssertThrowsError(try PaginatorDefinition(json(#"{"result_key": "Items"}"#))) {
             XCTAssertEqual(($0 as? AWSError)?.code, "InvalidPaginator")
         }
-        XCTAssertThrowsError(try PaginatorDefinition(json(#"{"input_token": "A", "output_token": "B[", "result_key": "Items"}"#))) {
+        XCTAssertThrowsError(
+            try PaginatorDefinition(json(#"{"input_token": "A", "output_token": "B[", "result_key": "Items"}"#))
+        ) {
             XCTAssertEqual(($0 as? AWSError)?.code, "InvalidPaginator")
         }
     }

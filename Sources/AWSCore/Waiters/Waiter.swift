@@ -82,20 +82,21 @@ public struct Waiter {
                 pause = min(pause, remaining)
             }
             try sleep(pause, attempt: attempt)
-            if let timeout = options.timeout, options.clock() - start > timeout {
+            if let timeout = options.timeout, options.clock() - start > timeout + Self.clockTolerance {
                 throw timedOut(last, reason: "timeout")
             }
         }
     }
 
+    /// Slack when comparing clock readings, so rounding does not cost a final poll.
+    static let clockTolerance = 0.001
+
     private func sleep(_ seconds: Double, attempt: Int) throws {
-        var left = seconds
         let slice = options.sleepSlice > 0 ? options.sleepSlice : 0.05
-        while left > 0 {
+        let steps = Int((seconds / slice).rounded(.up))
+        for _ in 0..<max(0, steps) {
             try checkCancelled(attempt: attempt)
-            let step = min(slice, left)
-            options.sleep(step)
-            left -= step
+            options.sleep(seconds / Double(steps))
         }
     }
 
