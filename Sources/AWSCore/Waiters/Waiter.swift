@@ -54,6 +54,7 @@ public struct Waiter {
             try options.onPoll?(response, failure, attempt)
             var outcome = definition.acceptors.first { $0.matches(response: response, error: failure) }?.state
             let state = stateText(response: response, error: failure)
+            let matchedRetry = outcome == .retry
             if outcome == .success || outcome == .failure, let freshness = definition.freshness,
                 !freshness.accepts(response: response, attempt: attempt, sawRetry: sawRetry, reference: reference)
             {
@@ -70,7 +71,7 @@ public struct Waiter {
                 let acceptor = definition.acceptors.first { $0.matches(response: response, error: failure) }
                 throw failed(last, because: acceptor?.explanation ?? "a failure state")
             case .retry?:
-                sawRetry = true
+                sawRetry = sawRetry || matchedRetry
             case nil:
                 if let failure { throw failure }
             }
