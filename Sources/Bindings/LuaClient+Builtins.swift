@@ -5,7 +5,10 @@ import Host
 extension LuaClient {
     typealias Builtin = (LuaClient, LuaCall) throws -> [LuaValue]
 
-    static let builtins: [String: Builtin] = [
+    static let builtins: [String: Builtin] = coreBuiltins.merging(paginationBuiltins) { $1 }
+        .merging(waiterBuiltins) { $1 }
+
+    private static let coreBuiltins: [String: Builtin] = [
         "operations": { client, call in
             try client.checkSelf(call, method: "operations")
             return [.table(LuaTable(array: client.client.model.methodNames.sorted().map { .string($0) }))]

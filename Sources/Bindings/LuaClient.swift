@@ -8,6 +8,8 @@ final class LuaClient {
     let session: Session
     /// Method functions made so far, so `glue.get_databases` is the same function each time.
     var methods: [String: LuaFunction] = [:]
+    /// Waiters the script defined with `define_waiter`, by snake_case name.
+    var customWaiters: [String: WaiterDefinition] = [:]
 
     init(client: AWSClient, session: Session) {
         self.client = client

@@ -44,7 +44,8 @@ public final class LocalEmulator {
         }
         emulator.stop()
         throw AWSError(
-            code: "EmulatorFailed", message: "the local AWS emulator did not answer on \(url) within \(Int(timeout)) s"
+            code: "EmulatorFailed",
+            message: "the local AWS emulator did not answer on \(url) within \(Int(timeout)) s"
                 + logTail(logPath))
     }
 
@@ -70,7 +71,8 @@ public final class LocalEmulator {
                 options: TransferOptions(connectTimeout: 5, readTimeout: 10))
             guard response.status == 201 || response.status == 200 else {
                 throw AWSError(
-                    code: "EmulatorFailed", message: "the emulator refused the \(model) transition (HTTP \(response.status))")
+                    code: "EmulatorFailed",
+                    message: "the emulator refused the \(model) transition (HTTP \(response.status))")
             }
         }
     }
@@ -89,7 +91,8 @@ public final class LocalEmulator {
     private func answers() -> Bool {
         guard let transport = try? CurlTransport(userAgent: AWSClient.userAgent) else { return false }
         let response = try? transport.send(
-            HTTPRequest(method: "GET", url: url + "/moto-api/"), options: TransferOptions(connectTimeout: 1, readTimeout: 2))
+            HTTPRequest(method: "GET", url: url + "/moto-api/"),
+            options: TransferOptions(connectTimeout: 1, readTimeout: 2))
         return response?.status == 200
     }
 
@@ -103,7 +106,8 @@ public final class LocalEmulator {
         let pid = gs_spawn_group(&argv, &envp, logPath)
         guard pid > 0 else {
             throw AWSError(
-                code: "EmulatorFailed", message: "cannot start python3 for the local AWS emulator: \(String(cString: strerror(errno)))")
+                code: "EmulatorFailed",
+                message: "cannot start python3 for the local AWS emulator: \(String(cString: strerror(errno)))")
         }
         return pid
     }
