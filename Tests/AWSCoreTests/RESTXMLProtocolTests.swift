@@ -401,3 +401,121 @@ final class RESTXMLProtocolTests: XCTestCase {
         XCTAssertEqual(europe["LocationConstraint"], "EU")
     }
 }
+
+/// Traits S3 does not use (maps, flattened maps, blobs and numbers in bodies, body members
+/// without a payload, an attribute on the root), on a small model of its own, against botocore.
+final class RESTXMLProtocolModelTraitsTests: XCTestCase {
+    static let definition: JSONValue = [
+        "version": "2.0",
+        "metadata": [
+            "apiVersion": "2024-01-01", "endpointPrefix": "notes", "protocol": "rest-xml", "serviceId": "Notes",
+            "signatureVersion": "v4", "uid": "notes-2024-01-01",
+        ],
+        "operations": [
+            "PutNote": [
+                "name": "PutNote", "http": ["method": "POST", "requestUri": "/notes/{Id}"],
+                "input": ["shape": "PutNoteRequest"], "output": ["shape": "Note"],
+            ]
+        ],
+        "shapes": [
+            "PutNoteRequest": [
+                "type": "structure", "required": ["Id"], "locationName": "PutNoteRequest",
+                "xmlNamespace": ["uri": "https://example.com/notes/"],
+                "members": [
+                    "Id": ["shape": "Text", "location": "uri", "locationName": "Id"],
+                    "Kind": ["shape": "Text", "locationName": "kind", "xmlAttribute": true],
+                    "Tags": ["shape": "TagMap"],
+                    "Labels": ["shape": "LabelMap", "locationName": "Label"],
+                    "Data": ["shape": "Bytes"], "Created": ["shape": "Time"],
+                    "Ratio": ["shape": "Ratio"], "Count": ["shape": "Count"], "Public": ["shape": "Flag"],
+                    "Items": ["shape": "ItemList"], "Flat": ["shape": "FlatList", "locationName": "Flat"],
+                    "Author": ["shape": "Author"],
+                ],
+            ],
+            "Note": [
+                "type": "structure",
+                "members": [
+                    "RequestHeader": ["shape": "Text", "location": "header", "locationName": "x-note-header"],
+                    "Tags": ["shape": "TagMap"], "Labels": ["shape": "LabelMap", "locationName": "Label"],
+                    "Data": ["shape": "Bytes"], "Created": ["shape": "Time"], "Ratio": ["shape": "Ratio"],
+                    "Count": ["shape": "Count"], "Public": ["shape": "Flag"], "Items": ["shape": "ItemList"],
+                    "Flat": ["shape": "FlatList", "locationName": "Flat"], "Author": ["shape": "Author"],
+                ],
+            ],
+            "Author": [
+                "type": "structure", "xmlNamespace": ["prefix": "a", "uri": "https://example.com/author/"],
+                "members": ["Name": ["shape": "Text"]],
+            ],
+            "TagMap": ["type": "map", "key": ["shape": "Text"], "value": ["shape": "Text"]],
+            "LabelMap": [
+                "type": "map", "flattened": true, "key": ["shape": "Text", "locationName": "name"],
+                "value": ["shape": "Text", "locationName": "text"],
+            ],
+            "ItemList": ["type": "list", "member": ["shape": "Text", "locationName": "Item"]],
+            "FlatList": ["type": "list", "member": ["shape": "Count"], "flattened": true],
+            "Text": ["type": "string"], "Bytes": ["type": "blob"], "Time": ["type": "timestamp"],
+            "Ratio": ["type": "double"], "Count": ["type": "integer"], "Flag": ["type": "boolean"],
+        ],
+    ]
+
+    func model() throws -> ServiceModel {
+        try ServiceModel(bytes: JSONEncoding.encode(Self.definition))
+    }
+
+    func testBodyWithoutPayloadMatchesBotocore() throws {
+        let model = try model()
+        let input: JSONValue = [
+            "Id": "n 1", "Kind": "memo", "Tags": ["a": "1", "b": "x & y"], "Labels": ["color": "red", "size": "L"],
+            "Data": .binary([0, 1, 2, 255]), "Created": "2026-11-26T00:30:34Z", "Ratio": 0.5, "Count": 3,
+            "Public": false, "Items": ["one", "two"], "Flat": [1, 2], "Author": ["Name": "Ada"],
+        ]
+        let endpoint = AWSURL(scheme: "https", host: "notes.example.com")
+        let answer = try XCTUnwrap(
+            try BotocoreProtocolOracle.ask([
+                [
+                    "kind": "serialize", "service": "notes", "model": Self.definition, "operation": "PutNote",
+                    "params": input, "endpoint": .string(endpoint.description),
+                ]
+            ]).first)
+        let request = try RESTXMLProtocol(metadata: model.metadata).buildRequest(
+            try XCTUnwrap(model.operations["PutNote"]), input: input, endpoint: endpoint)
+        XCTAssertEqual(request.url, answer["url"]?.stringValue)
+        guard case .bytes(let body) = request.body else { return XCTFail("PutNote sent no body") }
+        let theirs = try XMLElement(
+            parsing: BotocoreProtocolOracle.bytes(ofLatin1: answer["body"]?.stringValue ?? ""))
+        let mine = try XMLElement(parsing: body)
+        XCTAssertEqual(mine, theirs)
+        XCTAssertEqual(mine.attribute("kind"), "memo")
+        XCTAssertEqual(mine.namespaceURI, "https://example.com/notes/")
+        XCTAssertEqual(mine.children(named: "Label").count, 2)
+        XCTAssertEqual(mine.child("Data")?.text, "AAEC/w==")
+    }
+
+    func testOutputMatchesBotocore() throws {
+        let model = try model()
+        let body = """
+            <Note><Tags><entry><key>a</key><value>1</value></entry><entry><key>b</key><value>2</value></entry></Tags>\
+            <Label><name>color</name><text>red</text></Label><Label><name>size</name><text>L</text></Label>\
+            <Data>AAEC/w==</Data><Created>2026-11-26T00:30:34.250Z</Created><Ratio>0.5</Ratio><Count>3</Count>\
+            <Public>true</Public><Items><Item>one</Item><Item>two</Item></Items><Flat>1</Flat><Flat>2</Flat>\
+            <a:Author xmlns:a="https://example.com/author/"><a:Name>Ada</a:Name></a:Author></Note>
+            """
+        let headers: [(name: String, value: String)] = [("x-note-header", "h"), ("x-amz-request-id", "r")]
+        let answer = try XCTUnwrap(
+            try BotocoreProtocolOracle.ask([
+                [
+                    "kind": "parse", "service": "notes", "model": Self.definition, "operation": "PutNote",
+                    "status": 200,
+                    "headers": .object(.init(uniqueKeysWithValues: headers.map { ($0.name, .string($0.value)) })),
+                    "body": .string(body),
+                ]
+            ]).first)
+        let mine = try RESTXMLProtocol(metadata: model.metadata).parseResponse(
+            HTTPResponse(status: 200, headers: headers, body: Array(body.utf8)),
+            for: try XCTUnwrap(model.operations["PutNote"]))
+        XCTAssertEqual(
+            BotocoreProtocolOracle.sortedKeys(BotocoreProtocolOracle.portable(mine)),
+            BotocoreProtocolOracle.sortedKeys(answer))
+        XCTAssertEqual(mine["Labels"], ["color": "red", "size": "L"])
+    }
+}

@@ -8,6 +8,7 @@ Reads a JSON list of cases on stdin and writes a JSON list of answers on stdout.
    "body": "...", "error": false}
     -> the parsed output (or the parsed error when "error" is true)
 Binary values travel as {"__binary__": base64}; datetimes as "YYYY-MM-DDTHH:MM:SSZ".
+A case may carry its own service definition as "model" (a service-2.json document).
 For s3 the handlers botocore runs around its parser run too: a 200 with an <Error> (or
 broken) body turns into a 500 error (its answer then has "status": 500), and GetBucketLocation
 reads its root element. Error answers carry "ResponseMetadata": {"RequestId"} when known.
@@ -19,6 +20,7 @@ import sys
 
 import botocore.session
 from botocore.awsrequest import HeadersDict, prepare_request_dict
+from botocore.model import ServiceModel
 from botocore.handlers import _handle_200_error, parse_get_bucket_location
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
@@ -57,7 +59,10 @@ class RawResponse:
 
 
 def answer(case, session):
-    model = session.get_service_model(case["service"])
+    if "model" in case:
+        model = ServiceModel(case["model"], service_name=case["service"])
+    else:
+        model = session.get_service_model(case["service"])
     operation = model.operation_model(case["operation"])
     protocol = model.metadata["protocol"]
     if case["kind"] == "serialize":
