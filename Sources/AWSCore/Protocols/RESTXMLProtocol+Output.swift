@@ -37,8 +37,7 @@ extension RESTXMLProtocol {
         }
         JSONProtocol.addResponseMetadata(&output, response)
         if let hostID = response.header("x-amz-id-2"), !hostID.isEmpty,
-            case .object(var responseMetadata)? =
-                output["ResponseMetadata"]
+            var responseMetadata = output["ResponseMetadata"]?.objectValue
         {
             responseMetadata["HostId"] = .string(hostID)
             output["ResponseMetadata"] = .object(responseMetadata)
