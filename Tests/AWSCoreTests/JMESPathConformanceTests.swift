@@ -5,9 +5,9 @@ import XCTest
 /// Runs the JMESPath compliance suite (github.com/jmespath/jmespath.test) from
 /// `../shared/conformance/jmespath`, read with the project's own JSON decoder.
 final class JMESPathConformanceTests: XCTestCase {
-    private static let suiteFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/conformance/jmespath").standardized
+    private static var suiteFolderLocation: URL {
+        get throws { try ConformanceSuite.folder("jmespath") }
+    }
 
     private static let errorCodes = [
         "syntax": "JMESPathSyntaxError", "invalid-arity": "JMESPathInvalidArity",
@@ -16,14 +16,15 @@ final class JMESPathConformanceTests: XCTestCase {
     ]
 
     func testComplianceSuite() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.suiteFolder.path)
+        let suiteFolder = try Self.suiteFolderLocation
+        let files = try FileManager.default.contentsOfDirectory(atPath: suiteFolder.path)
             .filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertFalse(files.isEmpty, "no suite files in \(Self.suiteFolder.path)")
+        XCTAssertFalse(files.isEmpty, "no suite files in \(suiteFolder.path)")
         var total = 0
         var passedTotal = 0
         var report: [String] = []
         for file in files {
-            let bytes = try [UInt8](Data(contentsOf: Self.suiteFolder.appendingPathComponent(file)))
+            let bytes = try [UInt8](Data(contentsOf: suiteFolder.appendingPathComponent(file)))
             let suites = try XCTUnwrap(JSONDecoding.decode(bytes).arrayValue, file)
             var passed = 0
             var count = 0

@@ -5,9 +5,9 @@ import XCTest
 /// Runs every case of the aws-c-auth SigV4 suite in `../shared/conformance/sigv4`, signing each
 /// request both with an `Authorization` header and as a presigned URL.
 final class SigV4SignerConformanceTests: XCTestCase {
-    static let suiteFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/conformance/sigv4")
+    static var suiteFolder: URL {
+        get throws { try ConformanceSuite.folder("sigv4") }
+    }
 
     func testEveryCaseSignsWithHeaders() throws {
         let cases = try Self.loadCases()
@@ -87,6 +87,7 @@ final class SigV4SignerConformanceTests: XCTestCase {
     }
 
     static func loadCases() throws -> [Case] {
+        let suiteFolder = try Self.suiteFolder
         let names = try FileManager.default.contentsOfDirectory(atPath: suiteFolder.path)
             .filter {
                 FileManager.default.fileExists(

@@ -9,7 +9,7 @@ final class SignFunctionTests: XCTestCase {
 
     /// The conformance suite's `get-vanilla` case, signed from Lua.
     func testHeaderSignatureMatchesTheConformanceSuite() throws {
-        let expected = try String(contentsOfFile: conformance("get-vanilla/header-signature.txt"), encoding: .utf8)
+        let expected = try String(contentsOfFile: try conformance("get-vanilla/header-signature.txt"), encoding: .utf8)
         let state = makeState()
         let result = try state.run(
             """
@@ -59,9 +59,15 @@ final class SignFunctionTests: XCTestCase {
         XCTAssertTrue(badTime.stringValue?.contains("'time'") ?? false, "\(badTime)")
     }
 
-    private func conformance(_ file: String) -> String {
+    /// A file of the SigV4 conformance suite (`$GLUESCRIPT_CONFORMANCE`, else beside the package).
+    private func conformance(_ file: String) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return root.appendingPathComponent("../shared/conformance/sigv4/" + file).path
+        let base = ProcessInfo.processInfo.environment["GLUESCRIPT_CONFORMANCE"] ?? root.path + "/../shared/conformance"
+        let path = base + "/sigv4/" + file
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw XCTSkip("no SigV4 conformance suite at \(base)")
+        }
+        return path
     }
 }
