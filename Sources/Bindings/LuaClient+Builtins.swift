@@ -20,6 +20,17 @@ extension LuaClient {
             let request = try client.client.buildRequest(operation.name, params)
             return [.table(RequestTable.table(for: request))]
         },
+        "presign": { client, call in
+            try client.checkSelf(call, method: "presign")
+            let operation = try client.client.model.operation(method: try call.string(2, "operation"))
+            let params = try call[3] == .nil ? JSONValue.object([:]) : call.table(3, "params").toJSONValue()
+            var expires = 3600
+            if let settings = try call.optionalTable(4, "options") {
+                try OptionCheck.only(["expires"], in: settings, for: "\(client.name):presign")
+                expires = try settings.integerOption("expires", of: "\(client.name):presign") ?? expires
+            }
+            return [.string(try client.client.presign(operation.name, params, expires: expires))]
+        },
         "parse_response": { client, call in
             try client.checkSelf(call, method: "parse_response")
             let operation = try client.client.model.operation(method: try call.string(2, "operation"))

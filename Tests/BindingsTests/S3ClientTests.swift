@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import Host
 import XCTest
@@ -129,5 +130,25 @@ final class S3ClientTests: XCTestCase {
             "return aws.client('s3'):build_request('delete_objects', {Bucket = 'b', Delete = {Objects = {{Key = 'k'}}}}).headers['Content-MD5']"
         )
         XCTAssertEqual(md5.first?.stringValue?.count, 24)
+    }
+}
+
+/// Presigned URLs work without credentials.
+final class S3PresignTests: XCTestCase {
+    func testAPresignedURLFetchesTheObject() throws {
+        let lua = try makeEmulatorState()
+        let bucket = Emulator.uniqueName("presign")
+        let result = try lua.run(
+            """
+            local s3 = aws.client("s3")
+            s3:create_bucket{Bucket = "\(bucket)"}
+            s3:put_object{Bucket = "\(bucket)", Key = "report.csv", Body = "a,b\\n1,2\\n"}
+            return s3:presign("get_object", {Bucket = "\(bucket)", Key = "report.csv"}, {expires = 600})
+            """)
+        let url = try XCTUnwrap(result.first?.stringValue)
+        XCTAssertTrue(url.contains("X-Amz-Expires=600") && url.contains("X-Amz-Signature="), url)
+        let response = try CurlTransport().send(HTTPRequest(method: "GET", url: url))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "a,b\n1,2\n")
     }
 }
