@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Whole-process start-up of gluescript against the stock Lua interpreter.
+# Whole-process start-up: gluescript against the stock Lua interpreter, and creating a Glue
+# client against boto3 doing the same.
 # Usage: bench/startup.sh   (builds a release binary first; uses hyperfine when installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product gluescript >/dev/null
+swift build -c release --product gluescript -Xswiftc -static-stdlib >/dev/null
 bin=.build/release/gluescript
 lua=$(command -v lua5.4 || command -v lua)
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 20 --runs 300 "$bin -e ''" "$lua -e ''"
+    AWS_REGION=us-east-1 hyperfine -N --warmup 3 --runs 30 "$bin -e 'aws.client(\"glue\")'" \
+        "python3 -c 'import boto3; boto3.client(\"glue\")'"
 else
     for cmd in "$bin" "$lua"; do
         start=$(date +%s%N)
