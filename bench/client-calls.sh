@@ -17,7 +17,7 @@ until curl -s -o /dev/null "$url/moto-api/"; do sleep 0.1; done
 python3 bench/client_calls.py "$url" "$calls"
 
 echo "start-up of a script making one call (whole process, wall time):"
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 hyperfine -N --warmup 3 --runs 30 \
     "$bin --endpoint-url $url -e 'aws.client(\"glue\"):get_databases()'" \
     "python3 -c 'import boto3; boto3.client(\"glue\", endpoint_url=\"$url\").get_databases()'"

@@ -9,7 +9,7 @@ bin=.build/release/gluescript
 lua=$(command -v lua5.4 || command -v lua)
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 20 --runs 300 "$bin -e ''" "$lua -e ''"
-    AWS_REGION=us-east-1 hyperfine -N --warmup 3 --runs 30 "$bin -e 'aws.client(\"glue\")'" \
+    AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 hyperfine -N --warmup 3 --runs 30 "$bin -e 'aws.client(\"glue\")'" \
         "python3 -c 'import boto3; boto3.client(\"glue\")'"
 else
     for cmd in "$bin" "$lua"; do
