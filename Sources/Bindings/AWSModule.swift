@@ -9,14 +9,18 @@ public enum AWSModule {
         public var profile: String?
         public var endpointURL: String?
         public var debug: Bool
+        /// Credentials every client uses (the local emulator's throw-away ones).
+        public var credentials: Credentials?
 
         public init(
-            region: String? = nil, profile: String? = nil, endpointURL: String? = nil, debug: Bool = false
+            region: String? = nil, profile: String? = nil, endpointURL: String? = nil, debug: Bool = false,
+            credentials: Credentials? = nil
         ) {
             self.region = region
             self.profile = profile
             self.endpointURL = endpointURL
             self.debug = debug
+            self.credentials = credentials
         }
     }
 

@@ -47,7 +47,7 @@ enum ClientFunction {
         let resolver = try session.resolver(overrides)
         let configuration = try resolver.configuration(
             serviceID: model.metadata.serviceID, httpClient: try session.transportForCredentials(),
-            defaultRegion: model.metadata.globalEndpoint == nil ? nil : "us-east-1",
+            defaultRegion: ServiceEndpoint.isGlobal(model.metadata) ? "us-east-1" : nil,
             credentials: try session.credentials(for: resolver))
         let client = try AWSClient(
             serviceName: name, model: model, configuration: configuration, debugLog: session.debugLog)

@@ -16,7 +16,9 @@ final class Session {
     private var metadataTransport: CurlTransport?
 
     init(defaults: AWSModule.Defaults, environment: AWSEnvironment = .process) {
-        flags = ConfigOverrides(region: defaults.region, profile: defaults.profile, endpointURL: defaults.endpointURL)
+        flags = ConfigOverrides(
+            region: defaults.region, profile: defaults.profile, endpointURL: defaults.endpointURL,
+            credentials: defaults.credentials)
         debug = defaults.debug
         self.environment = environment
     }

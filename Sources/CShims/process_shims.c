@@ -30,23 +30,34 @@ pid_t gs_spawn_group(char *const argv[], char *const envp[], const char *log_pat
     return pid;
 }
 
-static pid_t group_to_kill = 0;
+#define GS_MAX_GROUPS 16
+static pid_t groups_to_kill[GS_MAX_GROUPS];
 
-static void kill_group(void) {
-    if (group_to_kill > 0) gs_stop_group(group_to_kill, 1000);
+static void kill_groups(void) {
+    for (int i = 0; i < GS_MAX_GROUPS; i++) {
+        if (groups_to_kill[i] > 0) gs_stop_group(groups_to_kill[i], 1000);
+        groups_to_kill[i] = 0;
+    }
 }
 
 void gs_kill_group_at_exit(pid_t pgid) {
     static int registered = 0;
-    group_to_kill = pgid;
     if (!registered) {
-        atexit(kill_group);
+        atexit(kill_groups);
         registered = 1;
+    }
+    for (int i = 0; i < GS_MAX_GROUPS; i++) {
+        if (groups_to_kill[i] == 0) {
+            groups_to_kill[i] = pgid;
+            return;
+        }
     }
 }
 
 void gs_forget_group(pid_t pgid) {
-    if (group_to_kill == pgid) group_to_kill = 0;
+    for (int i = 0; i < GS_MAX_GROUPS; i++) {
+        if (groups_to_kill[i] == pgid) groups_to_kill[i] = 0;
+    }
 }
 
 void gs_stop_group(pid_t pgid, int grace_ms) {

@@ -20,6 +20,13 @@ struct Invocation {
     var profile: String?
     var endpointURL: String?
     var debug = false
+    /// `--local`: start an emulator (nil URL) or reuse the one at the URL.
+    var local: LocalMode?
+
+    enum LocalMode: Equatable {
+        case start
+        case reuse(url: String)
+    }
 
     /// A command line that cannot be run: the message says why.
     struct UsageError: Error {
@@ -53,6 +60,7 @@ struct Invocation {
                 case "--profile": invocation.profile = try value(of: flag, inline: inline)
                 case "--endpoint-url": invocation.endpointURL = try value(of: flag, inline: inline)
                 case "--debug" where inline == nil: invocation.debug = true
+                case "--local": invocation.local = inline.map { .reuse(url: $0) } ?? .start
                 case "--help" where inline == nil: invocation.showHelp = true
                 case "--version" where inline == nil: invocation.showVersion = true
                 default: throw UsageError(message: "unrecognized option '\(argument)'")

@@ -1,3 +1,4 @@
+import AWSCore
 import Bindings
 import CShims
 import Host
@@ -21,12 +22,24 @@ struct Launcher {
     }
 
     func run() -> Int32 {
+        var defaults = AWSModule.Defaults(
+            region: invocation.region, profile: invocation.profile,
+            endpointURL: invocation.endpointURL, debug: invocation.debug)
+        let emulator: LocalEmulator?
+        do {
+            emulator = try invocation.local.map(startEmulator)
+        } catch {
+            printError("gluescript: \(error)")
+            return ExitCode.scriptError
+        }
+        defer { emulator?.stop() }
+        if let emulator {
+            defaults.endpointURL = emulator.url
+            defaults.region = invocation.region ?? "us-east-1"
+            defaults.credentials = Credentials(accessKeyID: "testing", secretAccessKey: "testing")
+        }
         let state = LuaState()
-        AWSModule.install(
-            in: state,
-            defaults: AWSModule.Defaults(
-                region: invocation.region, profile: invocation.profile,
-                endpointURL: invocation.endpointURL, debug: invocation.debug))
+        AWSModule.install(in: state, defaults: defaults)
         setArgTable(in: state)
 
         let stdinIsTerminal = isatty(STDIN_FILENO) != 0
@@ -54,6 +67,20 @@ struct Launcher {
             }
         }
         return ExitCode.success
+    }
+
+    /// Starts (or finds) the local emulator and makes Glue crawls and job runs take seconds.
+    private func startEmulator(_ mode: Invocation.LocalMode) throws -> LocalEmulator {
+        let emulator: LocalEmulator
+        switch mode {
+        case .start:
+            emulator = try LocalEmulator.start(logPath: LocalEmulatorLog.path)
+            printError("gluescript: local AWS emulator (moto) at \(emulator.url); it stops when the script ends")
+        case .reuse(let url):
+            emulator = try LocalEmulator.attach(url: url)
+        }
+        try emulator.setGlueTransitions(seconds: 3)
+        return emulator
     }
 
     /// `arg`: the script at 0, its arguments at 1..n, the interpreter and options below 0.

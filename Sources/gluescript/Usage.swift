@@ -26,6 +26,9 @@ enum Usage {
           --profile NAME        profile of ~/.aws/config and ~/.aws/credentials
           --endpoint-url URL    send every request to URL (a local emulator, say)
           --debug               log each request and response to stderr, secrets redacted
+          --local               run against a local AWS emulator (moto) started for the run
+                                and stopped at the end, with throw-away credentials
+          --local=URL           use the emulator already running at URL
 
           -h, --help      show this help
 

@@ -5,7 +5,7 @@ import XCTest
 /// with a wrong secret are refused: SigV4 proven end to end, for each protocol.
 final class SignatureCheckingTests: XCTestCase {
     private static let services = [
-        ("iam", "list_users"), ("sts", "get_caller_identity"), ("glue", "get_databases"),
+        ("iam", "list_users"), ("sts", "get_caller_identity"), ("glue", "get_databases"), ("s3", "list_buckets"),
     ]
 
     func testCorrectSignaturesPassAndWrongOnesAreRefused() throws {

@@ -126,7 +126,13 @@ extension AWSClient {
                 }
                 return error
             })
-        return withMetadata(try wireProtocol.parseResponse(response, for: operation), response, attempts: attempts)
+        var output = try wireProtocol.parseResponse(response, for: operation)
+        if options.responseBodyPath != nil, let payload = operation.output?.payload, case .object(var members) = output
+        {
+            members[payload] = nil
+            output = .object(members)
+        }
+        return withMetadata(output, response, attempts: attempts)
     }
 
     /// `ResponseMetadata` as boto3 has it: `RequestId`, `HTTPStatusCode` and `RetryAttempts`.

@@ -5,18 +5,45 @@ import OrderedCollections
 extension AWSClient {
     var isS3: Bool { model.metadata.endpointPrefix == "s3" && model.metadata.protocolName == "rest-xml" }
 
-    /// CreateBucket outside us-east-1 needs `CreateBucketConfiguration.LocationConstraint`.
+    /// CreateBucket outside us-east-1 needs `CreateBucketConfiguration.LocationConstraint`;
+    /// `CopySource` is URL-encoded and may be given as `{Bucket=, Key=, VersionId=}`.
     func applyS3Defaults(_ operation: OperationModel, _ input: JSONValue) -> JSONValue {
-        guard isS3, operation.name == "CreateBucket", region != "us-east-1",
-            !endpoint.isCustom || region != "us-east-1",
-            case .object(var members) = input
-        else { return input }
-        var configuration = members["CreateBucketConfiguration"]?.objectValue ?? [:]
-        if configuration["LocationConstraint"] == nil {
-            configuration["LocationConstraint"] = .string(region)
-            members["CreateBucketConfiguration"] = .object(configuration)
+        guard isS3, case .object(var members) = input else { return input }
+        if let source = members["CopySource"], let encoded = AWSClient.copySource(source) {
+            members["CopySource"] = .string(encoded)
+        }
+        if operation.name == "CreateBucket", region != "us-east-1" {
+            var configuration = members["CreateBucketConfiguration"]?.objectValue ?? [:]
+            if configuration["LocationConstraint"] == nil {
+                configuration["LocationConstraint"] = .string(region)
+                members["CreateBucketConfiguration"] = .object(configuration)
+            }
         }
         return .object(members)
+    }
+
+    /// `bucket/key` percent-encoded as botocore does (`/` and `~` kept), with `?versionId=`.
+    static func copySource(_ value: JSONValue) -> String? {
+        let bucket: String
+        let key: String
+        var version: String?
+        switch value {
+        case .object(let members):
+            guard let b = members["Bucket"]?.stringValue, let k = members["Key"]?.stringValue else { return nil }
+            bucket = b
+            key = k
+            version = members["VersionId"]?.stringValue
+        case .string(let text):
+            let parts = text.split(separator: "?", maxSplits: 1)
+            if parts.count == 2, parts[1].hasPrefix("versionId=") {
+                return PercentEncoding.encodePath(String(parts[0])) + "?" + parts[1]
+            }
+            return PercentEncoding.encodePath(text)
+        default:
+            return nil
+        }
+        let path = PercentEncoding.encodePath(bucket + "/" + key)
+        return version.map { path + "?versionId=" + PercentEncoding.encode($0) } ?? path
     }
 
     /// Virtual-hosted addressing (`bucket.s3.region.amazonaws.com/key`) for DNS-safe bucket

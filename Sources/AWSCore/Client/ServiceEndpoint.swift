@@ -23,7 +23,7 @@ public struct ServiceEndpoint: Sendable, Equatable {
         let isChina = region.hasPrefix("cn-")
         let suffix = isChina ? "amazonaws.com.cn" : "amazonaws.com"
         var signingRegion = region
-        if let global = metadata.globalEndpoint, !region.hasPrefix("us-gov-") {
+        if let global = metadata.globalEndpoint, isGlobal(metadata), !region.hasPrefix("us-gov-") {
             signingRegion = isChina ? "cn-north-1" : "us-east-1"
             if customURL == nil {
                 let host = isChina ? "\(metadata.endpointPrefix).\(signingRegion).\(suffix)" : global
@@ -46,6 +46,12 @@ public struct ServiceEndpoint: Sendable, Equatable {
         }
         let host = "\(metadata.endpointPrefix).\(region).\(suffix)"
         return ServiceEndpoint(url: AWSURL(scheme: "https", host: host), signingRegion: signingRegion, isCustom: false)
+    }
+
+    /// IAM and the other partition-wide services. S3 and STS name a global endpoint in their
+    /// models too, but are used regionally, as current SDKs do.
+    public static func isGlobal(_ metadata: ServiceMetadata) -> Bool {
+        metadata.globalEndpoint != nil && metadata.endpointPrefix != "s3" && metadata.endpointPrefix != "sts"
     }
 
     /// Letters, digits and dashes, as host names allow: a typo'd region must not make a

@@ -19,11 +19,15 @@ public final class LocalEmulator {
 
     /// Starts moto's server and waits until it answers (at most `timeout` seconds). `logPath`
     /// receives its output.
-    public static func start(logPath: String? = nil, timeout: Double = 30) throws -> LocalEmulator {
+    /// `environment` adds to the server's variables (`INITIAL_NO_AUTH_ACTION_COUNT`, say).
+    public static func start(logPath: String? = nil, timeout: Double = 30, environment extra: [String: String] = [:])
+        throws -> LocalEmulator
+    {
         let port = try freeLoopbackPort()
         let url = "http://127.0.0.1:\(port)"
         var environment = ProcessInfo.processInfo.environment
         environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
+        environment.merge(extra) { $1 }
         let arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         let pid = try spawn(arguments, environment: environment, logPath: logPath)
         gs_kill_group_at_exit(pid)

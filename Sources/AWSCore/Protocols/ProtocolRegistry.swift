@@ -6,6 +6,7 @@ enum ProtocolRegistry {
         case "json": return JSONProtocol(metadata: metadata)
         case "rest-json": return RESTJSONProtocol(metadata: metadata)
         case "query": return QueryProtocol(metadata: metadata)
+        case "rest-xml": return RESTXMLProtocol(metadata: metadata)
         default:
             throw AWSError(
                 code: "UnsupportedProtocol",

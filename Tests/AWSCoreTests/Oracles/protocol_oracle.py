@@ -8,6 +8,10 @@ Reads a JSON list of cases on stdin and writes a JSON list of answers on stdout.
    "body": "...", "error": false}
     -> the parsed output (or the parsed error when "error" is true)
 Binary values travel as {"__binary__": base64}; datetimes as "YYYY-MM-DDTHH:MM:SSZ".
+A case may carry its own service definition as "model" (a service-2.json document).
+For s3 the handlers botocore runs around its parser run too: a 200 with an <Error> (or
+broken) body turns into a 500 error (its answer then has "status": 500), and GetBucketLocation
+reads its root element. Error answers carry "ResponseMetadata": {"RequestId"} when known.
 """
 import base64
 import datetime
@@ -16,6 +20,8 @@ import sys
 
 import botocore.session
 from botocore.awsrequest import HeadersDict, prepare_request_dict
+from botocore.model import ServiceModel
+from botocore.handlers import _handle_200_error, parse_get_bucket_location
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
 
@@ -44,8 +50,19 @@ def to_wire(value):
     return value
 
 
+class RawResponse:
+    """The little of an HTTP response that botocore's S3 handlers read."""
+
+    def __init__(self, body):
+        self.raw = body
+        self.content = body
+
+
 def answer(case, session):
-    model = session.get_service_model(case["service"])
+    if "model" in case:
+        model = ServiceModel(case["model"], service_name=case["service"])
+    else:
+        model = session.get_service_model(case["service"])
     operation = model.operation_model(case["operation"])
     protocol = model.metadata["protocol"]
     if case["kind"] == "serialize":
@@ -67,9 +84,14 @@ def answer(case, session):
         "headers": HeadersDict(case["headers"]),
         "body": case["body"].encode("utf-8"),
     }
+    if case["service"] == "s3":
+        _handle_200_error(operation, response)
     if case.get("error"):
         parsed = parser.parse(response, None)
-        error = {"Error": parsed.get("Error", {}), "fields": {}}
+        error = {"Error": parsed.get("Error", {}), "fields": {}, "status": response["status_code"]}
+        request_id = parsed.get("ResponseMetadata", {}).get("RequestId")
+        if request_id:
+            error["ResponseMetadata"] = {"RequestId": request_id}
         code = error["Error"].get("Code")
         for shape in operation.error_shapes:
             if shape.name == code or shape.error_code == code:
@@ -81,9 +103,15 @@ def answer(case, session):
     payload = output.serialization.get("payload") if output is not None else None
     if payload and output.members[payload].type_name == "blob" and isinstance(parsed.get(payload), str):
         parsed[payload] = parsed[payload].encode("utf-8")
+    if case["service"] == "s3" and case["operation"] == "GetBucketLocation":
+        if response["body"]:
+            parse_get_bucket_location(parsed, RawResponse(response["body"]))
+        if parsed.get("LocationConstraint") is None:
+            parsed.pop("LocationConstraint", None)
     metadata = parsed.pop("ResponseMetadata", {})
-    if metadata.get("RequestId"):
-        parsed["ResponseMetadata"] = {"RequestId": metadata["RequestId"]}
+    kept = {k: metadata[k] for k in ("RequestId", "HostId") if metadata.get(k)}
+    if kept:
+        parsed["ResponseMetadata"] = kept
     return to_wire(parsed)
 
 

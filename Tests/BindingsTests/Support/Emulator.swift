@@ -7,7 +7,7 @@ import XCTest
 /// started (`GLUESCRIPT_TEST_ENDPOINT`), or one started here on a free loopback port.
 final class Emulator {
     let url: String
-    private let process: Process?
+    private let local: LocalEmulator?
 
     /// The emulator shared by the tests of this run.
     static let shared: Result<Emulator, Error> = Result(catching: {
@@ -17,41 +17,22 @@ final class Emulator {
 
     private init(url: String) {
         self.url = url
-        self.process = nil
+        self.local = nil
     }
 
-    /// Starts a private emulator with extra environment (signature checking, say).
+    /// Starts a private emulator with extra environment (signature checking, say). It is
+    /// stopped when released, and in any case when the test process exits.
     init(environment: [String: String]) throws {
-        let port = try Emulator.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        self.url = "http://127.0.0.1:\(port)"
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if process.isRunning == false { break }
-            if let transport = try? CurlTransport(),
-                (try? transport.send(HTTPRequest(method: "GET", url: url + "/moto-api/")))?.status == 200
-            {
-                return
+        do {
+            let started = try LocalEmulator.start(environment: environment)
+            self.local = started
+            self.url = started.url
+        } catch let error as AWSError {
+            if ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] == nil {
+                throw XCTSkip("the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
             }
-            Thread.sleep(forTimeInterval: 0.1)
+            throw error
         }
-        process.terminate()
-        if ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] == nil {
-            throw XCTSkip("the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
-        }
-        throw AWSError(code: "EmulatorDidNotStart", message: "python3 -m moto.server did not answer on \(url)")
-    }
-
-    deinit {
-        process?.terminate()
-        process?.waitUntilExit()
     }
 
     /// Variables that point a state's clients at this emulator with throw-away credentials.
@@ -65,24 +46,6 @@ final class Emulator {
     /// A name no other test uses, for buckets, roles, crawlers.
     static func uniqueName(_ prefix: String) -> String {
         prefix + "-" + UUID().uuidString.prefix(8).lowercased()
-    }
-
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-                guard bind(fd, pointer, length) == 0 else { return -1 }
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        guard bound == 0 else { throw XCTSkip("no free loopback port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
