@@ -239,7 +239,7 @@ local function ensure_role()
         report(what, "exists, reused")
     end
     local attached = {}
-    for _, policy in ipairs(iam:collect("list_attached_role_policies", { RoleName = c.role })) do
+    for _, policy in ipairs(iam:collect("list_attached_role_policies", { RoleName = c.role }).AttachedPolicies or {}) do
         attached[policy.PolicyArn] = true
     end
     for _, arn in ipairs({ c.policy_arn, config.glue_service_policy }) do
@@ -251,7 +251,7 @@ local function ensure_role()
         end
     end
     iam:wait("role_exists", { RoleName = c.role }, { delay = 1, progress = false })
-    report(what, "exists (role_exists)")
+    report(what, "ready (role_exists)")
     return is_new
 end
 
@@ -318,7 +318,7 @@ local function crawl()
 end
 
 local function show_tables()
-    local tables = glue:collect("get_tables", { DatabaseName = c.database })
+    local tables = glue:collect("get_tables", { DatabaseName = c.database }).TableList or {}
     if #tables == 0 then
         if emulator then
             report("catalogued tables", "none: the emulator does not crawl data, no tables catalogued")
