@@ -60,7 +60,8 @@ if crawler and crawler.State ~= "READY" then
     report("Glue crawler " .. c.crawler, crawler.State .. ", stopping it")
     glue:wait("crawler_stopped", { Name = c.crawler }, { delay = config.on_emulator() and 1 or 10 })
 end
-report("Glue crawler " .. c.crawler, outcome(crawler and remove(glue, "delete_crawler", { Name = c.crawler }, glue_gone)))
+local crawler_deleted = crawler ~= nil and remove(glue, "delete_crawler", { Name = c.crawler }, glue_gone)
+report("Glue crawler " .. c.crawler, outcome(crawler_deleted))
 
 if remove(glue, "get_database", { Name = c.database }, glue_gone) then
     local names = {}
@@ -68,7 +69,8 @@ if remove(glue, "get_database", { Name = c.database }, glue_gone) then
         names[#names + 1] = t.Name
     end
     for first = 1, #names, 100 do
-        glue:batch_delete_table({ DatabaseName = c.database, TablesToDelete = table.move(names, first, first + 99, 1, {}) })
+        local batch = table.move(names, first, first + 99, 1, {})
+        glue:batch_delete_table({ DatabaseName = c.database, TablesToDelete = batch })
     end
     report("Glue tables in " .. c.database, #names == 0 and "none" or "deleted " .. table.concat(names, ", "))
     report("Glue database " .. c.database, outcome(remove(glue, "delete_database", { Name = c.database }, glue_gone)))

@@ -102,15 +102,24 @@ report("account", string.format("%s in %s%s", identity.Account, c.region,
 
 local function ensure_bucket()
     local what = "S3 bucket " .. c.bucket
-    if find(s3, "head_bucket", { Bucket = c.bucket }, { "NotFound", "404", "NoSuchBucket" }) then
+    local ok, err = pcall(s3.head_bucket, s3, { Bucket = c.bucket })
+    if ok then
         report(what, "exists, reused")
         return
     end
+    local missing = err.code == "NotFound" or err.code == "404" or err.code == "NoSuchBucket"
+    -- A refused HEAD has no body to say why; create_bucket's error does (BucketAlreadyExists:
+    -- the name belongs to another account), so only other errors stop the demo here.
+    if not missing and err.status ~= 403 then error(err, 0) end
     local params = { Bucket = c.bucket }
     if c.region ~= "us-east-1" then
         params.CreateBucketConfiguration = { LocationConstraint = c.region }
     end
     s3:create_bucket(params)
+    if not missing then
+        report(what, "head_bucket was refused (403) but create_bucket accepted it: yours, reused")
+        return
+    end
     s3:wait("bucket_exists", { Bucket = c.bucket }, { delay = c.poll_seconds, progress = false })
     report(what, "created")
 end
@@ -215,7 +224,9 @@ local function ensure_policy()
             end
         end
     end
-    local created = iam:create_policy_version({ PolicyArn = c.policy_arn, PolicyDocument = document, SetAsDefault = true })
+    local created = iam:create_policy_version({
+        PolicyArn = c.policy_arn, PolicyDocument = document, SetAsDefault = true,
+    })
     report(what, "document changed, new default version " .. created.PolicyVersion.VersionId)
 end
 
@@ -355,7 +366,11 @@ local function job_definition(job)
         Description = "gluescript demo: " .. job.script:match("[^/]+$"),
         Role = c.role_arn,
         GlueVersion = c.glue_version,
-        Command = { Name = "glueetl", ScriptLocation = "s3://" .. c.bucket .. "/" .. script_key(job), PythonVersion = "3" },
+        Command = {
+            Name = "glueetl",
+            ScriptLocation = "s3://" .. c.bucket .. "/" .. script_key(job),
+            PythonVersion = "3",
+        },
         DefaultArguments = {
             ["--job-language"] = "python",
             ["--TempDir"] = c.s3_root .. "temp/",
@@ -424,7 +439,8 @@ local function show_output(run)
         if emulator then
             report(what, "none: the emulator does not run ETL code, no output written")
         else
-            report(what, "none under s3://" .. c.bucket .. "/" .. prefix .. " (a bookmarked re-run skips data it has processed)")
+            report(what, string.format("none under s3://%s/%s (a bookmarked re-run skips data it has processed)",
+                c.bucket, prefix))
         end
         return
     end
