@@ -14,10 +14,10 @@ local iam = aws.client("iam")
 local glue = aws.client("glue")
 local sts = aws.client("sts")
 
-local started = os.time()
+local started = aws.clock()
 
 local function report(what, outcome)
-    print(string.format("[%3ds] %s: %s", os.difftime(os.time(), started), what, outcome))
+    print(string.format("[%5.1fs] %s: %s", aws.clock() - started, what, outcome))
 end
 
 --- Calls `client:method(params)`; false when the error's code is one of `gone` (nothing to

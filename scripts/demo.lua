@@ -19,12 +19,12 @@ local iam = aws.client("iam")
 local glue = aws.client("glue")
 local sts = aws.client("sts")
 
-local started = os.time()
+local started = aws.clock()
 local emulator = config.on_emulator()
 
 --- Prints `[ 12s] what: outcome`, the time counted from the start of the demo.
 local function report(what, outcome)
-    print(string.format("[%3ds] %s: %s", os.difftime(os.time(), started), what, outcome))
+    print(string.format("[%5.1fs] %s: %s", aws.clock() - started, what, outcome))
 end
 
 --- Prints an indented detail line under the last step.
@@ -72,10 +72,6 @@ local function read_file(path)
     return contents
 end
 
-local function sleep(seconds)
-    os.execute("sleep " .. tostring(seconds))
-end
-
 --- Runs `create` again while Glue does not yet accept a role created moments ago (IAM is
 --- eventually consistent); any other error, or the last attempt's, is raised.
 local function while_role_propagates(what, role_is_new, create)
@@ -87,7 +83,7 @@ local function while_role_propagates(what, role_is_new, create)
         local transient = code == "InvalidInputException" or code:find("AccessDenied") ~= nil
         if not transient or attempt == attempts then error(result, 0) end
         report(what, string.format("role not usable yet (%s), retrying in %ds", code, attempt * 2))
-        sleep(attempt * 2)
+        aws.sleep(attempt * 2)
     end
 end
 

@@ -50,6 +50,8 @@ public enum AWSModule {
         module["sign"] = SignFunction.function(session)
         module["search"] = SearchFunction.function
         module["client"] = ClientFunction.function(session)
+        module["clock"] = TimeFunctions.clock
+        module["sleep"] = TimeFunctions.sleep
         return .table(module)
     }
 }
