@@ -14,7 +14,7 @@ extension JSONProtocol {
     ///   gives `EntityNotFoundException`); message from `message` or `Message`; the members of the
     ///   matching modeled error shape (and, for rest-json, its header members) in `fields`.
     /// - XML body (moto answers auth failures of JSON services with a query-style
-    ///   `<ErrorResponse>`): `Code`, `Message` and `RequestId` read by `xmlErrorFields(in:)`.
+    ///   `<ErrorResponse>`): `Code`, `Message` and `RequestId` read by `QueryErrorParser`.
     /// - Anything else (an HTML error page, plain text) or no body: the code is the HTTP status
     ///   as text (`"500"`, as botocore gives it) and the message quotes the start of the body.
     static func readError(
@@ -46,9 +46,9 @@ extension JSONProtocol {
                 }
                 error.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
             }
-        } else if start == "<", let xml = xmlErrorFields(in: text), let code = xml.code {
-            error.code = code
-            error.message = xml.message ?? ""
+        } else if start == "<", let xml = QueryErrorParser.parse(response.body, status: response.status) {
+            error.code = xml.code
+            error.message = xml.message
             error.requestID = error.requestID ?? xml.requestID
         } else if start != nil {
             error.message = "the service answered HTTP \(response.status) with: \(quotedStart(of: text))"
