@@ -176,7 +176,7 @@ final class CurlEasyRequest {
             let lower = name.lowercased()
             if ["content-length", "transfer-encoding", "expect"].contains(lower) { continue }
             seen.insert(lower)
-            let trimmed = value.trimmingWhitespace()
+            let trimmed = value.trimmingASCIIWhitespace()
             lines.append(trimmed.isEmpty ? "\(name);" : "\(name): \(trimmed)")
         }
         lines.append("Expect:")
@@ -200,7 +200,7 @@ final class CurlEasyRequest {
 
     fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Bool {
         let text = String(decoding: line, as: UTF8.self)
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmingASCIIWhitespace()
         if text.hasPrefix("HTTP/") {
             headers = []
             let parts = trimmed.split(separator: " ", maxSplits: 2)
@@ -208,8 +208,8 @@ final class CurlEasyRequest {
         } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
             headers.append((last.name, last.value + " " + trimmed))
         } else if let colon = trimmed.firstIndex(of: ":") {
-            let name = trimmed[..<colon].trimmingWhitespace().lowercased()
-            let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
+            let name = trimmed[..<colon].trimmingASCIIWhitespace().lowercased()
+            let value = trimmed[trimmed.index(after: colon)...].trimmingASCIIWhitespace()
             headers.append((name, value))
         }
         return true
@@ -307,19 +307,4 @@ private let curlProgressCallback: gs_curl_xferinfo_callback = {
         bytesSent: Int64(uploaded), totalBytesToSend: Int64(uploadTotal),
         bytesReceived: Int64(downloaded), totalBytesToReceive: Int64(downloadTotal))
     return request.reportProgress(progress) ? 0 : 1
-}
-
-extension StringProtocol {
-    /// The text without spaces, tabs and line ends at either end.
-    fileprivate func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = {
-            $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\r" || $0 == "\n"
-        }
-        guard let start = firstIndex(where: { !isSpace($0) }),
-            let end = lastIndex(where: { !isSpace($0) })
-        else {
-            return ""
-        }
-        return String(self[start...end])
-    }
 }

@@ -64,7 +64,7 @@ extension JSONProtocol {
         var code = Substring(raw)
         if let colon = code.firstIndex(of: ":") { code = code[..<colon] }
         if let hash = code.lastIndex(of: "#") { code = code[code.index(after: hash)...] }
-        return String(code).trimmingSpacesAndNewlines
+        return String(code).trimmingASCIIWhitespace()
     }
 
     /// The operation's error shape whose name or modeled code is `code`.
@@ -89,14 +89,5 @@ extension JSONProtocol {
         let words = plain.split(whereSeparator: { $0.isWhitespace })
         let joined = words.joined(separator: " ")
         return joined.count > 200 ? String(joined.prefix(200)) + "..." : joined
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpacesAndNewlines: String {
-        var view = Substring(self)
-        while view.first?.isWhitespace == true { view = view.dropFirst() }
-        while view.last?.isWhitespace == true { view = view.dropLast() }
-        return String(view)
     }
 }

@@ -15,7 +15,7 @@ public enum QueryErrorParser {
         operation: OperationModel? = nil
     ) -> AWSError? {
         guard let root = try? XMLElement(parsing: body), let error = errorElement(in: root) else { return nil }
-        let code = error.childText("Code").map(trimmed) ?? status.map(String.init) ?? "Unknown"
+        let code = error.childText("Code").map { $0.trimmingASCIIWhitespace() } ?? status.map(String.init) ?? "Unknown"
         var fields: [String: JSONValue] = [:]
         for child in error.children where !["Code", "Message", "RequestId"].contains(child.localName) {
             fields[child.localName] = .string(child.text)
@@ -30,7 +30,7 @@ public enum QueryErrorParser {
             ?? headerRequestID(headers)
         return AWSError(
             code: code, message: error.childText("Message") ?? error.childText("message") ?? "", status: status,
-            requestID: requestID.map(trimmed), operation: operation?.name, fields: fields)
+            requestID: requestID.map { $0.trimmingASCIIWhitespace() }, operation: operation?.name, fields: fields)
     }
 
     /// The error in a failed `response`: from its XML body when it has one, else named by
@@ -70,10 +70,6 @@ public enum QueryErrorParser {
         return words.count > 200 ? String(words.prefix(200)) + "..." : words
     }
 
-    private static func trimmed(_ text: String) -> String {
-        Substring(text).trimmingSpaces
-    }
-
     /// The reason phrase of the HTTP statuses AWS answers with.
     static func statusText(_ status: Int) -> String {
         switch status {
@@ -95,14 +91,5 @@ public enum QueryErrorParser {
         case 504: return "Gateway Timeout"
         default: return ""
         }
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        var text = self
-        while text.first?.isWhitespace == true { text = text.dropFirst() }
-        while text.last?.isWhitespace == true { text = text.dropLast() }
-        return String(text)
     }
 }

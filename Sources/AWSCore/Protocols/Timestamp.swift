@@ -19,7 +19,7 @@ public struct Timestamp: Sendable, Equatable, Comparable {
 
     /// Reads a timestamp written in any of the formats, or nil when the text is none of them.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingASCIIWhitespace()
         if let parsed = Timestamp.parseISO8601(Array(trimmed.utf8)) ?? Timestamp.parseHTTPDate(trimmed) {
             self = parsed
         } else if let seconds = Double(trimmed), seconds.isFinite {
@@ -82,14 +82,5 @@ public struct Timestamp: Sendable, Equatable, Comparable {
     private func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while scalars.first == " " { scalars = scalars.dropFirst() }
-        while scalars.last == " " { scalars = scalars.dropLast() }
-        return String(scalars)
     }
 }

@@ -67,22 +67,18 @@ extension SigV4Signer {
 
     /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
     static func trimAll(_ value: String) -> String {
-        value.split(whereSeparator: { $0.isASCIIWhitespace }).joined(separator: " ")
-    }
-}
-
-extension Character {
-    fileprivate var isASCIIWhitespace: Bool {
-        self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\r\n"
-            || self == "\u{0B}"
-            || self == "\u{0C}"
-    }
-}
-
-extension String {
-    fileprivate func trimmingASCIIWhitespace() -> String {
-        String(
-            drop(while: { $0.isASCIIWhitespace }).reversed().drop(while: { $0.isASCIIWhitespace })
-                .reversed())
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            if String.isASCIIWhitespace(byte) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

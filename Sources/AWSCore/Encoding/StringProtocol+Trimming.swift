@@ -1,0 +1,21 @@
+extension StringProtocol {
+    /// The text without leading and trailing ASCII whitespace (space, tab, CR, LF, vertical
+    /// tab, form feed). Works on the UTF-8 bytes: header parsing and signing call it per header.
+    func trimmingASCIIWhitespace() -> String {
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, Self.isASCIIWhitespace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start {
+            let before = bytes.index(before: end)
+            guard Self.isASCIIWhitespace(bytes[before]) else { break }
+            end = before
+        }
+        return String(text[start..<end])
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+}
