@@ -1,0 +1,105 @@
+import AWSCore
+import Host
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `s3:upload_file(path, bucket, key, options)` and `s3:download_file(bucket, key, path, options)`:
+/// managed transfers as boto3's, multipart and in parallel above a threshold.
+extension LuaClient {
+    static let transferBuiltins: [String: Builtin] = [
+        "upload_file": { client, call in
+            try client.checkSelf(call, method: "upload_file")
+            let path = try call.string(2, "local path")
+            let bucket = try call.string(3, "bucket")
+            let key = try call.string(4, "key")
+            let (transfer, showProgress) = try client.transfer(
+                call.optionalTable(5, "options"), function: "upload_file", allowed: ["threshold", "extra"])
+            let result = try client.showingProgress(showProgress, of: transfer, verb: "upload", name: path) {
+                try transfer.uploadFile(path, bucket: bucket, key: key)
+            }
+            return [result.json.toLua()]
+        },
+        "download_file": { client, call in
+            try client.checkSelf(call, method: "download_file")
+            let bucket = try call.string(2, "bucket")
+            let key = try call.string(3, "key")
+            let path = try call.string(4, "local path")
+            let (transfer, showProgress) = try client.transfer(
+                call.optionalTable(5, "options"), function: "download_file", allowed: ["threshold"])
+            let result = try client.showingProgress(showProgress, of: transfer, verb: "download", name: key) {
+                try transfer.downloadFile(bucket: bucket, key: key, to: path)
+            }
+            return [result.json.toLua()]
+        },
+    ]
+
+    /// A transfer set up from the options table of `function`; also whether to show progress.
+    private func transfer(_ settings: LuaTable?, function method: String, allowed: [String]) throws
+        -> (S3Transfer, Bool)
+    {
+        let function = "\(name):\(method)"
+        var options = S3TransferOptions()
+        var showProgress = isatty(STDERR_FILENO) != 0
+        if let settings {
+            try OptionCheck.only(["progress", "part_size", "concurrency"] + allowed, in: settings, for: function)
+            if let progress = try settings.booleanOption("progress", of: function) { showProgress = progress }
+            if let size = try settings.integerOption("part_size", of: function) {
+                guard size > 0 else { throw optionError(function, "part_size must be a positive number of bytes") }
+                options.partSize = Int64(size)
+            }
+            if let concurrency = try settings.integerOption("concurrency", of: function) {
+                guard concurrency >= 1 else { throw optionError(function, "concurrency must be 1 or more") }
+                options.concurrency = concurrency
+            }
+            if let threshold = try settings.integerOption("threshold", of: function) {
+                guard threshold >= 0 else { throw optionError(function, "threshold must not be negative") }
+                options.threshold = Int64(threshold)
+            }
+            if let extra = try settings.tableOption("extra", of: function) {
+                options.extra = try extra.toJSONValue()
+            }
+        }
+        client.debugLog = session.debugLog
+        return (try S3Transfer(client: client, options: options), showProgress)
+    }
+
+    private func optionError(_ function: String, _ text: String) -> AWSError {
+        AWSError(code: "ValidationError", message: "\(function): \(text)")
+    }
+
+    /// Runs `body` with a status line on stderr when `show` is set, cleared at the end; an
+    /// interrupt becomes Lua's "interrupted!".
+    private func showingProgress<T>(
+        _ show: Bool, of transfer: S3Transfer, verb: String, name: String, _ body: () throws -> T
+    )
+        throws -> T
+    {
+        var lastLength = 0
+        if show {
+            let shown = name.split(separator: "/").last.map(String.init) ?? name
+            transfer.options.progress = { progress in
+                let line = TransferProgressLine(progress, verb: verb, name: shown)
+                fputs("\r" + line.padded(to: lastLength), stderr)
+                fflush(stderr)
+                lastLength = line.text.count
+            }
+        }
+        defer {
+            if lastLength > 0 {
+                fputs("\r" + String(repeating: " ", count: lastLength) + "\r", stderr)
+                fflush(stderr)
+            }
+        }
+        do {
+            return try body()
+        } catch var error as AWSError {
+            if error.code == "Cancelled" || Interrupts.requested { throw Interrupts.error }
+            error.service = error.service ?? self.name
+            throw error
+        }
+    }
+}
