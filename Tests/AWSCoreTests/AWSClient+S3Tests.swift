@@ -11,7 +11,8 @@ final class AWSClientS3Tests: XCTestCase {
             profile: "default", region: region, endpointURL: endpoint, retry: RetrySettings(maxAttempts: 2),
             caBundle: nil,
             credentials: StaticCredentialsProvider(Credentials(accessKeyID: "AKID", secretAccessKey: "secret")))
-        let client = try AWSClient(serviceName: "s3", model: try ModelRegistry().model(for: "s3"), configuration: configuration)
+        let client = try AWSClient(
+            serviceName: "s3", model: try ModelRegistry().model(for: "s3"), configuration: configuration)
         client.retryPolicy.sleep = { _ in }
         return client
     }

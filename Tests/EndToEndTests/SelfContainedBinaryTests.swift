@@ -5,7 +5,8 @@ import XCTest
 /// IAM, S3, Glue and STS operation.
 final class SelfContainedBinaryTests: XCTestCase {
     func testACopiedBinaryFindsItsModels() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gluescript-alone-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gluescript-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("gluescript")
