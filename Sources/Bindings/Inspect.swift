@@ -7,6 +7,9 @@ enum Inspect {
         LuaFunction(stack: "inspect") { state, L in
             var printer = PrettyPrinter()
             if lua_type(L, 2) == LUA_TTABLE {
+                if case .table(let options) = try state.read(at: 2, on: L) {
+                    try OptionCheck.only(["depth"], in: options, for: "aws.inspect")
+                }
                 lua_getfield(L, 2, "depth")
                 if let depth = try state.read(at: -1, on: L).integerValue {
                     printer.maxDepth = Int(clamping: max(depth, 0))

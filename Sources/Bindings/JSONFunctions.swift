@@ -10,8 +10,12 @@ enum JSONFunctions {
                 var options: JSONEncoding.Options = [.sortedKeys]
                 if let settings = try call.optionalTable(2, "options") {
                     try OptionCheck.only(["pretty", "sort_keys"], in: settings, for: "aws.json.encode")
-                    if settings["pretty"].isTruthy { options.insert(.prettyPrinted) }
-                    if settings["sort_keys"] == .boolean(false) { options.remove(.sortedKeys) }
+                    if try settings.booleanOption("pretty", of: "aws.json.encode") == true {
+                        options.insert(.prettyPrinted)
+                    }
+                    if try settings.booleanOption("sort_keys", of: "aws.json.encode") == false {
+                        options.remove(.sortedKeys)
+                    }
                 }
                 let text = try JSONEncoding.encodeString(try call[1].toJSON(), options: options)
                 return [.string(text)]

@@ -65,9 +65,21 @@ extension LuaClient {
                 ["delay", "max_attempts", "timeout", "progress", "on_poll", "since"], in: settings, for: function)
             options.delay = try settings.numberOption("delay", of: function)
             options.maxAttempts = try settings.integerOption("max_attempts", of: function)
+            if let attempts = options.maxAttempts, attempts < 1 {
+                throw AWSError(
+                    code: "ValidationError",
+                    message: "\(function): option 'max_attempts' must be 1 or more, got \(attempts)")
+            }
             options.timeout = try settings.numberOption("timeout", of: function)
-            options.since = try settings.stringOption("since", of: function).flatMap {
-                Timestamp(parsing: $0)?.epochSeconds
+            options.since = try settings.stringOption("since", of: function).map {
+                guard let time = Timestamp(parsing: $0) else {
+                    throw AWSError(
+                        code: "ValidationError",
+                        message:
+                            "\(function): option 'since' must be an ISO 8601 time such as 2026-11-26T00:30:34Z, got \($0)"
+                    )
+                }
+                return time.epochSeconds
             }
             if let progress = try settings.booleanOption("progress", of: function) { showProgress = progress }
             switch settings["on_poll"] {

@@ -20,11 +20,18 @@ extension LuaTable {
         return int
     }
 
-    /// Option `key` as a number, nil when absent.
+    /// Option `key` as a number of seconds (finite, 0 or more), nil when absent.
     func numberOption(_ key: String, of function: String) throws -> Double? {
         let value = self[key]
         if value == .nil { return nil }
         guard let number = value.numberValue else { throw optionError(key, "a number", value, function) }
+        guard number.isFinite, number >= 0 else {
+            throw AWSError(
+                code: "ValidationError",
+                message:
+                    "\(function): option '\(key)' must be a finite number, 0 or more, got \(number.isNaN ? "NaN" : String(number))"
+            )
+        }
         return number
     }
 

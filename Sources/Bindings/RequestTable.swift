@@ -25,14 +25,28 @@ enum RequestTable {
         guard let status = try table.integerOption("status", of: function) else {
             throw AWSError(code: "ValidationError", message: "\(function): the response needs a status")
         }
+        guard (100...599).contains(status) else {
+            throw AWSError(
+                code: "ValidationError",
+                message: "\(function): status must be an HTTP status, 100 to 599, got \(status)")
+        }
         var headers: [(name: String, value: String)] = []
-        for (key, value) in try table.tableOption("headers", of: function)?.fields ?? [:] {
+        let headerTable = try table.tableOption("headers", of: function)
+        if let headerTable, !headerTable.array.isEmpty {
+            throw AWSError(
+                code: "ValidationError", message: "\(function): headers must map names to strings, not be a list")
+        }
+        for (key, value) in headerTable?.fields ?? [:] {
             guard let name = key.stringValue, let text = value.stringValue ?? value.numberText else {
                 throw AWSError(code: "ValidationError", message: "\(function): headers must map names to strings")
             }
             headers.append((name.lowercased(), text))
         }
-        let body = table["body"] == .nil ? [] : (table["body"].stringBytes ?? [])
+        let body = table["body"] == .nil ? [] : table["body"].stringBytes
+        guard let body else {
+            throw AWSError(
+                code: "ValidationError", message: "\(function): body must be a string, got \(table["body"].typeName)")
+        }
         return HTTPResponse(status: status, headers: headers, body: body)
     }
 }

@@ -76,7 +76,15 @@ enum SignFunction {
     private static func signingDate(_ value: LuaValue) throws -> Date {
         switch value {
         case .nil: return Date()
-        case .integer, .number: return Date(timeIntervalSince1970: value.numberValue!)
+        case .integer, .number:
+            guard let seconds = value.numberValue, Timestamp.supportedRange.contains(seconds) else {
+                throw AWSError(
+                    code: "ValidationError",
+                    message:
+                        "aws.sign: option 'time' must be epoch seconds of the years 1 to 9999, got \(value.numberText ?? "?")"
+                )
+            }
+            return Date(timeIntervalSince1970: seconds)
         default:
             guard let text = value.stringValue, let timestamp = Timestamp(parsing: text) else {
                 throw AWSError(

@@ -16,7 +16,7 @@ enum TimeFunctions {
             guard let seconds = call[1].numberValue, seconds >= 0, seconds.isFinite else {
                 throw call.argumentError(1, expected: "a number of seconds, 0 or more")
             }
-            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(min(seconds, 3e9) * 1e9)
             while DispatchTime.now().uptimeNanoseconds < deadline {
                 if Interrupts.requested { throw Interrupts.error }
                 let left = Double(deadline - DispatchTime.now().uptimeNanoseconds) / 1e9

@@ -40,10 +40,31 @@ static void kill_groups(void) {
     }
 }
 
+/* A signal that would end the process without atexit (Ctrl-C before a script runs, kill,
+   a closed terminal) stops the groups first, then ends the process as the signal would. */
+static void kill_groups_and_die(int signo) {
+    kill_groups();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static void kill_groups_on_fatal_signals(void) {
+    const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction current;
+        if (sigaction(signals[i], NULL, &current) != 0 || current.sa_handler != SIG_DFL) continue;
+        struct sigaction action = {0};
+        action.sa_handler = kill_groups_and_die;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
 void gs_kill_group_at_exit(pid_t pgid) {
     static int registered = 0;
     if (!registered) {
         atexit(kill_groups);
+        kill_groups_on_fatal_signals();
         registered = 1;
     }
     for (int i = 0; i < GS_MAX_GROUPS; i++) {

@@ -51,14 +51,13 @@ public struct ScriptRunner {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Nil when the file can be opened for reading, else the system's reason.
+    /// Nil when the file can be read, else the system's reason. Nothing is opened or read, so
+    /// a pipe (`gluescript <(...)`, a FIFO) keeps its whole script for the load that follows.
     static func unreadableReason(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return String(cString: strerror(errno)) }
-        defer { fclose(file) }
-        var buffer: UInt8 = 0
-        if fread(&buffer, 1, 1, file) == 0 && ferror(file) != 0 {
-            return String(cString: strerror(errno))
-        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
+        if info.st_mode & S_IFMT == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        guard access(path, R_OK) == 0 else { return String(cString: strerror(errno)) }
         return nil
     }
 }

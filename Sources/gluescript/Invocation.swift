@@ -39,7 +39,10 @@ struct Invocation {
         invocation.commandLine = arguments
         var i = 1
         func value(of flag: String, inline: String?) throws -> String {
-            if let inline { return inline }
+            if let inline {
+                guard !inline.isEmpty else { throw UsageError(message: "'\(flag)=' needs a value after '='") }
+                return inline
+            }
             i += 1
             guard i < arguments.count else { throw UsageError(message: "'\(flag)' needs an argument") }
             return arguments[i]
@@ -52,7 +55,8 @@ struct Invocation {
             }
             if argument == "-" || !argument.hasPrefix("-") { break parsing }
             if argument.hasPrefix("--") {
-                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+                let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map(String.init)
                 let flag = parts[0]
                 let inline = parts.count > 1 ? parts[1] : nil
                 switch flag {
@@ -60,7 +64,8 @@ struct Invocation {
                 case "--profile": invocation.profile = try value(of: flag, inline: inline)
                 case "--endpoint-url": invocation.endpointURL = try value(of: flag, inline: inline)
                 case "--debug" where inline == nil: invocation.debug = true
-                case "--local": invocation.local = inline.map { .reuse(url: $0) } ?? .start
+                case "--local":
+                    invocation.local = try inline.map { .reuse(url: try value(of: flag, inline: $0)) } ?? .start
                 case "--help" where inline == nil: invocation.showHelp = true
                 case "--version" where inline == nil: invocation.showVersion = true
                 default: throw UsageError(message: "unrecognized option '\(argument)'")

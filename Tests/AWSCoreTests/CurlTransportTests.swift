@@ -275,4 +275,15 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(try directory.contents(), ["empty.csv"])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)).count, 0)
     }
+
+    func testInfiniteAndHugeTimeoutsMeanNoTimeout() throws {
+        let server = try TestHTTPServer { _ in .init(body: "fine") }
+        for options in [
+            TransferOptions(connectTimeout: .infinity, readTimeout: .infinity),
+            TransferOptions(connectTimeout: 1e300, readTimeout: 1e300),
+        ] {
+            let response = try transport().send(HTTPRequest(method: "GET", url: server.baseURL + "/"), options: options)
+            XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "fine")
+        }
+    }
 }

@@ -67,6 +67,19 @@ final class InputValidatorTests: XCTestCase {
             ])
     }
 
+    func testTimestampsOutsideTheYearsAWSKnowsAreReported() {
+        XCTAssertEqual(
+            validator(.object(["Name": .string("n"), "When": .double(1e300)])),
+            ["When: timestamp 1e+300 epoch seconds is outside the years 1 to 9999"])
+        XCTAssertEqual(
+            validator(.object(["Name": .string("n"), "When": .double(.nan)])),
+            ["When: expected timestamp (ISO 8601 string or epoch seconds), got NaN"])
+        XCTAssertEqual(
+            validator(.object(["Name": .string("n"), "When": .integer(.min)])),
+            ["When: timestamp -9.223372036854776e+18 epoch seconds is outside the years 1 to 9999"])
+        XCTAssertEqual(validator(.object(["Name": .string("n"), "When": .integer(253_402_300_799)])), [])
+    }
+
     func testAnInputThatIsNotATable() {
         XCTAssertEqual(problems(#""Name""#), ["input: expected table (structure), got string"])
     }

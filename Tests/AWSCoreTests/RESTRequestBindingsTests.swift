@@ -147,4 +147,32 @@ final class RESTRequestBindingsTests: XCTestCase {
             XCTAssertEqual((error as? AWSError)?.message, "Bucket: expected a string, got a list")
         }
     }
+
+    func testHeadersThatWouldInjectAnotherHeaderAreRefusedNamingTheParameter() throws {
+        let put = try operation("PutThing")
+        let cases: [(JSONValue, String)] = [
+            (
+                ["Bucket": "b", "Key": "k", "Tags": ["a\r\nX-Evil: 1"]],
+                #"Tags: header value "a\r\nX-Evil: 1" must not contain "\r""#
+            ),
+            (
+                ["Bucket": "b", "Key": "k", "Metadata": ["k": "v\nX-Evil: 1"]],
+                #"Metadata: header value "v\nX-Evil: 1" must not contain "\n""#
+            ),
+            (
+                ["Bucket": "b", "Key": "k", "Metadata": ["bad key": "v"]],
+                #"Metadata: header name "x-amz-meta-bad key" must not contain " ""#
+            ),
+            (
+                ["Bucket": "b", "Key": "k", "Tags": ["nul\u{0}byte"]],
+                #"Tags: header value "nul\0byte" must not contain "\0""#
+            ),
+        ]
+        for (input, message) in cases {
+            XCTAssertThrowsError(try RESTRequestBindings(operation: put, input: input)) { error in
+                XCTAssertEqual((error as? AWSError)?.code, "ValidationError")
+                XCTAssertEqual((error as? AWSError)?.message, message)
+            }
+        }
+    }
 }

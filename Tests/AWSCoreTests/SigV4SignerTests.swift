@@ -125,4 +125,10 @@ final class SigV4SignerTests: XCTestCase {
         XCTAssertEqual(SigV4Timestamp(Date(timeIntervalSince1970: 1.9)).amzDate, "19700101T000001Z")
         XCTAssertEqual(SigV4Timestamp(epochSeconds: 4_102_444_799).dateStamp, "20991231")
     }
+
+    func testADateBeyondTheYear9999SignsAsItsLastSecond() {
+        let stamp = SigV4Timestamp(Date(timeIntervalSince1970: 1e300))
+        XCTAssertEqual(stamp.amzDate, "99991231T235959Z")
+        XCTAssertEqual(SigV4Timestamp(Date(timeIntervalSince1970: .nan)).amzDate, "19700101T000000Z")
+    }
 }

@@ -51,4 +51,12 @@ final class JSONFunctionsTests: XCTestCase {
         let message = try evaluate(state, "local ok, e = pcall(aws.json.encode, {}, {prety = true}) return tostring(e)")
         XCTAssertTrue(message.stringValue?.contains("unknown option 'prety'") ?? false, "\(message)")
     }
+
+    func testOptionThatIsNotABooleanIsAnError() throws {
+        let state = makeState()
+        let message = try evaluate(
+            state, "local ok, e = pcall(aws.json.encode, {b = 1, a = 2}, {sort_keys = 'no'}) return tostring(e)")
+        XCTAssertEqual(
+            message, .string("ValidationError: aws.json.encode: option 'sort_keys' must be a boolean, got string"))
+    }
 }

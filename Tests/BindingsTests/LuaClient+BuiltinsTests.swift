@@ -60,6 +60,23 @@ final class LuaClientBuiltinsTests: XCTestCase {
             ])
     }
 
+    func testParseResponseRefusesAResponseTableItCannotMean() throws {
+        let state = makeState(variables: variables)
+        let cases = [
+            ("{status = 0}", "parse_response: status must be an HTTP status, 100 to 599, got 0"),
+            ("{status = 2^40}", "parse_response: status must be an HTTP status, 100 to 599, got 1099511627776"),
+            ("{status = 200, body = {}}", "parse_response: body must be a string, got table"),
+            ("{status = 200, headers = {'x'}}", "parse_response: headers must map names to strings, not be a list"),
+        ]
+        for (response, expected) in cases {
+            let message = try evaluate(
+                state,
+                "local g = aws.client('glue') local ok, e = pcall(g.parse_response, g, 'get_databases', \(response)) "
+                    + "return tostring(e)")
+            XCTAssertEqual(message, .string("ValidationError: " + expected), response)
+        }
+    }
+
     func testOperationsListsEveryMethodAndUnknownNamesSuggest() throws {
         let state = makeState(variables: variables)
         let result = try state.run(

@@ -95,4 +95,39 @@ final class LuaClientWaitTests: XCTestCase {
         XCTAssertEqual(result[4], .integer(2))
         XCTAssertEqual(result[5], .string("InvalidWaiter"))
     }
+
+    func testOddWaitOptionsAreErrorsNamingTheOption() throws {
+        let state = makeState(variables: ["AWS_REGION": "us-east-1"])
+        let cases = [
+            ("{delay = 0/0}", "option 'delay' must be a finite number, 0 or more, got NaN"),
+            ("{timeout = -1}", "option 'timeout' must be a finite number, 0 or more, got -1.0"),
+            ("{delay = math.huge}", "option 'delay' must be a finite number"),
+            ("{max_attempts = 0}", "option 'max_attempts' must be 1 or more, got 0"),
+            ("{since = 'yesterday'}", "option 'since' must be an ISO 8601 time"),
+        ]
+        for (options, expected) in cases {
+            let message = try evaluate(
+                state,
+                """
+                local iam = aws.client("iam", {credentials = {access_key_id = "a", secret_access_key = "b"}})
+                local ok, e = pcall(iam.wait, iam, "role_exists", {RoleName = "r"}, \(options))
+                return tostring(e)
+                """)
+            XCTAssertTrue(message.stringValue?.contains(expected) ?? false, "\(options): \(message)")
+        }
+    }
+
+    func testAHugeDelayWaitsOnlyUntilTheTimeout() throws {
+        let lua = try makeEmulatorState()
+        let result = try lua.run(
+            """
+            local iam = aws.client("iam")
+            local started = aws.clock()
+            local ok, e = pcall(iam.wait, iam, "role_exists", {RoleName = "no-such-role-here"},
+              {delay = 1e300, timeout = 0.3, progress = false})
+            return e.code, aws.clock() - started
+            """)
+        XCTAssertEqual(result[0], .string("WaiterTimeout"))
+        XCTAssertLessThan(result[1].numberValue ?? 99, 5)
+    }
 }

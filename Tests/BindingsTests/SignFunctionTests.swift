@@ -59,6 +59,16 @@ final class SignFunctionTests: XCTestCase {
         XCTAssertTrue(badTime.stringValue?.contains("'time'") ?? false, "\(badTime)")
     }
 
+    func testEpochTimeOutsideTheYearsAWSKnowsIsNamed() throws {
+        let state = makeState()
+        let message = try evaluate(
+            state,
+            #"local ok, e = pcall(aws.sign, {url = "https://x/", service = "s3", region = "us-east-1", time = 1e300, \#(credentials)}) return e.message"#
+        )
+        XCTAssertEqual(
+            message, .string("aws.sign: option 'time' must be epoch seconds of the years 1 to 9999, got 1e+300"))
+    }
+
     /// A file of the SigV4 conformance suite (`$GLUESCRIPT_CONFORMANCE`, else beside the package).
     private func conformance(_ file: String) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

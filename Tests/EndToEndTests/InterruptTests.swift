@@ -27,4 +27,14 @@ final class InterruptTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("interrupted"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("loop.lua:3"), outcome.stderr)
     }
+
+    func testSigintStopsASleepTooLongToCount() throws {
+        let running = try GluescriptProcess(["-e", "io.stderr:write('started\\n'); aws.sleep(1e11)"])
+        XCTAssertTrue(running.waitForStderr("started"), "the script never started")
+        usleep(200_000)
+        running.signal(SIGINT)
+        let outcome = running.finish(timeout: 5)
+        XCTAssertEqual(outcome.status, 130, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted!"), outcome.stderr)
+    }
 }

@@ -56,6 +56,16 @@ final class LocalModeTests: XCTestCase {
         try assertStopped(outcome.stderr)
     }
 
+    func testTheEmulatorStopsWhenGluescriptIsKilled() throws {
+        let running = try GluescriptProcess(["--local", "-e", "io.stderr:write('started\\n') aws.sleep(60)"])
+        XCTAssertTrue(running.waitForStderr("started", timeout: 60), running.stderrSoFar)
+        running.signal(SIGTERM)
+        let outcome = running.finish(timeout: 10)
+        XCTAssertEqual(outcome.status, SIGTERM, outcome.stderr)
+        XCTAssertEqual(running.process.terminationReason, .uncaughtSignal)
+        try assertStopped(outcome.stderr)
+    }
+
     func testAnEmulatorThatIsNotThereIsAnError() throws {
         let outcome = try GluescriptProcess(["--local=http://127.0.0.1:9", "-e", "print(1)"]).finish(timeout: 20)
         XCTAssertEqual(outcome.status, 1)

@@ -56,4 +56,13 @@ final class OptionsTests: XCTestCase {
         XCTAssertEqual(outcome.status, 2)
         XCTAssertTrue(outcome.stderr.contains("'-e' needs an argument"), outcome.stderr)
     }
+
+    func testFlagWithEmptyInlineValueIsBadUsageAndDoesNotEatTheNextWord() throws {
+        for flag in ["--endpoint-url=", "--region=", "--profile=", "--local="] {
+            let outcome = try GluescriptProcess.run([flag, "-e", "print('ran')"])
+            XCTAssertEqual(outcome.status, 2, flag)
+            XCTAssertEqual(outcome.stdout, "", flag)
+            XCTAssertTrue(outcome.stderr.contains("'\(flag)' needs a value"), outcome.stderr)
+        }
+    }
 }

@@ -85,6 +85,19 @@ final class ScriptRunnerTests: XCTestCase {
         XCTAssertEqual(results, ["demo-bucket"])
     }
 
+    func testAScriptFromAPipeRunsWhole() throws {
+        let fifo = folder.appendingPathComponent("script.fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data("return 'from the pipe', ...\n".utf8))
+            try? handle.close()
+        }
+        writer.start()
+        let results = try ScriptRunner(state: LuaState()).run(path: fifo, arguments: ["x"])
+        XCTAssertEqual(results, [.string("from the pipe"), .string("x")])
+    }
+
     func testFolderOfPath() {
         XCTAssertEqual(ScriptRunner.folder(of: "demo.lua"), ".")
         XCTAssertEqual(ScriptRunner.folder(of: "scripts/demo.lua"), "scripts")

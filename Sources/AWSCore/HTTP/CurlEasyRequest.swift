@@ -106,7 +106,8 @@ final class CurlEasyRequest {
             check(
                 "read timeout",
                 gs_curl_setopt_long(
-                    curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.readTimeout.rounded(.up)))))
+                    curl, CURLOPT_LOW_SPEED_TIME,
+                    Int(min(max(1, options.readTimeout.rounded(.up)), Self.longestTimeout))))
         }
         if let caBundle = options.caBundle {
             check("CA bundle \(caBundle)", gs_curl_setopt_string(curl, CURLOPT_CAINFO, caBundle))
@@ -193,8 +194,11 @@ final class CurlEasyRequest {
     }
 
     private static func milliseconds(_ seconds: Double) -> Int {
-        max(1, Int((seconds * 1000).rounded(.up)))
+        Int(min(max(1, (seconds * 1000).rounded(.up)), longestTimeout * 1000))
     }
+
+    /// Longer time-outs, infinite ones included, are taken as a year: far from overflowing an Int.
+    private static let longestTimeout = 31_536_000.0
 
     // MARK: - Callbacks
 
@@ -254,7 +258,7 @@ final class CurlEasyRequest {
             bytesMoved = moved
             lastActivity = now
         } else if options.readTimeout > 0, let lastActivity,
-            lastActivity.duration(to: now) > .milliseconds(Int(options.readTimeout * 1000))
+            lastActivity.duration(to: now) > .milliseconds(Self.milliseconds(options.readTimeout))
         {
             failure = AWSError(
                 code: "ReadTimeout",

@@ -21,14 +21,24 @@ extension ValidationWalk {
             checkRange(Double(n), shape, path)
         case (.float, .double(let d)), (.double, .double(let d)):
             checkRange(d, shape, path)
-        case (.timestamp, .integer), (.timestamp, .double):
-            break
+        case (.timestamp, .integer(let n)):
+            checkTimestamp(Double(n), path)
+        case (.timestamp, .double(let d)):
+            checkTimestamp(d, path)
         case (.timestamp, .string(let text)):
             if Timestamp(parsing: text) == nil {
                 report(path, "expected timestamp (ISO 8601 string or epoch seconds), got string \"\(text)\"")
             }
         default:
             report(path, "expected \(Self.expected(shape.kind)), got \(Self.describe(value))")
+        }
+    }
+
+    mutating func checkTimestamp(_ seconds: Double, _ path: String) {
+        if seconds.isNaN {
+            report(path, "expected timestamp (ISO 8601 string or epoch seconds), got NaN")
+        } else if !Timestamp.supportedRange.contains(seconds) {
+            report(path, "timestamp \(Self.format(seconds)) epoch seconds is outside the years 1 to 9999")
         }
     }
 

@@ -38,10 +38,13 @@ public struct RESTRequestBindings {
                 queryPairs += try Self.queryPairs(value, member: member, path: name)
             case .header:
                 if let text = try Self.headerText(value, member: member, path: name) {
+                    try Self.checkHeader(name: member.wireName, value: text, path: name)
                     headers.append((member.wireName, text))
                 }
             case .headers:
-                headers += try Self.prefixedHeaders(value, member: member, path: name)
+                let prefixed = try Self.prefixedHeaders(value, member: member, path: name)
+                for header in prefixed { try Self.checkHeader(name: header.name, value: header.value, path: name) }
+                headers += prefixed
             case .statusCode, nil:
                 bodyMembers[name] = value
             }
@@ -118,6 +121,21 @@ public struct RESTRequestBindings {
                     try RESTValueText.text(
                         value, shape: shape, member: member, timestampDefault: .iso8601, path: path))
             ]
+        }
+    }
+
+    /// Refuses a header that would break the request's header block: a line break or NUL, or
+    /// in a name a colon or white space (HTTP clients would send a second, injected header).
+    private static func checkHeader(name: String, value: String, path: String) throws {
+        let breaking: Set<Unicode.Scalar> = ["\r", "\n", "\0"]
+        if let bad = name.unicodeScalars.first(where: { breaking.contains($0) || $0 == ":" || $0 == " " || $0 == "\t" })
+        {
+            throw AWSError.invalidInputValue(
+                path, "header name \(String(reflecting: name)) must not contain \(String(reflecting: String(bad)))")
+        }
+        if let bad = value.unicodeScalars.first(where: { breaking.contains($0) }) {
+            throw AWSError.invalidInputValue(
+                path, "header value \(String(reflecting: value)) must not contain \(String(reflecting: String(bad)))")
         }
     }
 

@@ -72,7 +72,9 @@ extension Timestamp {
             let year = Int(words[3])
         else { return nil }
         let time = words[4].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3, (1...31).contains(day) else { return nil }
+        guard time.count == 3, (1...31).contains(day), (1...9999).contains(year), (0..<24).contains(time[0]),
+            (0..<60).contains(time[1]), (0..<61).contains(time[2])
+        else { return nil }
         let days = CivilCalendar.days(year: year, month: monthIndex + 1, day: day)
         return Timestamp(epochSeconds: Double(days * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])))
     }

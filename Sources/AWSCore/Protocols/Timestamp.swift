@@ -17,7 +17,8 @@ public struct Timestamp: Sendable, Equatable, Comparable {
         case iso8601, unixTimestamp, rfc822
     }
 
-    /// Reads a timestamp written in any of the formats, or nil when the text is none of them.
+    /// Reads a timestamp written in any of the formats, or nil when the text is none of them
+    /// or names a time outside `supportedRange`.
     public init?(parsing text: String) {
         let trimmed = text.trimmingASCIIWhitespace()
         if let parsed = Timestamp.parseISO8601(Array(trimmed.utf8)) ?? Timestamp.parseHTTPDate(trimmed) {
@@ -27,16 +28,27 @@ public struct Timestamp: Sendable, Equatable, Comparable {
         } else {
             return nil
         }
+        guard Timestamp.supportedRange.contains(epochSeconds) else { return nil }
     }
 
-    /// Civil date and time parts, UTC.
+    /// Years 1 to 9999, as ISO 8601 writes them: epoch seconds outside are no time AWS knows.
+    public static let supportedRange = -62_135_596_800.0...253_402_300_799.0
+
+    /// Civil date and time parts, UTC; a time outside `supportedRange` (or NaN) reads as its nearest end.
     public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double) {
+        let epochSeconds = clampedSeconds
         let whole = epochSeconds.rounded(.down)
         let seconds = Int64(whole)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = CivilCalendar.date(daysSinceEpoch: days)
         return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, epochSeconds - whole)
+    }
+
+    /// `epochSeconds` moved into `supportedRange` (NaN reads as 0), safe to convert to integers.
+    private var clampedSeconds: Double {
+        let range = Timestamp.supportedRange
+        return epochSeconds.isNaN ? 0 : min(max(epochSeconds, range.lowerBound), range.upperBound)
     }
 
     /// `2026-11-26T00:30:34Z`: what scripts get back, fractions dropped so values sort as text.
@@ -57,7 +69,7 @@ public struct Timestamp: Sendable, Equatable, Comparable {
     /// `Wed, 26 Nov 2026 00:30:34 GMT`.
     public var rfc822: String {
         let c = components
-        let days = Int64((epochSeconds / 86_400).rounded(.down))
+        let days = Int64((clampedSeconds / 86_400).rounded(.down))
         let weekday = CivilCalendar.weekdayNames[Int(((days % 7) + 11) % 7)]
         return "\(weekday), \(pad(c.day, 2)) \(CivilCalendar.monthNames[c.month - 1]) \(pad(c.year, 4)) "
             + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) GMT"
@@ -65,6 +77,7 @@ public struct Timestamp: Sendable, Equatable, Comparable {
 
     /// Epoch seconds as text: an integer when whole, else with up to three decimals.
     public var unixTimestamp: String {
+        let epochSeconds = clampedSeconds
         if epochSeconds == epochSeconds.rounded() { return String(Int64(epochSeconds)) }
         let millis = (epochSeconds * 1000).rounded() / 1000
         return "\(millis)"

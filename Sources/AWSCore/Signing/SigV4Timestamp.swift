@@ -8,8 +8,12 @@ public struct SigV4Timestamp: Sendable, Equatable {
     /// `yyyyMMdd`.
     public let dateStamp: String
 
+    /// A date outside `Timestamp.supportedRange` signs as the nearest end of it.
     public init(_ date: Date) {
-        self.init(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let range = Timestamp.supportedRange
+        let seconds = date.timeIntervalSince1970
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
+        self.init(epochSeconds: Int64(clamped.rounded(.down)))
     }
 
     public init(epochSeconds: Int64) {

@@ -94,7 +94,7 @@ public struct Waiter {
 
     private func sleep(_ seconds: Double, attempt: Int) throws {
         let slice = options.sleepSlice > 0 ? options.sleepSlice : 0.05
-        let steps = Int((seconds / slice).rounded(.up))
+        let steps = Int(min(max(0, (seconds / slice).rounded(.up)), 1e12))
         for _ in 0..<max(0, steps) {
             try checkCancelled(attempt: attempt)
             options.sleep(seconds / Double(steps))

@@ -7,7 +7,8 @@
 pid_t gs_spawn_group(char *const argv[], char *const envp[], const char *log_path);
 
 /* Makes sure the process group `pgid` (up to 16 of them) is terminated when this process exits, also through
-   os.exit(); gs_forget_group undoes it after the group was stopped by other means. */
+   os.exit() or a SIGINT, SIGTERM or SIGHUP left at its default action; gs_forget_group undoes it after the
+   group was stopped by other means. */
 void gs_kill_group_at_exit(pid_t pgid);
 void gs_forget_group(pid_t pgid);
 
