@@ -86,10 +86,9 @@ extension LuaClient {
             case .nil: break
             case .function, .reference:
                 let callback = settings["on_poll"]
-                let state = call.state
                 options.onPoll = { response, error, attempt in
                     let value: LuaValue = response?.toLua() ?? error.map { .table(ErrorTable.table(for: $0)) } ?? .nil
-                    try state.call(callback, [value, .integer(Int64(attempt))])
+                    try call.callBack(callback, [value, .integer(Int64(attempt))])
                 }
             default:
                 throw AWSError(code: "ValidationError", message: "\(function): option 'on_poll' must be a function")

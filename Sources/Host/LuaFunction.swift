@@ -35,6 +35,21 @@ public struct LuaCall {
     public let state: LuaState
     public let arguments: [LuaValue]
     public let functionName: String
+    /// The Lua thread the call came from: the main thread or a coroutine.
+    public let thread: OpaquePointer
+
+    public init(state: LuaState, arguments: [LuaValue], functionName: String, thread: OpaquePointer? = nil) {
+        self.state = state
+        self.arguments = arguments
+        self.functionName = functionName
+        self.thread = thread ?? state.L
+    }
+
+    /// Calls a Lua function (a callback the script passed) on the calling thread.
+    @discardableResult
+    public func callBack(_ function: LuaValue, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
+        try state.call(function, arguments, on: thread)
+    }
 
     /// The argument at 1-based position `index`, or nil past the end.
     public subscript(index: Int) -> LuaValue {

@@ -5,13 +5,20 @@ extension LuaState {
     /// Calls `function` (a Lua function reference or a Swift function) with `arguments` in
     /// protected mode and returns all its results. A Lua error becomes a thrown `LuaError`
     /// with the message, the traceback and the original error value.
+    ///
+    /// `thread` is the Lua thread to run it on: a Swift function called from a coroutine
+    /// passes its own (`LuaCall.thread`), so a callback runs in that coroutine; by default,
+    /// the main thread.
     @discardableResult
-    public func call(_ function: LuaValue, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
+    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], on thread: OpaquePointer? = nil) throws
+        -> [LuaValue]
+    {
+        let L = thread ?? self.L
         let base = lua_gettop(L)
         lua_checkstack(L, Int32(clamping: arguments.count + 4))
         push(function, on: L)
         for argument in arguments { push(argument, on: L) }
-        return try protectedCall(argumentCount: Int32(arguments.count), base: base)
+        return try protectedCall(argumentCount: Int32(arguments.count), base: base, on: L)
     }
 
     /// Compiles `chunk` without running it; a syntax error is thrown as a `LuaError`.
@@ -49,17 +56,17 @@ extension LuaState {
 
     /// Runs the function and arguments above `base` with the traceback handler and collects
     /// the results, leaving the stack as it was.
-    private func protectedCall(argumentCount: Int32, base: Int32) throws -> [LuaValue] {
+    private func protectedCall(argumentCount: Int32, base: Int32, on L: OpaquePointer) throws -> [LuaValue] {
         let status = gs_pcall_traceback(L, argumentCount, LUA_MULTRET)
         defer { lua_settop(L, base) }
-        guard status == LUA_OK else { throw errorFromStack() }
+        guard status == LUA_OK else { throw errorFromStack(on: L) }
         let top = lua_gettop(L)
         guard top > base else { return [] }
         return try (base + 1...top).map { try read(at: $0, on: L) }
     }
 
     /// The error on top of the stack, as left by the traceback handler.
-    private func errorFromStack() -> LuaError {
+    private func errorFromStack(on L: OpaquePointer) -> LuaError {
         if lua_type(L, -1) == LUA_TSTRING {
             let full = (try? read(at: -1, on: L))?.stringValue ?? ""
             let marker = "\nstack traceback:\n"

@@ -34,7 +34,7 @@ extension LuaState {
                 for i in 1...count { arguments.append(try state.read(at: i, on: L)) }
             }
             let results = try body(
-                LuaCall(state: state, arguments: arguments, functionName: function.name))
+                LuaCall(state: state, arguments: arguments, functionName: function.name, thread: L))
             guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
                 lua_pushstring(L, "too many results from '\(function.name)'")
                 return GS_RAISE_ERROR

@@ -64,6 +64,18 @@ final class WaiterTests: XCTestCase {
         XCTAssertTrue(polls.slept.allSatisfy { $0 <= 0.05 + 1e-9 }, "sleeps in slices")
     }
 
+    func testAnExpressionThatFailsOnTheResponseIsRaisedNotTakenAsNoMatch() throws {
+        let polls = ScriptedPolls([.response(.object(["Count": .integer(3)]))])
+        let broken = waiterJSON(
+            #"{"operation": "Describe", "delay": 1, "maxAttempts": 5, "acceptors": ["#
+                + #"{"state": "success", "matcher": "path", "argument": "length(Count)", "expected": 3}]}"#)
+        let waiter = try Waiter(name: "Broken", definition: broken, options: polls.options())
+        XCTAssertThrowsError(try waiter.wait(call: polls.call, input: .null)) { error in
+            XCTAssertEqual((error as? AWSError)?.code, "JMESPathInvalidType")
+        }
+        XCTAssertEqual(polls.inputs.count, 1, "no second poll after the expression failed")
+    }
+
     func testAFailureAcceptorEndsWithWaiterFailed() throws {
         let polls = ScriptedPolls([state("BUSY"), state("BROKEN")])
         let waiter = try Waiter(name: "Done", definition: stateWaiter, options: polls.options())

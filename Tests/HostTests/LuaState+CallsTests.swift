@@ -71,3 +71,20 @@ final class LuaStateCallsTests: XCTestCase {
         }
     }
 }
+
+/// Callbacks a Swift function makes run on the thread that called it.
+final class LuaCallCallbackTests: XCTestCase {
+    func testACallbackFromInsideACoroutineRunsInThatCoroutine() throws {
+        let state = LuaState()
+        state.register("each") { call in try call.callBack(call[1]) }
+        let result = try state.run(
+            """
+            local inside = coroutine.wrap(function()
+              return each(function() local _, main = coroutine.running() return main end)
+            end)()
+            local outside = each(function() local _, main = coroutine.running() return main end)
+            return inside, outside
+            """)
+        XCTAssertEqual(result, [false, true])
+    }
+}

@@ -52,7 +52,7 @@ public struct Waiter {
                 failure = error
             }
             try options.onPoll?(response, failure, attempt)
-            var outcome = definition.acceptors.first { $0.matches(response: response, error: failure) }?.state
+            var outcome = try definition.acceptors.first { try $0.matches(response: response, error: failure) }?.state
             let state = stateText(response: response, error: failure)
             let matchedRetry = outcome == .retry
             if outcome == .success || outcome == .failure, let freshness = definition.freshness,
@@ -68,7 +68,7 @@ public struct Waiter {
             case .success?:
                 return response ?? failure.map(Self.errorResponse) ?? .object([:])
             case .failure?:
-                let acceptor = definition.acceptors.first { $0.matches(response: response, error: failure) }
+                let acceptor = try definition.acceptors.first { try $0.matches(response: response, error: failure) }
                 throw failed(last, because: acceptor?.explanation ?? "a failure state")
             case .retry?:
                 sawRetry = sawRetry || matchedRetry

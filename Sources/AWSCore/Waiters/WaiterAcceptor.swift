@@ -49,18 +49,19 @@ public struct WaiterAcceptor: Sendable {
     }
 
     /// Whether this acceptor matches a poll that returned `response` or failed with `error`.
-    public func matches(response: JSONValue?, error: AWSError?) -> Bool {
+    /// An expression that fails on the response (a type error in a script's own waiter, say)
+    /// is thrown, as botocore does, rather than read as "no match" until the wait times out.
+    public func matches(response: JSONValue?, error: AWSError?) throws -> Bool {
         switch matcher {
         case .path(let expression):
-            guard error == nil, let response, let value = try? expression.search(response) else { return false }
-            return value.jmesPathEquals(expected)
+            guard error == nil, let response else { return false }
+            return try expression.search(response).jmesPathEquals(expected)
         case .pathAll(let expression):
-            guard error == nil, let response, let items = (try? expression.search(response))?.arrayValue,
-                !items.isEmpty
+            guard error == nil, let response, let items = try expression.search(response).arrayValue, !items.isEmpty
             else { return false }
             return items.allSatisfy { $0.jmesPathEquals(expected) }
         case .pathAny(let expression):
-            guard error == nil, let response, let items = (try? expression.search(response))?.arrayValue else {
+            guard error == nil, let response, let items = try expression.search(response).arrayValue else {
                 return false
             }
             return items.contains { $0.jmesPathEquals(expected) }
