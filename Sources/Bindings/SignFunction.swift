@@ -23,11 +23,22 @@ enum SignFunction {
         try OptionCheck.only(options, in: t, for: name)
         guard let url = try t.stringOption("url", of: name) else { throw missing("url") }
         guard let service = try t.stringOption("service", of: name) else { throw missing("service") }
-        var request = HTTPRequest(method: try t.stringOption("method", of: name)?.uppercased() ?? "GET", url: url)
+        let method = try t.stringOption("method", of: name)?.uppercased() ?? "GET"
+        guard !method.isEmpty, method.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            throw AWSError(code: "ValidationError", message: "\(name): method \"\(method)\" is not an HTTP method")
+        }
+        var request = HTTPRequest(method: method, url: url)
         if let headers = try t.tableOption("headers", of: name) {
             for (key, value) in headers.fields.sorted(by: { ($0.key.stringValue ?? "") < ($1.key.stringValue ?? "") }) {
                 guard let headerName = key.stringValue, let headerValue = value.stringValue ?? value.numberText else {
                     throw AWSError(code: "ValidationError", message: "\(name): headers must map names to strings")
+                }
+                guard !headerName.isEmpty, !headerName.utf8.contains(where: { $0 <= 0x20 || $0 == 0x3A || $0 >= 0x7F }),
+                    !headerValue.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
+                else {
+                    throw AWSError(
+                        code: "ValidationError",
+                        message: "\(name): header \"\(headerName)\" has a name or value that cannot be sent")
                 }
                 request.headers.append((headerName, headerValue))
             }
@@ -47,6 +58,7 @@ enum SignFunction {
             credentials = try session.credentials(for: resolver).credentials()
         }
         let region = try t.stringOption("region", of: name) ?? session.resolver().region()
+        guard !region.isEmpty else { throw AWSError(code: "ValidationError", message: "\(name): region is empty") }
         var signingOptions = SigV4Signer.Options.forService(service)
         if let normalize = try t.booleanOption("normalize_path", of: name) { signingOptions.normalizePath = normalize }
         if let signBody = try t.booleanOption("sign_body", of: name) { signingOptions.signBody = signBody }

@@ -121,6 +121,20 @@ final class S3ClientTests: XCTestCase {
         XCTAssertEqual(local, [.string(lua.emulator.url + "/b/k")])
     }
 
+    func testACopySourceTableWithoutStringsIsNamed() throws {
+        let state = makeState(variables: [
+            "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_REGION": "us-east-1",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        ])
+        let message = try state.run(
+            """
+            local s3 = aws.client("s3")
+            local ok, e = pcall(s3.build_request, s3, "copy_object", {Bucket = "b", Key = "k", CopySource = {Bucket = 5}})
+            return e.message
+            """)
+        XCTAssertTrue(message.first?.stringValue?.contains("CopySource: give") ?? false, "\(message)")
+    }
+
     func testDeleteObjectsCarriesContentMD5() throws {
         let state = makeState(variables: [
             "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_REGION": "us-east-1",

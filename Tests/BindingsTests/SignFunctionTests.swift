@@ -69,6 +69,20 @@ final class SignFunctionTests: XCTestCase {
             message, .string("aws.sign: option 'time' must be epoch seconds of the years 1 to 9999, got 1e+300"))
     }
 
+    func testHeadersThatCannotBeSentAndOddMethodsAreRefused() throws {
+        let state = makeState()
+        let result = try state.run(
+            """
+            local base = {url = "https://x.example/", service = "s", region = "r", \(credentials)}
+            local function with(k, v) local t = {} for a, b in pairs(base) do t[a] = b end t[k] = v return t end
+            local ok1, e1 = pcall(aws.sign, with("headers", {["X-A"] = "1\\r\\nX-B: 2"}))
+            local ok2, e2 = pcall(aws.sign, with("method", "G T"))
+            local ok3, e3 = pcall(aws.sign, with("region", ""))
+            return e1.code, e2.code, e3.code
+            """)
+        XCTAssertEqual(result, [.string("ValidationError"), .string("ValidationError"), .string("ValidationError")])
+    }
+
     /// A file of the SigV4 conformance suite (`$GLUESCRIPT_CONFORMANCE`, else beside the package).
     private func conformance(_ file: String) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -73,7 +73,7 @@ extension AWSClient {
             return .object([:])
         }
         var prepared = InputNormalizer.normalize(input, shape: shape)
-        prepared = applyS3Defaults(operation, prepared)
+        prepared = try applyS3Defaults(operation, prepared)
         try InputValidator().validate(prepared, for: operation, service: serviceName)
         return prepared
     }

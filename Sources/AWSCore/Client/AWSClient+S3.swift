@@ -7,9 +7,16 @@ extension AWSClient {
 
     /// CreateBucket outside us-east-1 needs `CreateBucketConfiguration.LocationConstraint`;
     /// `CopySource` is URL-encoded and may be given as `{Bucket=, Key=, VersionId=}`.
-    func applyS3Defaults(_ operation: OperationModel, _ input: JSONValue) -> JSONValue {
+    func applyS3Defaults(_ operation: OperationModel, _ input: JSONValue) throws -> JSONValue {
         guard isS3, case .object(var members) = input else { return input }
-        if let source = members["CopySource"], let encoded = AWSClient.copySource(source) {
+        if let source = members["CopySource"] {
+            guard let encoded = AWSClient.copySource(source) else {
+                throw AWSError(
+                    code: "ValidationError",
+                    message: "Invalid parameters for s3.\(operation.name): CopySource: give \"bucket/key\" "
+                        + "or {Bucket = \"...\", Key = \"...\", VersionId = \"...\"} with strings",
+                    service: serviceName, operation: operation.name)
+            }
             members["CopySource"] = .string(encoded)
         }
         if operation.name == "CreateBucket", region != "us-east-1" {
@@ -29,7 +36,10 @@ extension AWSClient {
         var version: String?
         switch value {
         case .object(let members):
-            guard let b = members["Bucket"]?.stringValue, let k = members["Key"]?.stringValue else { return nil }
+            guard let b = members["Bucket"]?.stringValue, let k = members["Key"]?.stringValue,
+                Set(members.keys).isSubset(of: ["Bucket", "Key", "VersionId"]),
+                members["VersionId"] == nil || members["VersionId"]?.stringValue != nil
+            else { return nil }
             bucket = b
             key = k
             version = members["VersionId"]?.stringValue

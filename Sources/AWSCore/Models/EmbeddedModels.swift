@@ -15,7 +15,9 @@ enum EmbeddedModels {
     /// The JSON bytes of one file, or nil when the service or that file is not embedded.
     static func bytes(service: String, kind: Kind) -> [UInt8]? {
         var length = 0
-        guard let start = gs_model_lookup(service, kind.rawValue, &length) else { return nil }
+        guard !service.utf8.contains(0), let start = gs_model_lookup(service, kind.rawValue, &length) else {
+            return nil
+        }
         return Array(UnsafeBufferPointer(start: start, count: length))
     }
 }
