@@ -7,6 +7,7 @@
 --   gluescript scripts/cleanup.lua bucket=my-unique-bucket
 
 local config = require("demo_config")
+local steps = require("demo_steps")
 
 local c = config.load(arg)
 local s3 = aws.client("s3")
@@ -14,23 +15,12 @@ local iam = aws.client("iam")
 local glue = aws.client("glue")
 local sts = aws.client("sts")
 
-local started = aws.clock()
-
-local function report(what, outcome)
-    print(string.format("[%5.1fs] %s: %s", aws.clock() - started, what, outcome))
-end
+local report = steps.reporter()
 
 --- Calls `client:method(params)`; false when the error's code is one of `gone` (nothing to
 --- remove), true on success; any other error is raised.
 local function remove(client, method, params, gone)
-    local ok, result = pcall(client[method], client, params)
-    if ok then return true end
-    if type(result) == "table" then
-        for _, code in ipairs(gone) do
-            if result.code == code then return false end
-        end
-    end
-    error(result, 0)
+    return (steps.call_unless(client, method, params, gone))
 end
 
 local function outcome(removed)

@@ -9,6 +9,7 @@
 -- right and updates what is not. scripts/cleanup.lua removes it all.
 
 local config = require("demo_config")
+local steps = require("demo_steps")
 
 local here = (arg and arg[0] or ""):match("^(.*)[/\\][^/\\]*$") or "."
 local root = here .. "/.."
@@ -19,13 +20,10 @@ local iam = aws.client("iam")
 local glue = aws.client("glue")
 local sts = aws.client("sts")
 
-local started = aws.clock()
 local emulator = config.on_emulator()
 
---- Prints `[ 12s] what: outcome`, the time counted from the start of the demo.
-local function report(what, outcome)
-    print(string.format("[%5.1fs] %s: %s", aws.clock() - started, what, outcome))
-end
+--- Prints `[ 12.3s] what: outcome`, the time counted from the start of the demo.
+local report = steps.reporter()
 
 --- Prints an indented detail line under the last step.
 local function detail(text)
@@ -35,14 +33,8 @@ end
 --- Calls `client:method(params)`; nil when the error's code is one of `missing` (the resource
 --- is not there), the raised error otherwise.
 local function find(client, method, params, missing)
-    local ok, result = pcall(client[method], client, params)
-    if ok then return result end
-    if type(result) == "table" then
-        for _, code in ipairs(missing) do
-            if result.code == code then return nil end
-        end
-    end
-    error(result, 0)
+    local found, result = steps.call_unless(client, method, params, missing)
+    if found then return result end
 end
 
 --- Whether `a` and `b` hold the same data (tables compared key by key).

@@ -1,0 +1,25 @@
+-- What demo.lua and cleanup.lua share: timed step lines and calls that may find nothing.
+local steps = {}
+
+--- A function printing `[ 12.3s] what: outcome`, the time counted from this call.
+function steps.reporter()
+    local started = aws.clock()
+    return function(what, outcome)
+        print(string.format("[%5.1fs] %s: %s", aws.clock() - started, what, outcome))
+    end
+end
+
+--- Calls `client:method(params)`: `true, result` on success, `false` when the error's code is
+--- one of `absent` (the resource is not there); any other error is raised as it came.
+function steps.call_unless(client, method, params, absent)
+    local ok, result = pcall(client[method], client, params)
+    if ok then return true, result end
+    if type(result) == "table" then
+        for _, code in ipairs(absent) do
+            if result.code == code then return false end
+        end
+    end
+    error(result, 0)
+end
+
+return steps
