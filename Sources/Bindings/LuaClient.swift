@@ -69,7 +69,11 @@ final class LuaClient {
             options.responseBodyPath = try settings.stringOption("to_file", of: function)
         }
         client.debugLog = session.debugLog
-        return [try client.call(operation.name, params, options: options).toLua()]
+        do {
+            return [try client.call(operation.name, params, options: options).toLua()]
+        } catch let error as AWSError where error.code == "Cancelled" && Interrupts.requested {
+            throw Interrupts.error
+        }
     }
 
     /// A method called with `.` instead of `:` gets a clear error instead of a confusing one.

@@ -45,6 +45,16 @@ public final class AWSClient {
             debugLog: debugLog)
         self.debugLog = debugLog
         self.caBundle = configuration.caBundle
+        self.retryPolicy.sleep = { [unowned self] seconds in self.sleepBetweenAttempts(seconds) }
+    }
+
+    /// Waits between attempts in short slices, so a cancelled call stops at once.
+    func sleepBetweenAttempts(_ seconds: Double) {
+        var left = seconds
+        while left > 0 && !isCancelled() {
+            RetryPolicy.systemSleep(min(left, 0.05))
+            left -= 0.05
+        }
     }
 
     /// Sent as `User-Agent`.

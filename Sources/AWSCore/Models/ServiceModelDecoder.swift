@@ -69,7 +69,7 @@ struct ServiceModelDecoder {
         shape.streaming = d["streaming"] == .bool(true) || d["eventstream"] == .bool(true)
         shape.isException = d["exception"] == .bool(true)
         shape.errorCode = d["error"]?["code"]?.stringValue
-        shape.errorStatus = d["error"]?["httpStatusCode"].flatMap { $0.numberValue.map { Int($0) } }
+        shape.errorStatus = d["error"]?["httpStatusCode"]?.numberValue.flatMap { Int(exactly: $0) }
         shape.locationName = d["locationName"]?.stringValue
         shape.xmlNamespace = namespace(d["xmlNamespace"])
         shape.isDocument = d["document"] == .bool(true)
@@ -122,7 +122,7 @@ struct ServiceModelDecoder {
             name: name,
             httpMethod: d["http"]?["method"]?.stringValue ?? "POST",
             requestURI: d["http"]?["requestUri"]?.stringValue ?? "/")
-        operation.responseCode = d["http"]?["responseCode"]?.numberValue.map { Int($0) }
+        operation.responseCode = d["http"]?["responseCode"]?.numberValue.flatMap { Int(exactly: $0) }
         operation.input = try shape(d["input"])
         operation.output = try shape(d["output"])
         operation.resultWrapper = d["output"]?["resultWrapper"]?.stringValue

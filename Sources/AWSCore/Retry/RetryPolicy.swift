@@ -60,6 +60,7 @@ public struct RetryPolicy {
     /// Sleeps the calling thread.
     public static let systemSleep: (Double) -> Void = { seconds in
         guard seconds > 0 else { return }
+        let seconds = min(seconds, 86_400 * 365)
         var wait = timespec(
             tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
         var remaining = timespec()
