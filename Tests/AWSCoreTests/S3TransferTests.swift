@@ -12,8 +12,14 @@ final class S3TransferTests: XCTestCase {
         var object: [UInt8] = []
         /// Answers to use instead of the normal one, by part number, consumed in order.
         var partFailures: [Int: [HTTPResponse]] = [:]
-        /// Called after each batch of parallel requests.
-        var afterBatch: () -> Void = {}
+        /// Called after each wait for parallel requests to finish.
+        var afterWait: () -> Void = {}
+        /// "start N" and "done N" for each part request, in the order they happened.
+        var events: [String] = []
+        private(set) var largestInFlight = 0
+        /// Requests stopped by `cancelAll` while in flight.
+        private(set) var cancelled = 0
+        private var unfinished: [(tag: Int, request: HTTPRequest, result: Result<HTTPResponse, AWSError>)] = []
 
         func send(_ request: HTTPRequest, options: TransferOptions) throws -> HTTPResponse {
             requests.append(request)
@@ -37,26 +43,44 @@ final class S3TransferTests: XCTestCase {
             }
         }
 
-        func sendAll(_ transfers: [(request: HTTPRequest, options: TransferOptions)]) -> [Result<
-            HTTPResponse, AWSError
-        >] {
-            defer { afterBatch() }
-            return transfers.map { request, _ in
-                requests.append(request)
-                let number =
-                    Int(request.url.components(separatedBy: "partNumber=").last?.prefix { $0.isNumber } ?? "") ?? 0
-                if var queued = partFailures[number], !queued.isEmpty {
-                    let answer = queued.removeFirst()
-                    partFailures[number] = queued
-                    return .success(answer)
-                }
-                if request.method == "GET", let range = request.header("Range") {
-                    let bounds = range.dropFirst("bytes=".count).split(separator: "-").compactMap { Int($0) }
-                    guard bounds.count == 2 else { return .success(HTTPResponse(status: 416)) }
-                    return .success(HTTPResponse(status: 206, body: Array(object[bounds[0]...bounds[1]])))
-                }
-                return .success(HTTPResponse(status: 200, headers: [("etag", "\"etag-\(number)\"")]))
+        func start(_ request: HTTPRequest, options: TransferOptions, tag: Int) {
+            requests.append(request)
+            events.append("start \(Self.partNumber(request))")
+            unfinished.append((tag, request, .success(answer(request))))
+            largestInFlight = max(largestInFlight, unfinished.count)
+        }
+
+        /// Finishes the oldest request in flight, so each wait frees exactly one place.
+        func waitForFinished(timeout: Double) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
+            defer { afterWait() }
+            guard !unfinished.isEmpty else { return [] }
+            let done = unfinished.removeFirst()
+            events.append("done \(Self.partNumber(done.request))")
+            return [(done.tag, done.result)]
+        }
+
+        func cancelAll() {
+            cancelled += unfinished.count
+            unfinished.removeAll()
+        }
+
+        static func partNumber(_ request: HTTPRequest) -> Int {
+            Int(request.url.components(separatedBy: "partNumber=").last?.prefix { $0.isNumber } ?? "") ?? 0
+        }
+
+        private func answer(_ request: HTTPRequest) -> HTTPResponse {
+            let number = Self.partNumber(request)
+            if var queued = partFailures[number], !queued.isEmpty {
+                let answer = queued.removeFirst()
+                partFailures[number] = queued
+                return answer
             }
+            if request.method == "GET", let range = request.header("Range") {
+                let bounds = range.dropFirst("bytes=".count).split(separator: "-").compactMap { Int($0) }
+                guard bounds.count == 2 else { return HTTPResponse(status: 416) }
+                return HTTPResponse(status: 206, body: Array(object[bounds[0]...bounds[1]]))
+            }
+            return HTTPResponse(status: 200, headers: [("etag", "\"etag-\(number)\"")])
         }
 
         func requests(_ method: String, containing text: String = "") -> [HTTPRequest] {
@@ -137,12 +161,54 @@ final class S3TransferTests: XCTestCase {
         let transfer = try transfer(fake, concurrency: 1)
         var interrupted = false
         transfer.client.isCancelled = { interrupted }
-        fake.afterBatch = { interrupted = true }
+        fake.afterWait = { interrupted = true }
         XCTAssertThrowsError(try transfer.uploadFile(try file(folder, size: 5000), bucket: "b", key: "k")) {
             XCTAssertEqual(($0 as? AWSError)?.code, "Cancelled")
         }
         XCTAssertLessThan(
             fake.requests("PUT", containing: "partNumber=").count, 5, "no part is sent after the interrupt")
+        XCTAssertEqual(fake.requests("DELETE", containing: "uploadId=up-1").count, 1)
+    }
+
+    func testTheNextPartStartsAsSoonAsOneFinishesWithNoMoreThanConcurrencyInFlight() throws {
+        let folder = try TemporaryDirectory()
+        let fake = FakeS3()
+        _ = try transfer(fake, concurrency: 2).uploadFile(try file(folder, size: 5000), bucket: "b", key: "k")
+        XCTAssertEqual(fake.largestInFlight, 2)
+        XCTAssertEqual(
+            fake.events,
+            ["start 1", "start 2", "done 1", "start 3", "done 2", "start 4", "done 3", "start 5", "done 4", "done 5"])
+    }
+
+    func testAFailedPartWaitsOutItsBackoffWhileTheOthersGoOn() throws {
+        let folder = try TemporaryDirectory()
+        let fake = FakeS3()
+        fake.partFailures[1] = [HTTPResponse(status: 503, body: Array("<Error><Code>SlowDown</Code></Error>".utf8))]
+        let transfer = try transfer(fake, concurrency: 2)
+        transfer.client.retryPolicy.random = { 0.9 }
+        var slept: [Double] = []
+        transfer.client.retryPolicy.sleep = { slept.append($0) }
+        let result = try transfer.uploadFile(try file(folder, size: 5000), bucket: "b", key: "k")
+        XCTAssertEqual(result.parts, 5)
+        let retried = try XCTUnwrap(fake.events.lastIndex(of: "start 1"))
+        XCTAssertGreaterThan(
+            retried, try XCTUnwrap(fake.events.firstIndex(of: "start 5")), "the others were not held up")
+        XCTAssertEqual(slept.reduce(0, +), 0.9, accuracy: 0.1, "its backoff is still waited out before it goes again")
+        XCTAssertEqual(fake.requests("DELETE").count, 0)
+    }
+
+    func testAnInterruptStopsThePartsInFlight() throws {
+        let folder = try TemporaryDirectory()
+        let fake = FakeS3()
+        let transfer = try transfer(fake, concurrency: 3)
+        var interrupted = false
+        transfer.client.isCancelled = { interrupted }
+        fake.afterWait = { interrupted = true }
+        XCTAssertThrowsError(try transfer.uploadFile(try file(folder, size: 5000), bucket: "b", key: "k")) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "Cancelled")
+        }
+        XCTAssertEqual(fake.cancelled, 2, "the two parts still in flight are stopped")
+        XCTAssertEqual(fake.requests("PUT", containing: "partNumber=").count, 3)
         XCTAssertEqual(fake.requests("DELETE", containing: "uploadId=up-1").count, 1)
     }
 

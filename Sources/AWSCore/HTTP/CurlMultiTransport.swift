@@ -4,11 +4,14 @@ import CShims
 /// Sends several HTTP requests at once with a curl multi handle, on the calling thread (for S3
 /// transfers: parts of one file in parallel).
 ///
-/// Up to `maxConcurrent` requests are in flight at a time; their curl handles are kept between
-/// calls so their connections stay alive. Not safe to use from two threads at once.
+/// `sendAll` keeps up to `maxConcurrent` requests in flight; `start` and `waitForFinished` let
+/// the caller keep its own rolling window. Curl handles are kept between requests so their
+/// connections stay alive. Not safe to use from two threads at once.
 public final class CurlMultiTransport {
     private let multi: UnsafeMutableRawPointer
     private var idleHandles: [CurlEasyHandle] = []
+    private var running: [UnsafeMutableRawPointer: Running] = [:]
+    private var finishedEarly: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
     public let userAgent: String
     public let maxConcurrent: Int
     public var debugLog: DebugLog?
@@ -25,7 +28,16 @@ public final class CurlMultiTransport {
         self.debugLog = debugLog
     }
 
+    /// A request in flight on one easy handle.
+    private struct Running {
+        var tag: Int
+        var exchange: CurlEasyRequest
+        var options: TransferOptions
+        var started: ContinuousClock.Instant
+    }
+
     deinit {
+        cancelAll()
         idleHandles.removeAll()
         curl_multi_cleanup(multi)
     }
@@ -43,74 +55,105 @@ public final class CurlMultiTransport {
         -> [Result<HTTPResponse, AWSError>]
     {
         var results = [Result<HTTPResponse, AWSError>?](repeating: nil, count: transfers.count)
-        var running:
-            [UnsafeMutableRawPointer: (
-                index: Int, exchange: CurlEasyRequest, started: ContinuousClock.Instant
-            )] =
-                [:]
         var next = 0
-
-        func startMore() {
-            while running.count < maxConcurrent, next < transfers.count {
-                let index = next
+        var inFlight = 0
+        while next < transfers.count || inFlight > 0 {
+            while inFlight < maxConcurrent, next < transfers.count {
+                start(transfers[next].request, options: transfers[next].options, tag: next)
                 next += 1
-                let (request, options) = transfers[index]
-                debugLog?.logRequest(request)
-                do {
-                    let handle = try idleHandles.popLast() ?? CurlEasyHandle()
-                    let exchange = try CurlEasyRequest(
-                        request: request, options: options, handle: handle, userAgent: userAgent)
-                    let added = curl_multi_add_handle(multi, handle.pointer)
-                    guard added == CURLM_OK else {
-                        results[index] = exchange.finish(CURLE_FAILED_INIT)
-                        idleHandles.append(handle)
-                        continue
-                    }
-                    running[handle.pointer] = (index, exchange, .now)
-                } catch let error as AWSError {
-                    results[index] = .failure(error)
-                } catch {
-                    results[index] = .failure(AWSError(code: "ConnectionError", message: "\(error)"))
-                }
+                inFlight += 1
+            }
+            for (tag, result) in waitForFinished(timeout: 1) where results.indices.contains(tag) {
+                results[tag] = result
+                inFlight -= 1
             }
         }
+        return results.map {
+            $0 ?? .failure(AWSError(code: "ConnectionError", message: "request was not sent"))
+        }
+    }
 
-        startMore()
+    /// Starts sending `request` at once, beside those already in flight (`maxConcurrent` does
+    /// not limit this: the caller decides how many run); its outcome comes back from
+    /// `waitForFinished` under `tag`.
+    public func start(_ request: HTTPRequest, options: TransferOptions, tag: Int) {
+        debugLog?.logRequest(request)
+        do {
+            let handle = try idleHandles.popLast() ?? CurlEasyHandle()
+            let exchange = try CurlEasyRequest(
+                request: request, options: options, handle: handle, userAgent: userAgent)
+            guard curl_multi_add_handle(multi, handle.pointer) == CURLM_OK else {
+                finishedEarly.append((tag, exchange.finish(CURLE_FAILED_INIT)))
+                idleHandles.append(handle)
+                return
+            }
+            running[handle.pointer] = Running(tag: tag, exchange: exchange, options: options, started: .now)
+        } catch let error as AWSError {
+            finishedEarly.append((tag, .failure(error)))
+        } catch {
+            finishedEarly.append((tag, .failure(AWSError(code: "ConnectionError", message: "\(error)"))))
+        }
+    }
+
+    /// Drives the requests in flight until at least one finishes or `timeout` seconds pass,
+    /// and returns the outcomes of those that finished, with their tags.
+    public func waitForFinished(timeout: Double) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
+        var finished = finishedEarly
+        finishedEarly.removeAll()
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(max(0, timeout), 86_400) * 1000)))
         while !running.isEmpty {
             var active: Int32 = 0
             var code = curl_multi_perform(multi, &active)
             var pending: Int32 = 0
             while let message = curl_multi_info_read(multi, &pending) {
                 guard message.pointee.msg == CURLMSG_DONE, let pointer = message.pointee.easy_handle,
-                    let (index, exchange, started) = running.removeValue(forKey: pointer)
+                    let done = running.removeValue(forKey: pointer)
                 else { continue }
                 let outcome = message.pointee.data.result
                 curl_multi_remove_handle(multi, pointer)
-                results[index] = exchange.finish(outcome)
-                log(results[index], options: transfers[index].options, since: started)
-                idleHandles.append(exchange.handle)
+                let result = done.exchange.finish(outcome)
+                log(result, options: done.options, since: done.started)
+                idleHandles.append(done.exchange.handle)
+                finished.append((done.tag, result))
             }
-            startMore()
-            if code == CURLM_OK, active > 0 {
-                code = curl_multi_poll(multi, nil, 0, 1000, nil)
+            let left = ContinuousClock.now.duration(to: deadline)
+            if code == CURLM_OK, finished.isEmpty, active > 0, left > .zero {
+                let milliseconds = Int32(
+                    min(
+                        1000,
+                        max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+                code = curl_multi_poll(multi, nil, 0, milliseconds, nil)
             }
             if code != CURLM_OK {
-                let text = String(cString: curl_multi_strerror(code))
-                for (pointer, (index, exchange, _)) in running {
-                    curl_multi_remove_handle(multi, pointer)
-                    _ = exchange.finish(CURLE_FAILED_INIT)
-                    results[index] = .failure(
-                        AWSError(
-                            code: "ConnectionError",
-                            message: "\(exchange.request.method) \(exchange.request.url): \(text)"))
-                    idleHandles.append(exchange.handle)
-                }
-                running.removeAll()
+                finished += failAll(String(cString: curl_multi_strerror(code)))
             }
+            if !finished.isEmpty || left <= .zero { break }
         }
-        return results.map {
-            $0 ?? .failure(AWSError(code: "ConnectionError", message: "request was not sent"))
+        return finished
+    }
+
+    /// Stops every request in flight; their outcomes are dropped.
+    public func cancelAll() {
+        _ = failAll("cancelled")
+        finishedEarly.removeAll()
+    }
+
+    /// Ends every request in flight with a `ConnectionError` saying `reason`.
+    private func failAll(_ reason: String) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
+        var failed: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
+        for (pointer, done) in running {
+            curl_multi_remove_handle(multi, pointer)
+            _ = done.exchange.finish(CURLE_FAILED_INIT)
+            let request = done.exchange.request
+            failed.append(
+                (
+                    done.tag,
+                    .failure(AWSError(code: "ConnectionError", message: "\(request.method) \(request.url): \(reason)"))
+                ))
+            idleHandles.append(done.exchange.handle)
         }
+        running.removeAll()
+        return failed
     }
 
     private func log(

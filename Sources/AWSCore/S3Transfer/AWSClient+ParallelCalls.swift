@@ -9,18 +9,18 @@ struct ParallelCall {
 }
 
 extension AWSClient {
-    /// Sends `calls` through `transport`, up to `window` at a time, and hands each successful
-    /// response to `received` with its call's index as it arrives.
+    /// Sends `calls` through `transport` with at most `concurrency` in flight: as soon as one
+    /// finishes the next is signed (with fresh credentials and date) and started. Each
+    /// successful response goes to `received` with its call's index as it arrives.
     ///
-    /// Each call is signed afresh for every attempt and retried on its own as the client's
-    /// retry policy allows (same attempts, backoff and quota as `call`). The first error that
-    /// cannot be retried, or an interrupt (`Cancelled`), is thrown.
+    /// Each call is retried on its own as the client's retry policy allows (same attempts,
+    /// backoff and quota as `call`): a failed call waits out its backoff in the queue while the
+    /// others go on. The first error that cannot be retried, or an interrupt (`Cancelled`), is
+    /// thrown, and the calls still in flight are stopped.
     func sendInParallel(
-        _ calls: [ParallelCall], through transport: ParallelTransport, window: Int, uploading: Bool,
+        _ calls: [ParallelCall], through transport: ParallelTransport, concurrency: Int, uploading: Bool,
         progress: ProgressCounter, received: (Int, HTTPResponse) throws -> Void
     ) throws {
-        var queue: [(index: Int, attempt: Int)] = calls.indices.map { ($0, 1) }
-        var retryCosts: [Int: Int] = [:]
         let operations = try Dictionary(
             Set(calls.map(\.operation)).map { ($0, try operation($0)) }, uniquingKeysWith: { a, _ in a })
         var prepared = calls
@@ -28,20 +28,31 @@ extension AWSClient {
             guard let operation = operations[prepared[index].operation] else { continue }
             prepared[index].input = try prepareInput(operation, prepared[index].input)
         }
-        while !queue.isEmpty {
+        var queue = PartQueue(count: calls.count)
+        var inFlight: [Int: Int] = [:]
+        var retryCosts: [Int: Int] = [:]
+        defer { if !inFlight.isEmpty { transport.cancelAll() } }
+        func start(_ item: PartQueue.Item) throws {
+            let (request, options) = try transfer(
+                prepared[item.index], index: item.index, operations: operations, uploading: uploading,
+                progress: progress)
+            inFlight[item.index] = item.attempt
+            transport.start(request, options: options, tag: item.index)
+        }
+        while !queue.isEmpty || !inFlight.isEmpty {
             try checkCancelled()
-            let batch = Array(queue.prefix(max(1, window)))
-            queue.removeFirst(batch.count)
-            let transfers = try batch.map { item in
-                try transfer(
-                    prepared[item.index], index: item.index, operations: operations, uploading: uploading,
-                    progress: progress)
+            while inFlight.count < max(1, concurrency), let item = queue.next(now: .now) {
+                try start(item)
             }
-            let results = transport.sendAll(transfers)
-            var retries: [(index: Int, attempt: Int)] = []
-            var delay = 0.0
-            for (item, result) in zip(batch, results) {
-                guard let operation = operations[calls[item.index].operation] else { continue }
+            if inFlight.isEmpty {
+                if let item = try queue.nextRetry(waiting: pause) { try start(item) }
+                continue
+            }
+            let wait = min(0.1, queue.secondsUntilRetry(now: .now) ?? 0.1)
+            for (index, result) in transport.waitForFinished(timeout: wait) {
+                guard let attempt = inFlight.removeValue(forKey: index),
+                    let operation = operations[calls[index].operation]
+                else { continue }
                 var error: AWSError
                 switch result {
                 case .success(let response):
@@ -49,34 +60,29 @@ extension AWSClient {
                         if failure.status == nil { failure.status = response.status }
                         error = failure
                     } else {
-                        retryPolicy.quota?.release(retryCosts[item.index] ?? RetryQuota.successRefund)
-                        try received(item.index, response)
-                        progress.finish(item.index, bytes: calls[item.index].bytes)
+                        retryPolicy.quota?.release(retryCosts[index] ?? RetryQuota.successRefund)
+                        try received(index, response)
+                        progress.finish(index, bytes: calls[index].bytes)
                         continue
                     }
                 case .failure(let failure):
                     error = failure
                 }
-                error.attempts = item.attempt
+                error.attempts = attempt
                 error.service = serviceName
                 error.operation = operation.name
                 if error.code == "Cancelled" { throw error }
                 let reason = RetryClassifier.reason(for: error, mode: retryPolicy.mode)
                 error.retryable = reason != nil
-                guard let reason, item.attempt < retryPolicy.maxAttempts else { throw error }
+                guard let reason, attempt < retryPolicy.maxAttempts else { throw error }
                 if let quota = retryPolicy.quota {
                     let cost = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
                     guard quota.acquire(cost) else { throw error }
-                    retryCosts[item.index] = cost
+                    retryCosts[index] = cost
                 }
-                debugLog?.note("retrying part after \(error.code) (attempt \(item.attempt + 1))")
-                delay = max(delay, retryPolicy.delay(afterAttempt: item.attempt))
-                progress.reset(item.index)
-                retries.append((item.index, item.attempt + 1))
-            }
-            if !retries.isEmpty {
-                try pause(delay)
-                queue.insert(contentsOf: retries, at: 0)
+                debugLog?.note("retrying part after \(error.code) (attempt \(attempt + 1))")
+                progress.reset(index)
+                queue.retry(index, attempt: attempt + 1, after: retryPolicy.delay(afterAttempt: attempt), now: .now)
             }
         }
     }

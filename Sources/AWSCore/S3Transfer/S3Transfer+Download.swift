@@ -92,7 +92,7 @@ extension S3Transfer {
                 operation: "GetObject", input: Self.merging(.object([:]), members), body: nil, bytes: part.length)
         }
         try client.sendInParallel(
-            calls, through: transport, window: options.concurrency, uploading: false, progress: progress
+            calls, through: transport, concurrency: options.concurrency, uploading: false, progress: progress
         ) { index, response in
             let part = parts[index]
             guard Int64(response.body.count) == part.length else {

@@ -48,7 +48,7 @@ extension S3Transfer {
             body: size > 0 ? .file(path: path, offset: 0, length: UInt64(size)) : HTTPRequest.Body.none,
             bytes: size)
         var eTag = ""
-        try client.sendInParallel([call], through: transport, window: 1, uploading: true, progress: progress) {
+        try client.sendInParallel([call], through: transport, concurrency: 1, uploading: true, progress: progress) {
             _, response in
             eTag = response.header("etag") ?? ""
         }
@@ -75,7 +75,7 @@ extension S3Transfer {
         }
         var eTags = [String?](repeating: nil, count: parts.count)
         try client.sendInParallel(
-            calls, through: transport, window: options.concurrency * 2, uploading: true, progress: progress
+            calls, through: transport, concurrency: options.concurrency, uploading: true, progress: progress
         ) { index, response in
             guard let eTag = response.header("etag") else {
                 throw AWSError(
