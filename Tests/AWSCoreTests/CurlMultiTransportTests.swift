@@ -25,6 +25,26 @@ final class CurlMultiTransportTests: XCTestCase {
         XCTAssertLessThanOrEqual(server.connectionsAccepted, 2)
     }
 
+    func testTheNextRequestCanStartAsSoonAsOneFinishes() throws {
+        let server = try TestHTTPServer { request in
+            .init(body: request.target, delay: request.target == "/slow" ? 1.5 : 0.05)
+        }
+        let transport = try CurlMultiTransport(maxConcurrent: 2)
+        transport.start(HTTPRequest(method: "GET", url: server.baseURL + "/slow"), options: TransferOptions(), tag: 1)
+        transport.start(HTTPRequest(method: "GET", url: server.baseURL + "/quick"), options: TransferOptions(), tag: 2)
+        var finished: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
+        while finished.isEmpty { finished = transport.waitForFinished(timeout: 5) }
+        XCTAssertEqual(finished.map(\.tag), [2], "the quick request is back while the slow one still runs")
+        transport.start(HTTPRequest(method: "GET", url: server.baseURL + "/next"), options: TransferOptions(), tag: 3)
+        finished = []
+        while finished.isEmpty { finished = transport.waitForFinished(timeout: 5) }
+        XCTAssertEqual(finished.map(\.tag), [3])
+        transport.cancelAll()
+        XCTAssertTrue(transport.waitForFinished(timeout: 0.1).isEmpty, "a cancelled request does not come back")
+        XCTAssertEqual(
+            try transport.sendAll([HTTPRequest(method: "GET", url: server.baseURL + "/after")])[0].get().status, 200)
+    }
+
     func testOneFailureDoesNotStopTheOthers() throws {
         let server = try TestHTTPServer { request in
             request.target == "/bad" ? .init(action: .reset) : .init(body: "good")
