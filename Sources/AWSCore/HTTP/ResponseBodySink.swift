@@ -27,18 +27,15 @@ final class ResponseBodySink {
     /// when there is one, anything else stays in memory so the error can be read.
     func begin(status: Int) -> Bool {
         guard let targetPath, (200..<300).contains(status), descriptor < 0 else { return true }
-        var template = Array((targetPath + ".gluescript-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
-        }
-        guard fd >= 0 else {
-            failure = AWSError(
-                code: "ResponseFileError",
-                message: "cannot create a file beside \(targetPath): \(String(cString: strerror(errno)))")
+        do {
+            (temporaryPath, descriptor) = try LocalFile.temporaryBeside(targetPath)
+        } catch var error as AWSError {
+            error.code = "ResponseFileError"
+            failure = error
+            return false
+        } catch {
             return false
         }
-        descriptor = fd
-        temporaryPath = String(cString: template)
         return true
     }
 

@@ -4,8 +4,9 @@
     import Darwin
 #endif
 
-/// Checks on the local side of a transfer, made before anything is sent, so a wrong path is
-/// a clear error naming it rather than a failure half-way.
+/// Local files for transfers and downloads: checks made before anything is sent (so a wrong
+/// path is a clear error naming it rather than a failure half-way), temporary files beside a
+/// target, and writes at an offset.
 enum LocalFile {
     /// The size of the regular file at `path`, which must be readable.
     /// Codes: `FileNotFound`, `IsADirectory`, `NotAFile`, `FileNotReadable`.
