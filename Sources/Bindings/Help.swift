@@ -22,10 +22,7 @@ enum Help {
                         "no help for this \(String(cString: lua_typename(L, lua_type(L, 1)))); "
                         + "try help(client) or help(client.operation_name)"
                 }
-                state.push(.string(text), on: L)
-                lua_getglobal(L, "print")
-                lua_rotate(L, -2, 1)
-                lua_callk(L, 1, 0, 0, nil)
+                try state.call(state.globalReference("print"), [.string(text)], on: L)
                 return 0
             })
     }

@@ -10,7 +10,7 @@ enum Inspect {
                 if case .table(let options) = try state.read(at: 2, on: L) {
                     try OptionCheck.only(["depth"], in: options, for: "aws.inspect")
                 }
-                lua_getfield(L, 2, "depth")
+                LuaState.pushRawField("depth", of: 2, on: L)
                 if let depth = try state.read(at: -1, on: L).integerValue {
                     printer.maxDepth = Int(clamping: max(depth, 0))
                 } else if lua_type(L, -1) != LUA_TNIL {

@@ -47,12 +47,21 @@ final class LuaClient {
     func method(named name: String) throws -> LuaFunction {
         if let cached = methods[name] { return cached }
         let function: LuaFunction
+        // The functions hold their client weakly: the client keeps them, and a client Lua has
+        // let go of must be freed with its connection.
+        let serviceName = self.name
         if let builtin = LuaClient.builtins[name] {
-            function = LuaFunction(name) { call in try builtin(self, call) }
+            function = LuaFunction(name) { [weak self] call in
+                guard let self else { throw LuaClient.collected(serviceName, name) }
+                return try builtin(self, call)
+            }
         } else {
             let operation = try client.model.operation(method: name)
-            function = LuaFunction(name) { call in try self.invoke(operation, call) }
-            function.help = { [unowned self] in Help.describe(operation, client: self.name) }
+            function = LuaFunction(name) { [weak self] call in
+                guard let self else { throw LuaClient.collected(serviceName, name) }
+                return try self.invoke(operation, call)
+            }
+            function.help = { Help.describe(operation, client: serviceName) }
         }
         methods[name] = function
         return function
@@ -74,6 +83,10 @@ final class LuaClient {
         } catch let error as AWSError where error.code == "Cancelled" && Interrupts.requested {
             throw Interrupts.error
         }
+    }
+
+    static func collected(_ service: String, _ method: String) -> LuaError {
+        LuaError("\(service).\(method): its client was collected; keep the client in a variable")
     }
 
     /// A method called with `.` instead of `:` gets a clear error instead of a confusing one.

@@ -99,7 +99,9 @@ extension LuaState {
         let absolute = lua_absindex(L, index)
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        lua_getglobal(L, "tostring")
+        pushGlobals(on: L)
+        LuaState.pushRawField("tostring", of: -1, on: L)
+        gs_remove(L, -2)
         lua_pushvalue(L, absolute)
         if gs_pcall(L, 1, 1, 0) == LUA_OK, let text = lua_tolstring(L, -1, nil) {
             return String(cString: text)

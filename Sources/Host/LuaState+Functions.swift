@@ -3,10 +3,23 @@ import CShims
 
 extension LuaState {
     /// Pushes a Swift function as a Lua function. The closure lives in a userdata upvalue
-    /// and is released when Lua collects the function.
+    /// and is released when Lua collects the function. The same Swift function pushes as the
+    /// same Lua function while Lua holds it (so `f == f` and it can be a table key).
     func pushFunction(_ function: LuaFunction, on L: OpaquePointer) {
+        let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(function).toOpaque())
+        lua_getfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        lua_pushlightuserdata(L, key)
+        if lua_rawget(L, -2) == LUA_TFUNCTION {
+            gs_remove(L, -2)
+            return
+        }
+        gs_pop(L, 1)
         pushRetained(function, metatable: LuaState.functionBoxMetatable, on: L)
         gs_push_swift_closure(L, 1)
+        lua_pushlightuserdata(L, key)
+        lua_pushvalue(L, -2)
+        lua_rawset(L, -4)
+        gs_remove(L, -2)
     }
 
     static let functionBoxMetatable = "gluescript.function"

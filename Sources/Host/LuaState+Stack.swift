@@ -122,7 +122,7 @@ extension LuaState {
             gs_pop(L, 1)
         }
         if lua_getmetatable(L, index) != 0 {
-            if lua_getfield(L, -1, "__name") == LUA_TSTRING {
+            if LuaState.pushRawField("__name", of: -1, on: L) == LUA_TSTRING {
                 table.metatableName = String(cString: lua_tolstring(L, -1, nil))
             }
             gs_pop(L, 2)

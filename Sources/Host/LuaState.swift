@@ -46,26 +46,24 @@ public final class LuaState {
 
     /// Sets global `name` to `value`.
     public func setGlobal(_ name: String, _ value: LuaValue) {
-        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        pushGlobals(on: L)
         push(value, on: L)
-        lua_setfield(L, -2, name)
+        LuaState.setRawField(name, of: -2, on: L)
         gs_pop(L, 1)
     }
 
     /// The value of global `name` (read raw, without metamethods).
     public func global(_ name: String) throws -> LuaValue {
-        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-        lua_pushstring(L, name)
-        lua_rawget(L, -2)
+        pushGlobals(on: L)
+        LuaState.pushRawField(name, of: -1, on: L)
         defer { gs_pop(L, 2) }
         return try read(at: -1, on: L)
     }
 
     /// Global `name` as a reference to the Lua value itself (a table keeps its identity).
     public func globalReference(_ name: String) -> LuaValue {
-        lua_rawgeti(L, gs_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-        lua_pushstring(L, name)
-        lua_rawget(L, -2)
+        pushGlobals(on: L)
+        LuaState.pushRawField(name, of: -1, on: L)
         defer { gs_pop(L, 2) }
         return lua_type(L, -1) == LUA_TNIL ? .nil : .reference(makeReference(at: -1, on: L))
     }
@@ -76,22 +74,29 @@ public final class LuaState {
     }
 
     /// Makes `require(name)` return what `loader` builds, on first use (`package.preload`).
+    /// Does nothing when a script has replaced `package` with something that is not a table.
     public func preload(_ name: String, _ loader: @escaping (LuaState) throws -> LuaValue) {
-        lua_getglobal(L, "package")
-        lua_getfield(L, -1, "preload")
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        pushGlobals(on: L)
+        guard LuaState.pushRawField("package", of: -1, on: L) == LUA_TTABLE,
+            LuaState.pushRawField("preload", of: -1, on: L) == LUA_TTABLE
+        else { return }
         push(.function(LuaFunction(name) { call in [try loader(call.state)] }), on: L)
-        lua_setfield(L, -2, name)
-        gs_pop(L, 2)
+        LuaState.setRawField(name, of: -2, on: L)
     }
 
     /// Prepends `pattern` (e.g. `/path/?.lua`) to `package.path`.
     public func prependPackagePath(_ pattern: String) {
-        lua_getglobal(L, "package")
-        lua_getfield(L, -1, "path")
-        let current = lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? ""
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        pushGlobals(on: L)
+        guard LuaState.pushRawField("package", of: -1, on: L) == LUA_TTABLE else { return }
+        let current =
+            LuaState.pushRawField("path", of: -1, on: L) == LUA_TSTRING
+            ? lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? "" : ""
         gs_pop(L, 1)
         lua_pushstring(L, pattern + ";" + current)
-        lua_setfield(L, -2, "path")
-        gs_pop(L, 1)
+        LuaState.setRawField("path", of: -2, on: L)
     }
 }

@@ -55,10 +55,10 @@ enum REPLCompletion {
         let value = lua_gettop(L)
         if lua_getmetatable(L, value) != 0 {
             let metatable = lua_gettop(L)
-            if lua_getfield(L, metatable, "__index") == LUA_TTABLE {
+            if LuaState.pushRawField("__index", of: metatable, on: L) == LUA_TTABLE {
                 collectKeys(at: lua_gettop(L), on: L, into: &names)
             }
-            if lua_getfield(L, metatable, "__complete") == LUA_TFUNCTION {
+            if LuaState.pushRawField("__complete", of: metatable, on: L) == LUA_TFUNCTION {
                 lua_pushvalue(L, value)
                 if gs_pcall(L, 1, 1, 0) == LUA_OK, lua_type(L, -1) == LUA_TTABLE {
                     collectStrings(at: lua_gettop(L), on: L, into: &names)
@@ -73,7 +73,7 @@ enum REPLCompletion {
         if lua_type(L, -1) == LUA_TTABLE {
             lua_pushstring(L, name)
             lua_rawget(L, -2)
-        } else if lua_getmetatable(L, -1) != 0, lua_getfield(L, -1, "__index") == LUA_TTABLE {
+        } else if lua_getmetatable(L, -1) != 0, LuaState.pushRawField("__index", of: -1, on: L) == LUA_TTABLE {
             lua_pushstring(L, name)
             lua_rawget(L, -2)
         } else {

@@ -100,8 +100,9 @@ struct Launcher {
                 case .execute(let chunk):
                     try state.run(chunk, name: "=(command line)")
                 case .require(let module, let global):
-                    let results = try state.call(try state.global("require"), [.string(module)])
-                    state.setGlobal(global, results.first ?? .nil)
+                    try state.run(
+                        "local global, module = ... _G[global] = require(module)", name: "=(command line)",
+                        arguments: [.string(global), .string(module)])
                 }
             }
             return ExitCode.success

@@ -23,3 +23,26 @@ final class TimeFunctionsTests: XCTestCase {
         XCTAssertTrue(message.stringValue?.contains("bad argument #1 to 'sleep'") ?? false, "\(message)")
     }
 }
+
+final class LuaClientLifetimeTests: XCTestCase {
+    func testAMethodIsTheSameFunctionEachTime() throws {
+        let state = makeState(variables: ["AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true"])
+        let result = try state.run("local g = aws.client('glue') return g.get_databases == g.get_databases")
+        XCTAssertEqual(result, [true])
+    }
+
+    func testAClientLuaLetGoOfIsFreedEvenWhenItsMethodsWereUsed() throws {
+        let state = makeState(variables: ["AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true"])
+        let result = try state.run(
+            """
+            local c = aws.client("glue")
+            local method = c.get_databases
+            c = nil
+            collectgarbage() collectgarbage()
+            local ok, e = pcall(method, nil)
+            return ok, e
+            """)
+        XCTAssertEqual(result.first, false)
+        XCTAssertTrue(result.last?.stringValue?.contains("its client was collected") ?? false, "\(result)")
+    }
+}

@@ -66,3 +66,24 @@ final class OptionsTests: XCTestCase {
         }
     }
 }
+
+/// `-l` with a strict `_G` and with modules whose tables must stay themselves.
+final class RequireOptionTests: XCTestCase {
+    func testModulesKeepTheirIdentityAndAStrictGlobalTableIsAnErrorNotACrash() throws {
+        let scratch = try ScratchFolder()
+        _ = try scratch.write(
+            "counter.lua", "local M = {count = 0} M.__index = M function M.bump() M.count = M.count + 1 end return M\n")
+        _ = try scratch.write(
+            "strict.lua", "setmetatable(_G, {__newindex = function() error('no new globals') end}) return true\n")
+        let shared = try GluescriptProcess(
+            ["-l", "counter", "-e", "counter.bump() print(counter.count, require('counter') == counter)"],
+            in: scratch.url
+        ).finish()
+        XCTAssertEqual(shared.status, 0, shared.stderr)
+        XCTAssertEqual(shared.stdout, "1\ttrue\n")
+        let strict = try GluescriptProcess(["-l", "strict", "-l", "counter", "-e", "print(1)"], in: scratch.url)
+            .finish()
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("no new globals"), strict.stderr)
+    }
+}
