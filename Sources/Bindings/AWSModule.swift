@@ -39,9 +39,6 @@ public enum AWSModule {
         state.preload("aws") { state in state.globalReference("aws") }
     }
 
-    /// Sent as `User-Agent` with every request.
-    public static let userAgent = "gluescript/0.1.0"
-
     static func makeModule(in state: LuaState, session: Session) -> LuaValue {
         var module = LuaTable(array: [])
         module["inspect"] = Inspect.function

@@ -67,7 +67,12 @@ final class Session {
         } else {
             sourceCredentials = resolver.credentialChain(httpClient: try transportForCredentials())
         }
-        let configuration = try resolver.configuration(
+        // STS is reached where the session sends everything (--endpoint-url, AWS_ENDPOINT_URL_STS),
+        // never at the endpoint a single client was given for its own service.
+        var stsOverrides = resolver.overrides
+        stsOverrides.endpointURL = overrides().endpointURL
+        let stsResolver = try ConfigResolver(environment: environment, overrides: stsOverrides)
+        let configuration = try stsResolver.configuration(
             serviceID: "STS", httpClient: try transportForCredentials(), defaultRegion: "us-east-1",
             credentials: sourceCredentials)
         let sts = try AWSClient(
@@ -92,7 +97,7 @@ final class Session {
 
     func transportForCredentials() throws -> CurlTransport {
         if let metadataTransport { return metadataTransport }
-        let transport = try CurlTransport(userAgent: AWSModule.userAgent)
+        let transport = try CurlTransport(userAgent: AWSClient.userAgent)
         metadataTransport = transport
         return transport
     }

@@ -35,6 +35,33 @@ final class AssumeRoleTests: XCTestCase {
         XCTAssertTrue(result[2].stringValue?.contains("assumed-role/deployer/nightly") ?? false, "\(result[2])")
     }
 
+    func testTheRoleIsNotAssumedAtTheEndpointOfOneClient() throws {
+        let emulator = try Emulator.shared.get()
+        let home = NSTemporaryDirectory() + "gluescript-assume-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/.aws", withIntermediateDirectories: true)
+        try """
+        [profile base]
+        aws_access_key_id = AKIDBASE
+        aws_secret_access_key = base-secret
+
+        [profile deploy]
+        role_arn = arn:aws:iam::123456789012:role/deployer
+        source_profile = base
+        region = us-east-1
+        """.write(toFile: home + "/.aws/config", atomically: true, encoding: .utf8)
+        let state = makeState(
+            variables: [
+                "AWS_PROFILE": "deploy", "AWS_ENDPOINT_URL_STS": emulator.url, "AWS_EC2_METADATA_DISABLED": "true",
+            ], home: home)
+        let result = try state.run(
+            """
+            local s3 = aws.client("s3", {endpoint_url = "http://127.0.0.1:9", max_attempts = 1})
+            local ok, e = pcall(s3.list_buckets, s3)
+            return e.code
+            """)
+        XCTAssertEqual(result, [.string("ConnectionError")], "STS answered; only S3's own endpoint was refused")
+    }
+
     func testARoleWithoutASourceIsAClearError() throws {
         let home = NSTemporaryDirectory() + "gluescript-assume-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/.aws", withIntermediateDirectories: true)

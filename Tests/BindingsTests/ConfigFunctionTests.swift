@@ -20,6 +20,14 @@ final class ConfigFunctionTests: XCTestCase {
         XCTAssertFalse(result[4].stringValue?.contains("very-secret") ?? true)
     }
 
+    func testConfigFilesPointedAtDevNullAreEmpty() throws {
+        let state = makeState(variables: [
+            "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_REGION": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "AKIDNULL", "AWS_SECRET_ACCESS_KEY": "s", "AWS_EC2_METADATA_DISABLED": "true",
+        ])
+        XCTAssertEqual(try state.run("return aws.config().access_key_id"), [.string("AKIDNULL")])
+    }
+
     func testSettingsFromTheScriptBeatTheEnvironment() throws {
         let state = makeState(variables: ["AWS_REGION": "eu-north-1", "AWS_EC2_METADATA_DISABLED": "true"])
         let result = try state.run(

@@ -56,6 +56,10 @@ final class S3ClientTests: XCTestCase {
         XCTAssertEqual(result[0], .nil, "the body went to the file, not into memory")
         XCTAssertEqual(result[1], .integer(6000))
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8).count, 6000)
+        let mask = umask(0)
+        umask(mask)
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(permissions, 0o666 & ~Int(mask), "a downloaded file gets the umask's permissions")
     }
 
     func testBucketPolicyAsATableAndTheErrorsOfMissingThings() throws {

@@ -28,4 +28,19 @@ final class DebugLogTests: XCTestCase {
         XCTAssertFalse(outcome.stderr.contains("Signature="), "no part of a signature is shown")
         XCTAssertEqual(outcome.stdout, "40\n", "the script itself still gets the secret")
     }
+
+    func testDebugTurnedOnInTheScriptReachesClientsMadeBefore() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import moto.server"]
+        try probe.run()
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { throw XCTSkip("moto is not installed; scripts/test installs it") }
+        let outcome = try GluescriptProcess([
+            "--local", "-e",
+            "local sts = aws.client('sts') sts:get_caller_identity() aws.config{debug = true} sts:get_caller_identity()",
+        ]).finish(timeout: 60)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr.components(separatedBy: "Action=GetCallerIdentity").count, 2, outcome.stderr)
+    }
 }

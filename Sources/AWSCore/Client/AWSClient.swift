@@ -18,7 +18,10 @@ public final class AWSClient {
     var retryPolicy: RetryPolicy
     /// Where requests and responses are logged, if anywhere.
     public var debugLog: DebugLog? {
-        didSet { retryPolicy.debugLog = debugLog }
+        didSet {
+            retryPolicy.debugLog = debugLog
+            (transport as? CurlTransport)?.debugLog = debugLog
+        }
     }
     public var connectTimeout: Double = 60
     public var readTimeout: Double = 60

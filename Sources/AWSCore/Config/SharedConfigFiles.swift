@@ -101,9 +101,11 @@ public struct SharedConfigFiles: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return INIDocument(path: path)
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
             throw AWSError(code: "ConfigParseError", message: "\(path): cannot be read as a file")
         }
+        defer { try? handle.close() }
+        let data = (try? handle.readToEnd()) ?? Data()
         guard let text = String(data: data, encoding: .utf8) else {
             throw AWSError(code: "ConfigParseError", message: "\(path): is not UTF-8 text")
         }

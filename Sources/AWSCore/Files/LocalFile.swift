@@ -68,6 +68,9 @@ enum LocalFile {
                 code: "FileNotWritable",
                 message: "cannot create a file beside \(path): \(String(cString: strerror(errno)))")
         }
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
         return (String(cString: template), descriptor)
     }
 
