@@ -18,7 +18,7 @@ public func withRetries(
         do {
             let response = try attempt(number)
             guard var failure = classify(response) else {
-                policy.quota?.release(lastRetryCost ?? RetryQuota.successRefund)
+                policy.recordSuccess(lastRetryCost: lastRetryCost)
                 return (response, number)
             }
             if failure.status == nil { failure.status = response.status }
@@ -26,23 +26,12 @@ public func withRetries(
         } catch let failure as AWSError {
             error = failure
         }
-        error.attempts = number
-        let reason = RetryClassifier.reason(for: error, mode: policy.mode)
-        error.retryable = reason != nil
-        guard let reason, number < policy.maxAttempts else { throw error }
-        if let quota = policy.quota {
-            let cost = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
-            guard quota.acquire(cost) else {
-                policy.debugLog?.note("not retrying \(error.code): the retry quota is used up")
-                throw error
-            }
-            lastRetryCost = cost
-        }
-        let delay = policy.delay(afterAttempt: number)
+        guard let next = policy.retry(after: &error, attempt: number) else { throw error }
+        lastRetryCost = next.cost ?? lastRetryCost
         policy.debugLog?.note(
-            "retrying after \(error.code) in \(Int(delay * 1000)) ms (attempt \(number + 1) of \(policy.maxAttempts))"
+            "retrying after \(error.code) in \(Int(next.delay * 1000)) ms (attempt \(number + 1) of \(policy.maxAttempts))"
         )
-        policy.sleep(delay)
+        policy.sleep(next.delay)
         number += 1
     }
 }

@@ -47,6 +47,31 @@ public struct RetryPolicy {
         self.init(mode: mode, maxAttempts: maxAttempts, quota: quota)
     }
 
+    /// What follows failed attempt `attempt`: the pause before the next one and the retry
+    /// quota it took, or nil when the error is to be thrown (not retryable, attempts or quota
+    /// used up). Marks the error's `attempts` and `retryable`.
+    public func retry(after error: inout AWSError, attempt: Int) -> (delay: Double, cost: Int?)? {
+        error.attempts = attempt
+        let reason = RetryClassifier.reason(for: error, mode: mode)
+        error.retryable = reason != nil
+        guard let reason, attempt < maxAttempts else { return nil }
+        var cost: Int?
+        if let quota {
+            let wanted = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
+            guard quota.acquire(wanted) else {
+                debugLog?.note("not retrying \(error.code): the retry quota is used up")
+                return nil
+            }
+            cost = wanted
+        }
+        return (delay(afterAttempt: attempt), cost)
+    }
+
+    /// Gives quota back after a success: what the last retry took, or 1 without retries.
+    public func recordSuccess(lastRetryCost: Int?) {
+        quota?.release(lastRetryCost ?? RetryQuota.successRefund)
+    }
+
     /// Seconds to wait after failed attempt `attempt` (1 for the first) before the next one.
     public func delay(afterAttempt attempt: Int) -> Double {
         let exponent = Double(max(0, attempt - 1))

@@ -60,7 +60,7 @@ extension AWSClient {
                         if failure.status == nil { failure.status = response.status }
                         error = failure
                     } else {
-                        retryPolicy.quota?.release(retryCosts[index] ?? RetryQuota.successRefund)
+                        retryPolicy.recordSuccess(lastRetryCost: retryCosts[index])
                         try received(index, response)
                         progress.finish(index, bytes: calls[index].bytes)
                         continue
@@ -68,21 +68,17 @@ extension AWSClient {
                 case .failure(let failure):
                     error = failure
                 }
-                error.attempts = attempt
                 error.service = serviceName
                 error.operation = operation.name
-                if error.code == "Cancelled" { throw error }
-                let reason = RetryClassifier.reason(for: error, mode: retryPolicy.mode)
-                error.retryable = reason != nil
-                guard let reason, attempt < retryPolicy.maxAttempts else { throw error }
-                if let quota = retryPolicy.quota {
-                    let cost = reason == .timeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
-                    guard quota.acquire(cost) else { throw error }
-                    retryCosts[index] = cost
+                if error.code == "Cancelled" {
+                    error.attempts = attempt
+                    throw error
                 }
+                guard let next = retryPolicy.retry(after: &error, attempt: attempt) else { throw error }
+                if let cost = next.cost { retryCosts[index] = cost }
                 debugLog?.note("retrying part after \(error.code) (attempt \(attempt + 1))")
                 progress.reset(index)
-                queue.retry(index, attempt: attempt + 1, after: retryPolicy.delay(afterAttempt: attempt), now: .now)
+                queue.retry(index, attempt: attempt + 1, after: next.delay, now: .now)
             }
         }
     }
