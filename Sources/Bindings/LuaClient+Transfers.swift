@@ -64,7 +64,9 @@ extension LuaClient {
             }
         }
         client.debugLog = session.debugLog
-        return (try S3Transfer(client: client, options: options), showProgress)
+        let transport = try parallelTransport()
+        transport.debugLog = session.debugLog
+        return (try S3Transfer(client: client, options: options, transport: transport), showProgress)
     }
 
     private func optionError(_ function: String, _ text: String) -> AWSError {

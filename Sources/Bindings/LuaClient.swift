@@ -8,6 +8,17 @@ final class LuaClient {
     let session: Session
     /// Method functions made so far, so `glue.get_databases` is the same function each time.
     var methods: [String: LuaFunction] = [:]
+    /// The curl multi handle of this client's transfers, kept so that connections are reused
+    /// from one transfer to the next; the parts in flight are limited by each transfer.
+    private var transfers: CurlMultiTransport?
+
+    func parallelTransport() throws -> CurlMultiTransport {
+        if let transfers { return transfers }
+        let made = try CurlMultiTransport(userAgent: AWSClient.userAgent, maxConcurrent: 64)
+        transfers = made
+        return made
+    }
+
     /// Waiters the script defined with `define_waiter`, by snake_case name.
     var customWaiters: [String: WaiterDefinition] = [:]
 
