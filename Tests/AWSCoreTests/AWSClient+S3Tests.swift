@@ -18,19 +18,23 @@ final class AWSClientS3Tests: XCTestCase {
     }
 
     func testAWrongRegionAnswerIsFollowedOnceToTheBucketsRegion() throws {
-        let server = try TestHTTPServer(replies: [
-            .init(
-                status: 301, headers: [("x-amz-bucket-region", "eu-west-1"), ("Content-Type", "application/xml")],
-                body: "<Error><Code>PermanentRedirect</Code><Message>elsewhere</Message></Error>"),
-            .init(status: 200, body: "<ListBucketResult><Name>b</Name><KeyCount>0</KeyCount></ListBucketResult>"),
-        ])
+        let server = try TestHTTPServer(
+            replies: [
+                .init(
+                    status: 301, headers: [("x-amz-bucket-region", "eu-west-1"), ("Content-Type", "application/xml")],
+                    body: "<Error><Code>PermanentRedirect</Code><Message>elsewhere</Message></Error>"),
+                .init(status: 200, body: "<ListBucketResult><Name>b</Name><KeyCount>0</KeyCount></ListBucketResult>"),
+            ], fallback: .init(status: 200, body: "<ListBucketResult><Name>b</Name></ListBucketResult>"))
         defer { server.stop() }
-        let output = try client(endpoint: "http://127.0.0.1:\(server.port)").call("ListObjectsV2", ["Bucket": "b"])
+        let s3 = try client(endpoint: "http://127.0.0.1:\(server.port)")
+        let output = try s3.call("ListObjectsV2", ["Bucket": "b"])
         XCTAssertEqual(output["Name"], "b")
+        _ = try s3.call("ListObjectsV2", ["Bucket": "b"])
         let requests = server.requests
-        XCTAssertEqual(requests.count, 2)
+        XCTAssertEqual(requests.count, 3, "the second call goes straight to the bucket's region")
         XCTAssertTrue(requests[0].header("authorization")?.contains("/us-east-1/s3/") ?? false)
         XCTAssertTrue(requests[1].header("authorization")?.contains("/eu-west-1/s3/") ?? false)
+        XCTAssertTrue(requests[2].header("authorization")?.contains("/eu-west-1/s3/") ?? false)
     }
 
     func testA200WithAnErrorBodyIsRetriedAndThenRaised() throws {

@@ -20,16 +20,16 @@ extension AWSClient {
     {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
+        let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
+        let known = bucket.flatMap { bucketRegions[$0] }.map(endpoint(in:)) ?? endpoint
         do {
-            return try send(operation, prepared, options: options, endpoint: endpoint)
+            return try send(operation, prepared, options: options, endpoint: known)
         } catch var error as AWSError {
-            if let region = redirectRegion(for: error), region != endpoint.signingRegion {
-                var moved = endpoint
-                moved.signingRegion = region
-                if !moved.isCustom { moved.url.host = "s3.\(region).amazonaws.com" }
+            if let region = redirectRegion(for: error), region != known.signingRegion {
                 debugLog?.note("bucket is in \(region): sending the request there")
+                if let bucket { bucketRegions[bucket] = region }
                 do {
-                    return try send(operation, prepared, options: options, endpoint: moved)
+                    return try send(operation, prepared, options: options, endpoint: endpoint(in: region))
                 } catch let second as AWSError {
                     error = second
                 }

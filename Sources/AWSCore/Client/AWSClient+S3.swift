@@ -83,6 +83,14 @@ extension AWSClient {
         return bytes.allSatisfy { alphanumeric($0) || $0 == 45 }
     }
 
+    /// The client's endpoint moved to `region` (the host too, unless the endpoint is custom).
+    func endpoint(in region: String) -> ServiceEndpoint {
+        var moved = endpoint
+        moved.signingRegion = region
+        if !moved.isCustom { moved.url.host = "s3.\(region).amazonaws.com" }
+        return moved
+    }
+
     /// The region a wrong-region S3 answer (301, or 400 with a region hint) points to.
     func redirectRegion(for error: AWSError) -> String? {
         guard isS3, let status = error.status, status == 301 || status == 400 || status == 307 else { return nil }

@@ -26,6 +26,8 @@ public final class AWSClient {
     public var connectTimeout: Double = 60
     public var readTimeout: Double = 60
     public var caBundle: String?
+    /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
+    var bucketRegions: [String: String] = [:]
     /// The signing clock; replaceable in tests.
     public var now: () -> Date = Date.init
     /// Asked between attempts and while waiting: true stops the call with `Cancelled`.
