@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include "lua_shims.h"
@@ -60,10 +61,13 @@ void *gs_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, si
 int gs_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
 const char *gs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
 
-static lua_State *volatile watched = NULL;
+/* States whose running Lua code Ctrl-C interrupts: several hosts may run at once. */
+#define GS_MAX_WATCHED 16
+static lua_State *volatile watched[GS_MAX_WATCHED];
 static volatile sig_atomic_t interrupted = 0;
 static struct sigaction previous_action;
-static int handler_installed = 0;
+static int handler_users = 0;
+static pthread_mutex_t interrupt_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
@@ -74,28 +78,53 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
 static void on_sigint(int sig) {
     (void)sig;
     interrupted = 1;
-    lua_State *L = watched;
-    if (L != NULL) {
-        lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    for (int i = 0; i < GS_MAX_WATCHED; i++) {
+        lua_State *L = watched[i];
+        if (L != NULL) lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
     }
 }
 
-void gs_interrupt_watch(lua_State *L) { watched = L; }
-void gs_interrupt_unwatch(void) { watched = NULL; }
+void gs_interrupt_watch(lua_State *L) {
+    pthread_mutex_lock(&interrupt_lock);
+    for (int i = 0; i < GS_MAX_WATCHED; i++) {
+        if (watched[i] == NULL) {
+            watched[i] = L;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&interrupt_lock);
+}
+
+void gs_interrupt_unwatch(lua_State *L) {
+    pthread_mutex_lock(&interrupt_lock);
+    for (int i = 0; i < GS_MAX_WATCHED; i++) {
+        if (watched[i] == L) {
+            watched[i] = NULL;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&interrupt_lock);
+}
+
 int gs_interrupted(void) { return interrupted; }
 void gs_interrupt_reset(void) { interrupted = 0; }
 
+/* The handler is installed by the first watcher and the previous one restored by the last. */
 void gs_interrupt_install_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_sigint;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR */
-    sigaction(SIGINT, &action, &previous_action);
-    handler_installed = 1;
+    pthread_mutex_lock(&interrupt_lock);
+    if (handler_users++ == 0) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_sigint;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR */
+        sigaction(SIGINT, &action, &previous_action);
+    }
+    pthread_mutex_unlock(&interrupt_lock);
 }
 
 void gs_interrupt_restore_handler(void) {
-    if (handler_installed) sigaction(SIGINT, &previous_action, NULL);
-    handler_installed = 0;
+    pthread_mutex_lock(&interrupt_lock);
+    if (handler_users > 0 && --handler_users == 0) sigaction(SIGINT, &previous_action, NULL);
+    pthread_mutex_unlock(&interrupt_lock);
 }

@@ -11,7 +11,7 @@ public enum Interrupts {
         gs_interrupt_install_handler()
         defer {
             gs_interrupt_restore_handler()
-            gs_interrupt_unwatch()
+            gs_interrupt_unwatch(state.L)
         }
         return try body()
     }

@@ -49,10 +49,10 @@ extern const char *gs_last_traceback_key;
 /* The release of the Lua library linked in, e.g. "Lua 5.4.6". */
 const char *gs_lua_release(void);
 
-/* Ctrl-C: a signal handler installs a hook on the registered state that raises
+/* Ctrl-C: a signal handler installs a hook on the watched states that raises
    "interrupted!" at the next Lua instruction, as the stock interpreter does. */
 void gs_interrupt_watch(lua_State *L);
-void gs_interrupt_unwatch(void);
+void gs_interrupt_unwatch(lua_State *L);
 int gs_interrupted(void);
 void gs_interrupt_reset(void);
 void gs_interrupt_install_handler(void);
