@@ -43,7 +43,7 @@ extension LuaClient {
     {
         let function = "\(name):\(method)"
         var options = S3TransferOptions()
-        var showProgress = isatty(STDERR_FILENO) != 0
+        var showProgress = StatusLine.stderrIsTerminal
         if let settings {
             try OptionCheck.only(["progress", "part_size", "concurrency"] + allowed, in: settings, for: function)
             if let progress = try settings.booleanOption("progress", of: function) { showProgress = progress }
@@ -80,22 +80,14 @@ extension LuaClient {
     )
         throws -> T
     {
-        var lastLength = 0
+        let status = StatusLine(enabled: show)
         if show {
             let shown = name.split(separator: "/").last.map(String.init) ?? name
             transfer.options.progress = { progress in
-                let line = TransferProgressLine(progress, verb: verb, name: shown)
-                fputs("\r" + line.padded(to: lastLength), stderr)
-                fflush(stderr)
-                lastLength = line.text.count
+                status.show(TransferProgressLine(progress, verb: verb, name: shown).text)
             }
         }
-        defer {
-            if lastLength > 0 {
-                fputs("\r" + String(repeating: " ", count: lastLength) + "\r", stderr)
-                fflush(stderr)
-            }
-        }
+        defer { status.clear() }
         do {
             return try body()
         } catch var error as AWSError {

@@ -58,7 +58,7 @@ extension LuaClient {
         let params = try call[3] == .nil ? JSONValue.object([:]) : call.table(3, "params").toJSONValue()
         var options = WaiterOptions()
         options.isCancelled = { Interrupts.requested }
-        var showProgress = isatty(STDERR_FILENO) != 0
+        var showProgress = StatusLine.stderrIsTerminal
         if let settings = try call.optionalTable(4, "options") {
             let function = "\(name):wait"
             try OptionCheck.only(
@@ -94,21 +94,11 @@ extension LuaClient {
                 throw AWSError(code: "ValidationError", message: "\(function): option 'on_poll' must be a function")
             }
         }
-        var lastLength = 0
+        let status = StatusLine(enabled: showProgress)
         if showProgress {
-            options.progress = { progress in
-                let line = WaiterProgressLine(progress, name: waiterName)
-                fputs("\r" + line.padded(to: lastLength), stderr)
-                fflush(stderr)
-                lastLength = line.text.count
-            }
+            options.progress = { progress in status.show(WaiterProgressLine(progress, name: waiterName).text) }
         }
-        defer {
-            if showProgress && lastLength > 0 {
-                fputs("\r" + String(repeating: " ", count: lastLength) + "\r", stderr)
-                fflush(stderr)
-            }
-        }
+        defer { status.clear() }
         client.debugLog = session.debugLog
         let apiName = definition.operation
         let waiter = Waiter(name: waiterName, definition: definition, options: options)

@@ -1,17 +1,5 @@
 import Foundation
 
-/// Per-call choices: where a response body goes, progress, time-outs.
-public struct CallOptions {
-    /// Stream the response body into this file instead of memory (S3 `get_object`).
-    public var responseBodyPath: String?
-    public var progress: ((TransferProgress) -> Void)?
-
-    public init(responseBodyPath: String? = nil, progress: ((TransferProgress) -> Void)? = nil) {
-        self.responseBodyPath = responseBodyPath
-        self.progress = progress
-    }
-}
-
 extension AWSClient {
     /// Calls `operationName` with `input` and returns its output, or throws the service's
     /// error (with `service`, `operation`, `status`, `attempts` filled in).

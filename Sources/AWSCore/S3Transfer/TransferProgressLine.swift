@@ -8,13 +8,7 @@ public struct TransferProgressLine: Sendable, Equatable {
         let percent = progress.totalBytes > 0 ? Int(progress.bytesDone * 100 / progress.totalBytes) : 100
         text =
             "\(verb) \(name): \(Self.mebibytes(progress.bytesDone)) of \(Self.mebibytes(progress.totalBytes)) MiB "
-            + "(\(percent)%) \(Self.mebibytes(Int64(progress.bytesPerSecond))) MiB/s"
-    }
-
-    /// The text followed by enough spaces to cover a previous line of `previousLength` characters.
-    public func padded(to previousLength: Int) -> String {
-        let length = text.count
-        return length >= previousLength ? text : text + String(repeating: " ", count: previousLength - length)
+            + "(\(percent)%) \(Self.mebibytes(Int64(min(progress.bytesPerSecond, 1e15)))) MiB/s"
     }
 
     /// Bytes as MiB with one decimal: `12.0`.

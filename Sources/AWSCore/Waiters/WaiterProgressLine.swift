@@ -1,6 +1,5 @@
 /// The one-line status a terminal shows while a waiter polls:
-/// `waiting for crawler_ready: RUNNING (12s, attempt 4)`. The caller prints it after a `\r`;
-/// `padded(to:)` blanks out what a longer previous line left behind.
+/// `waiting for crawler_ready: RUNNING (12s, attempt 4)`.
 public struct WaiterProgressLine: Sendable, Equatable {
     public var text: String
 
@@ -9,12 +8,6 @@ public struct WaiterProgressLine: Sendable, Equatable {
         text =
             "waiting for \(name ?? progress.waiter): \(progress.state) "
             + "(\(Self.duration(progress.elapsed)), attempt \(progress.attempt))"
-    }
-
-    /// The text followed by enough spaces to cover a previous line of `previousLength` characters.
-    public func padded(to previousLength: Int) -> String {
-        let length = text.count
-        return length >= previousLength ? text : text + String(repeating: " ", count: previousLength - length)
     }
 
     /// `12s`, `2m05s`, `1h02m`.
