@@ -6,19 +6,7 @@ import XCTest
 final class AssumeRoleTests: XCTestCase {
     func testAnAssumeRoleProfileCallsSTSWithTheSourceProfile() throws {
         let emulator = try Emulator.shared.get()
-        let home = NSTemporaryDirectory() + "gluescript-assume-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home + "/.aws", withIntermediateDirectories: true)
-        try """
-        [profile base]
-        aws_access_key_id = AKIDBASE
-        aws_secret_access_key = base-secret
-
-        [profile deploy]
-        role_arn = arn:aws:iam::123456789012:role/deployer
-        source_profile = base
-        role_session_name = nightly
-        region = eu-west-1
-        """.write(toFile: home + "/.aws/config", atomically: true, encoding: .utf8)
+        let home = try Self.home(deployProfile: "role_session_name = nightly\nregion = eu-west-1")
         let state = makeState(
             variables: [
                 "AWS_PROFILE": "deploy", "AWS_ENDPOINT_URL": emulator.url, "AWS_EC2_METADATA_DISABLED": "true",
@@ -37,18 +25,7 @@ final class AssumeRoleTests: XCTestCase {
 
     func testTheRoleIsNotAssumedAtTheEndpointOfOneClient() throws {
         let emulator = try Emulator.shared.get()
-        let home = NSTemporaryDirectory() + "gluescript-assume-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home + "/.aws", withIntermediateDirectories: true)
-        try """
-        [profile base]
-        aws_access_key_id = AKIDBASE
-        aws_secret_access_key = base-secret
-
-        [profile deploy]
-        role_arn = arn:aws:iam::123456789012:role/deployer
-        source_profile = base
-        region = us-east-1
-        """.write(toFile: home + "/.aws/config", atomically: true, encoding: .utf8)
+        let home = try Self.home(deployProfile: "region = us-east-1")
         let state = makeState(
             variables: [
                 "AWS_PROFILE": "deploy", "AWS_ENDPOINT_URL_STS": emulator.url, "AWS_EC2_METADATA_DISABLED": "true",
@@ -71,5 +48,25 @@ final class AssumeRoleTests: XCTestCase {
         let result = try state.run("local ok, e = pcall(aws.client, 'glue') return e.code, e.message")
         XCTAssertEqual(result[0], .string("InvalidConfiguration"))
         XCTAssertTrue(result[1].stringValue?.contains("source_profile") ?? false, "\(result[1])")
+    }
+
+    /// A throw-away HOME whose config has a `base` profile with keys and a `deploy` profile
+    /// assuming a role from it, with `deployProfile` lines added.
+    private static func home(deployProfile extra: String) throws -> String {
+        let home = NSTemporaryDirectory() + "gluescript-assume-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/.aws", withIntermediateDirectories: true)
+        let config = """
+            [profile base]
+            aws_access_key_id = AKIDBASE
+            aws_secret_access_key = base-secret
+
+            [profile deploy]
+            role_arn = arn:aws:iam::123456789012:role/deployer
+            source_profile = base
+            \(extra)
+
+            """
+        try config.write(toFile: home + "/.aws/config", atomically: true, encoding: .utf8)
+        return home
     }
 }
