@@ -22,6 +22,23 @@ final class TimeFunctionsTests: XCTestCase {
         let message = try evaluate(state, "local ok, e = pcall(aws.sleep, -1) return e")
         XCTAssertTrue(message.stringValue?.contains("bad argument #1 to 'sleep'") ?? false, "\(message)")
     }
+
+    func testASleepTooLongToEndIsRefusedLikeMathHuge() throws {
+        let state = makeState()
+        for argument in ["1e300", "math.huge", "9.3e9"] {
+            let message = try evaluate(state, "local ok, e = pcall(aws.sleep, \(argument)) return tostring(e)")
+            XCTAssertTrue(
+                message.stringValue?.contains("longer than the longest sleep") ?? false, "\(argument): \(message)")
+        }
+    }
+
+    func testNaNAndNegativeSleepsSayWhatIsWrong() throws {
+        let state = makeState()
+        let nan = try evaluate(state, "local ok, e = pcall(aws.sleep, 0/0) return tostring(e)")
+        XCTAssertTrue(nan.stringValue?.contains("NaN is not a number of seconds") ?? false, "\(nan)")
+        let negative = try evaluate(state, "local ok, e = pcall(aws.sleep, -0.5) return tostring(e)")
+        XCTAssertTrue(negative.stringValue?.contains("0 or more") ?? false, "\(negative)")
+    }
 }
 
 final class LuaClientLifetimeTests: XCTestCase {
