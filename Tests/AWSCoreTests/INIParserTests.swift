@@ -53,11 +53,11 @@ final class INIParserTests: XCTestCase {
 
     func testErrorsNameFileAndLine() {
         let cases: [(String, Int, String)] = [
-            ("[default]\nregion us-east-1\n", 2, "region us-east-1"),
+            ("[default]\nregion us-east-1\n", 2, "expected \"[section]\" or \"key = value\""),
             ("region = us-east-1\n", 1, "before any [section]"),
             ("[default\n", 1, "no closing"),
-            ("[default] extra\n", 1, "extra"),
-            ("[a]\ns3 =\n  no-equals-here\n", 3, "no-equals-here"),
+            ("[default] extra\n", 1, "after section header"),
+            ("[a]\ns3 =\n  no-equals-here\n", 3, "under \"s3\""),
             ("[]\n", 1, "empty section"),
         ]
         for (text, line, fragment) in cases {

@@ -56,7 +56,7 @@ final class ProcessCredentialsProviderTests: XCTestCase {
             (#"{"Version":1,"SecretAccessKey":"SK"}"#, "AccessKeyId"),
             (
                 #"{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","Expiration":"tomorrow"}"#,
-                "tomorrow"
+                "Expiration"
             ),
         ] {
             let provider = try profile(running: "echo '\(output)'\n")

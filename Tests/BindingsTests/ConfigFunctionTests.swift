@@ -20,6 +20,22 @@ final class ConfigFunctionTests: XCTestCase {
         XCTAssertFalse(result[4].stringValue?.contains("very-secret") ?? true)
     }
 
+    func testAPasswordInTheEndpointURLIsNotShown() throws {
+        let state = makeState(variables: [
+            "AWS_REGION": "eu-north-1", "AWS_ENDPOINT_URL": "http://admin:hunter2planted@localhost:4566/base",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        ])
+        let result = try state.run(
+            """
+            local from_environment = aws.config().endpoint_url
+            local given = aws.config{endpoint_url = "https://me:other-planted@example.com"}.endpoint_url
+            return from_environment, given
+            """)
+        XCTAssertEqual(
+            result,
+            [.string("http://admin:<redacted>@localhost:4566/base"), .string("https://me:<redacted>@example.com")])
+    }
+
     func testConfigFilesPointedAtDevNullAreEmpty() throws {
         let state = makeState(variables: [
             "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_REGION": "us-east-1",

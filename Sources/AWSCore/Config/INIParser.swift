@@ -7,7 +7,8 @@
 /// - A property with an empty value followed by indented `key = value` lines holds those as a
 ///   nested block; an indented line after a non-empty value continues that value.
 ///
-/// Errors are `AWSError` with code `ConfigParseError`, naming the file and line.
+/// Errors are `AWSError` with code `ConfigParseError`, naming the file and line; they never quote
+/// a property line, which may hold a secret key.
 public enum INIParser {
     public static func parse(_ text: String, path: String) throws -> INIDocument {
         var document = INIDocument(path: path)
@@ -32,12 +33,12 @@ public enum INIParser {
                     document.sections[index].properties[key] = .text(value + "\n" + content)
                 case .text, .none:
                     guard let (subKey, subValue) = splitProperty(content), !subKey.isEmpty else {
-                        throw fail("expected an indented \"key = value\" under \"\(key)\", got \"\(trimmed)\"")
+                        throw fail("expected an indented \"key = value\" under \"\(key)\"")
                     }
                     document.sections[index].properties[key] = .nested([subKey: subValue])
                 case .nested(var values):
                     guard let (subKey, subValue) = splitProperty(content), !subKey.isEmpty else {
-                        throw fail("expected an indented \"key = value\" under \"\(key)\", got \"\(trimmed)\"")
+                        throw fail("expected an indented \"key = value\" under \"\(key)\"")
                     }
                     values[subKey] = subValue
                     document.sections[index].properties[key] = .nested(values)
@@ -47,12 +48,12 @@ public enum INIParser {
 
             if trimmed.hasPrefix("[") {
                 guard let close = trimmed.firstIndex(of: "]") else {
-                    throw fail("section header \"\(trimmed)\" has no closing \"]\"")
+                    throw fail("section header has no closing \"]\"")
                 }
                 let name = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingWhitespace()
                 let rest = trimmed[trimmed.index(after: close)...].trimmingWhitespace()
                 guard rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix(";") else {
-                    throw fail("unexpected text \"\(rest)\" after section header")
+                    throw fail("unexpected text after section header")
                 }
                 guard !name.isEmpty else { throw fail("empty section name \"[]\"") }
                 document.sections.append(INIDocument.Section(name: String(name), line: lineNumber))
@@ -61,9 +62,9 @@ public enum INIParser {
             }
 
             guard let (key, value) = splitProperty(stripInlineComment(trimmed)) else {
-                throw fail("expected \"[section]\" or \"key = value\", got \"\(trimmed)\"")
+                throw fail("expected \"[section]\" or \"key = value\"")
             }
-            guard !key.isEmpty else { throw fail("property without a name: \"\(trimmed)\"") }
+            guard !key.isEmpty else { throw fail("property without a name") }
             guard !document.sections.isEmpty else {
                 throw fail("property \"\(key)\" comes before any [section] header")
             }

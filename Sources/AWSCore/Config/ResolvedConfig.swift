@@ -38,7 +38,9 @@ extension ConfigResolver {
         let found = credentials.flatMap { try? $0.credentials() }
         return ResolvedConfig(
             profile: profileName, region: configuredRegion,
-            endpointURL: endpointURL(serviceID: serviceID),
+            endpointURL: endpointURL(serviceID: serviceID).map {
+                ConfiguredValue(Redaction.url($0.value), source: $0.source)
+            },
             retry: try retrySettings(), caBundle: caBundle,
             credentialSource: found == nil ? nil : credentials?.source,
             accessKeyID: found?.accessKeyID, configFile: files.configPath,

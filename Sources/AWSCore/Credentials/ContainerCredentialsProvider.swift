@@ -8,7 +8,8 @@ import Foundation
 /// container-metadata host. `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read at every fetch) or
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN` is sent as the `Authorization` header. Each fetch makes
 /// up to 3 attempts with a 2 s time-out, 1 s apart; when they all fail that is an error
-/// `CredentialRetrievalError`.
+/// `CredentialRetrievalError`. Errors never quote an answer's body, which may hold secrets, nor
+/// the password of a URL.
 public struct ContainerCredentialsProvider: CredentialsProvider {
     public let source = "container"
     static let allowedHosts: Set<String> = [
@@ -53,11 +54,11 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
                 let response = try client.send(request, timeout: timeout)
                 if response.status == 200 {
                     return try CredentialsDocument.parse(
-                        response.body, origin: "the container credentials endpoint \(url)", tokenKey: "Token"
+                        response.body, origin: "the container credentials endpoint \(Redaction.url(url))",
+                        tokenKey: "Token"
                     ).credentials
                 }
-                lastProblem =
-                    "HTTP \(response.status): " + String(decoding: response.body.prefix(200), as: UTF8.self)
+                lastProblem = Self.describeFailure(response)
             } catch let error as AWSError {
                 lastProblem = error.message
             } catch {
@@ -68,7 +69,7 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
         throw AWSError(
             code: "CredentialRetrievalError",
             message:
-                "the container credentials endpoint \(url) failed after \(attempts) attempts: \(lastProblem)"
+                "the container credentials endpoint \(Redaction.url(url)) failed after \(attempts) attempts: \(lastProblem)"
         )
     }
 
@@ -92,13 +93,28 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
         return token
     }
 
+    /// A failed answer in words: its status, and the `code` and `message` of a JSON error body
+    /// (cut to 200 characters); any other body only by its length.
+    static func describeFailure(_ response: HTTPResponse) -> String {
+        var text = "HTTP \(response.status)"
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        let said = ["code", "Code", "message", "Message"].compactMap { object?[$0] as? String }
+        if !said.isEmpty {
+            let joined = said.joined(separator: ": ")
+            text += ": " + (joined.count > 200 ? String(joined.prefix(200)) + "..." : joined)
+        } else if !response.body.isEmpty {
+            text += " (\(response.body.count) bytes)"
+        }
+        return text
+    }
+
     static func validate(_ url: String) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             var host = components.host
         else {
             throw AWSError(
                 code: "CredentialRetrievalError",
-                message: "AWS_CONTAINER_CREDENTIALS_FULL_URI \"\(url)\" is not a URL")
+                message: "AWS_CONTAINER_CREDENTIALS_FULL_URI \"\(Redaction.url(url))\" is not a URL")
         }
         if scheme == "https" { return }
         host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))

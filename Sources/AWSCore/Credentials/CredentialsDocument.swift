@@ -3,6 +3,7 @@ import Foundation
 /// Reads the JSON credential documents that `credential_process`, the container endpoint and
 /// the instance metadata service return:
 /// `{"AccessKeyId": .., "SecretAccessKey": .., "Token" or "SessionToken": .., "Expiration": ..}`.
+/// Its errors name the field that is wrong and never quote the document, which holds secrets.
 enum CredentialsDocument {
     /// Parses `bytes`; `origin` names the source in error messages (code `CredentialRetrievalError`).
     static func parse(
@@ -11,19 +12,21 @@ enum CredentialsDocument {
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)),
             let object = parsed as? [String: Any]
         else {
-            let text = String(decoding: bytes.prefix(200), as: UTF8.self)
-            throw failure(origin, "returned something that is not a JSON object: \(text)")
+            throw failure(origin, "returned something that is not a JSON object (\(bytes.count) bytes)")
         }
         guard let accessKey = object["AccessKeyId"] as? String, !accessKey.isEmpty else {
-            throw failure(origin, "returned no AccessKeyId")
+            throw failure(origin, "returned no AccessKeyId string")
         }
         guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
-            throw failure(origin, "returned no SecretAccessKey")
+            throw failure(origin, "returned no SecretAccessKey string")
         }
         var expiration: Double?
-        if let text = object["Expiration"] as? String {
+        if let value = object["Expiration"], !(value is NSNull) {
+            guard let text = value as? String else {
+                throw failure(origin, "returned an Expiration that is not a string")
+            }
             guard let seconds = parseTimestamp(text) else {
-                throw failure(origin, "returned an Expiration that is not an ISO 8601 time: \(text)")
+                throw failure(origin, "returned an Expiration that is not an ISO 8601 time")
             }
             expiration = seconds
         } else if requireExpiration {

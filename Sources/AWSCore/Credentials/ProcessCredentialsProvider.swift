@@ -3,8 +3,10 @@ import Foundation
 /// Credentials printed by the profile's `credential_process` command, run through `/bin/sh -c`.
 ///
 /// The command prints `{"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken",
-/// "Expiration"}`. A non-zero exit is an error carrying the command's stderr; output that is
-/// not such a document is an error too (both code `CredentialRetrievalError`).
+/// "Expiration"}`. A non-zero exit is an error carrying the command's stderr (secret fields in
+/// it redacted); output that is not such a document is an error naming the field at fault (both
+/// code `CredentialRetrievalError`). Errors name the profile, not the command, whose arguments
+/// may hold secrets, and never quote the output.
 public struct ProcessCredentialsProvider: CredentialsProvider {
     public let source = "credential_process"
     private let command: String?
@@ -22,10 +24,10 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
             throw CredentialsProviderError.notFound(
                 reason: "credential_process (not set in profile \"\(profileName)\" in \(path))")
         }
-        let origin = "credential_process \"\(command)\""
+        let origin = "credential_process of profile \"\(profileName)\""
         let result = try ShellCommand.run(command)
         guard result.status == 0 else {
-            let stderr = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(
+            let stderr = Redaction.body(String(decoding: result.stderr, as: UTF8.self)).trimmingCharacters(
                 in: .whitespacesAndNewlines)
             throw CredentialsDocument.failure(
                 origin, "exited with status \(result.status)" + (stderr.isEmpty ? "" : ": \(stderr)"))

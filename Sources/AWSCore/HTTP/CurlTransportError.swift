@@ -29,7 +29,7 @@ extension AWSError {
             name)
         return AWSError(
             code: name,
-            message: "\(request.method) \(request.url): \(text) (curl error \(code.rawValue))",
+            message: "\(request.method) \(Redaction.url(request.url)): \(text) (curl error \(code.rawValue))",
             retryable: retryable)
     }
 }

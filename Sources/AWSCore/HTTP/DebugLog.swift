@@ -33,7 +33,7 @@ public final class DebugLog {
 
     /// Logs a request about to be sent.
     public func logRequest(_ request: HTTPRequest) {
-        var text = "> \(request.method) \(request.url)\n"
+        var text = "> \(request.method) \(Redaction.url(request.url))\n"
         for (name, value) in request.headers {
             text += "> \(name): \(Redaction.headerValue(name: name, value: value))\n"
         }

@@ -49,7 +49,7 @@ public final class LocalEmulator {
         emulator.stop()
         throw AWSError(
             code: "EmulatorFailed",
-            message: "the local AWS emulator did not answer on \(url) within \(Int(timeout)) s"
+            message: "the local AWS emulator did not answer on \(Redaction.url(url)) within \(Int(timeout)) s"
                 + logTail(logPath))
     }
 
@@ -57,7 +57,7 @@ public final class LocalEmulator {
     public static func attach(url: String) throws -> LocalEmulator {
         let emulator = LocalEmulator(url: url.hasSuffix("/") ? String(url.dropLast()) : url, group: nil)
         guard emulator.answers() else {
-            throw AWSError(code: "EmulatorFailed", message: "no AWS emulator answers at \(url) (GET /moto-api/)")
+            throw AWSError(code: "EmulatorFailed", message: "no AWS emulator answers at \(Redaction.url(url)) (GET /moto-api/)")
         }
         return emulator
     }

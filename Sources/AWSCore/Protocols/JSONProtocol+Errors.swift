@@ -72,11 +72,12 @@ extension JSONProtocol {
         operation.errors.first { $0.name == code || $0.errorCode == code }
     }
 
-    /// The text of a body that is not JSON, tags removed and whitespace collapsed, cut to 200 characters.
+    /// The text of a body that is not JSON, secret fields redacted, tags removed and whitespace
+    /// collapsed, cut to 200 characters.
     static func quotedStart(of text: String) -> String {
         var inTag = false
         var plain = ""
-        for character in text {
+        for character in Redaction.body(text) {
             if character == "<" {
                 inTag = true
                 plain.append(" ")

@@ -63,9 +63,10 @@ public enum QueryErrorParser {
         headers.first { ["x-amzn-requestid", "x-amz-request-id"].contains($0.name.lowercased()) }?.value
     }
 
-    /// The first 200 characters of a body, whitespace runs collapsed to one space.
+    /// The first 200 characters of a body, whitespace runs collapsed to one space and secret
+    /// fields redacted.
     private static func bodyExcerpt(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(2048), as: UTF8.self)
+        let text = Redaction.body(String(decoding: body.prefix(2048), as: UTF8.self))
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return words.count > 200 ? String(words.prefix(200)) + "..." : words
     }
