@@ -2,10 +2,15 @@ import AWSCore
 import Host
 
 extension LuaTable {
-    /// Option `key` as a string, nil when absent; another type is an error naming it.
+    /// Option `key` as a string, nil when absent; another type, or a string that is not UTF-8
+    /// text, is an error naming it.
     func stringOption(_ key: String, of function: String) throws -> String? {
         let value = self[key]
         if value == .nil { return nil }
+        if case .bytes = value {
+            throw AWSError(
+                code: "ValidationError", message: "\(function): option '\(key)' must be UTF-8 text")
+        }
         guard let text = value.stringValue else { throw optionError(key, "a string", value, function) }
         return text
     }

@@ -8,7 +8,8 @@ let jsonArrayMetatable = "aws.json.array"
 extension LuaValue {
     /// This Lua value as JSON-shaped data. A table with only a sequence part (or marked with
     /// `aws.json.array`) is an array, any other table an object (empty: `{}`); number keys
-    /// become strings. Functions, userdata and keys of other types are errors naming the path.
+    /// become strings. Functions, userdata, keys of other types and keys that are not UTF-8 text
+    /// are errors naming the path; string values that are not UTF-8 stay bytes (`.binary`).
     func toJSON(path: String = "") throws -> JSONValue {
         switch self {
         case .nil: return .null
@@ -30,7 +31,10 @@ extension LuaValue {
                 let name: String
                 switch key {
                 case .string(let s): name = s
-                case .bytes(let b): name = String(decoding: b, as: UTF8.self)
+                case .bytes(let b):
+                    throw AWSError(
+                        code: "ValidationError",
+                        message: "\(path)[\(LuaStringLiteral.quoted(b))]: a table key must be UTF-8 text")
                 case .integer(let i): name = String(i)
                 case .number(let d): name = String(d)
                 default:

@@ -30,6 +30,17 @@ enum SignFunction {
         var request = HTTPRequest(method: method, url: url)
         if let headers = try t.tableOption("headers", of: name) {
             for (key, value) in headers.fields.sorted(by: { ($0.key.stringValue ?? "") < ($1.key.stringValue ?? "") }) {
+                if case .bytes(let bytes) = key {
+                    throw AWSError(
+                        code: "ValidationError",
+                        message: "\(name): headers[\(LuaStringLiteral.quoted(bytes))]: a header name must be UTF-8 text"
+                    )
+                }
+                if case .bytes = value {
+                    throw AWSError(
+                        code: "ValidationError",
+                        message: "\(name): headers[\"\(key.stringValue ?? "")\"]: a header value must be UTF-8 text")
+                }
                 guard let headerName = key.stringValue, let headerValue = value.stringValue ?? value.numberText else {
                     throw AWSError(code: "ValidationError", message: "\(name): headers must map names to strings")
                 }

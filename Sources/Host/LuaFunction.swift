@@ -56,8 +56,15 @@ public struct LuaCall {
         index >= 1 && index <= arguments.count ? arguments[index - 1] : .nil
     }
 
-    /// Argument `index` as a string, or a usage error naming it.
+    /// Argument `index` as text, or a usage error naming it; a string that is not UTF-8 is an
+    /// error too, never repaired.
     public func string(_ index: Int, _ what: String? = nil) throws -> String {
+        if case .bytes(let bytes) = self[index] {
+            let name = what.map { " (\($0))" } ?? ""
+            throw LuaError(
+                "bad argument #\(index) to '\(functionName)'\(name): UTF-8 text expected, got "
+                    + LuaStringLiteral.quoted(Array(bytes.prefix(40))) + (bytes.count > 40 ? "..." : ""))
+        }
         guard let s = self[index].stringValue else {
             throw argumentError(index, expected: "string", what)
         }

@@ -1,5 +1,5 @@
 /// Writes Lua strings as Lua source literals, as the pretty printer shows them.
-enum LuaStringLiteral {
+public enum LuaStringLiteral {
     private static let reserved: Set<String> = [
         "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
         "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
@@ -14,6 +14,11 @@ enum LuaStringLiteral {
             return false
         }
         return !reserved.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A double-quoted literal of `bytes`, as `quote` writes it (for naming a key in a message).
+    public static func quoted(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { quote($0) }
     }
 
     /// A double-quoted literal; control bytes and invalid UTF-8 are escaped as `\ddd`.
