@@ -1,5 +1,7 @@
 extension Timestamp {
-    /// `YYYY-MM-DD[Thh:mm[:ss[.fff]]][Z|±hh:mm|±hhmm]`, also with a space for `T`.
+    /// `YYYY-MM-DD[Thh:mm[:ss[.fff]]][Z|±hh|±hh:mm|±hhmm]`, also with a space for `T`. A day the
+    /// month does not have, an hour past 23, a minute past 59 and an offset cut short (`+05:`)
+    /// are no timestamp.
     static func parseISO8601(_ b: [UInt8]) -> Timestamp? {
         var i = 0
         func number(_ width: Int) -> Int? {
@@ -18,7 +20,7 @@ extension Timestamp {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-            (1...12).contains(month), (1...31).contains(day)
+            CivilCalendar.isDate(year: year, month: month, day: day)
         else { return nil }
         var hour = 0
         var minute = 0
@@ -51,9 +53,16 @@ extension Timestamp {
             } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
                 let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
                 i += 1
-                guard let oh = number(2) else { return nil }
-                _ = expect(":")
-                let om = number(2) ?? 0
+                guard let oh = number(2), oh < 24 else { return nil }
+                var om = 0
+                if expect(":") {
+                    guard let minutes = number(2) else { return nil }
+                    om = minutes
+                } else if i < b.count {
+                    guard let minutes = number(2) else { return nil }
+                    om = minutes
+                }
+                guard om < 60 else { return nil }
                 offset = sign * (oh * 3600 + om * 60)
             }
             guard i == b.count, hour < 24, minute < 60, second < 61 else { return nil }
@@ -72,7 +81,9 @@ extension Timestamp {
             let year = Int(words[3])
         else { return nil }
         let time = words[4].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3, (1...31).contains(day), (1...9999).contains(year), (0..<24).contains(time[0]),
+        guard time.count == 3, (1...9999).contains(year),
+            CivilCalendar.isDate(year: year, month: monthIndex + 1, day: day),
+            (0..<24).contains(time[0]),
             (0..<60).contains(time[1]), (0..<61).contains(time[2])
         else { return nil }
         let days = CivilCalendar.days(year: year, month: monthIndex + 1, day: day)

@@ -58,12 +58,19 @@ public struct Timestamp: Sendable, Equatable, Comparable {
             "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
-    /// ISO 8601 for the wire, with milliseconds only when there are any (as botocore sends).
+    /// ISO 8601 for the wire, rounded to the millisecond (so 0.9996 s is the next second), with
+    /// milliseconds only when there are any (as botocore sends).
     public var iso8601: String {
-        let c = components
-        let millis = Int((c.fraction * 1000).rounded())
-        guard millis > 0 && millis < 1000 else { return iso8601Seconds }
-        return String(iso8601Seconds.dropLast()) + "." + pad(millis, 3) + "Z"
+        let rounded = Timestamp(epochSeconds: roundedToMilliseconds)
+        let millis = Int((rounded.components.fraction * 1000).rounded())
+        guard millis > 0 && millis < 1000 else { return rounded.iso8601Seconds }
+        return String(rounded.iso8601Seconds.dropLast()) + "." + pad(millis, 3) + "Z"
+    }
+
+    /// `clampedSeconds` rounded to whole milliseconds, the finest unit the wire formats carry.
+    private var roundedToMilliseconds: Double {
+        let range = Timestamp.supportedRange
+        return min(max((clampedSeconds * 1000).rounded() / 1000, range.lowerBound), range.upperBound)
     }
 
     /// `Wed, 26 Nov 2026 00:30:34 GMT`.
@@ -75,12 +82,12 @@ public struct Timestamp: Sendable, Equatable, Comparable {
             + "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) GMT"
     }
 
-    /// Epoch seconds as text: an integer when whole, else with up to three decimals.
+    /// Epoch seconds as text, rounded to the millisecond: an integer when whole, else with up
+    /// to three decimals.
     public var unixTimestamp: String {
-        let epochSeconds = clampedSeconds
+        let epochSeconds = roundedToMilliseconds
         if epochSeconds == epochSeconds.rounded() { return String(Int64(epochSeconds)) }
-        let millis = (epochSeconds * 1000).rounded() / 1000
-        return "\(millis)"
+        return "\(epochSeconds)"
     }
 
     /// The text of this timestamp in `format`.
