@@ -101,10 +101,13 @@ final class ConfigResolverTests: XCTestCase {
                 [profile dup]
                 region = second
                 """)
+        XCTAssertThrowsError(try home.resolver(["AWS_PROFILE": "with space"]), "botocore refuses the file too") {
+            error in
+            XCTAssertEqual((error as? AWSError)?.code, "ConfigParseError")
+            XCTAssertTrue("\(error)".contains("line 6: section [profile dup] appears twice"), "\(error)")
+        }
+        try home.write(config: "[profile \"with space\"]\nregion = quoted\n")
         XCTAssertEqual(try home.resolver(["AWS_PROFILE": "with space"]).region(), "quoted")
-        let dup = try home.resolver(["AWS_PROFILE": "dup"])
-        XCTAssertEqual(try dup.region(), "second")
-        XCTAssertEqual(dup.profile.string("output"), "json")
     }
 
     func testFileLocationsFromEnvironment() throws {

@@ -182,8 +182,8 @@ final class CredentialErrorSecretsTests: XCTestCase {
             name: "config file: nested line without =", names: "line 3",
             run: files(config: "[default]\ns3 =\n  \(token)\n")),
         Case(
-            name: "config file: text after a section header", names: "line 1",
-            run: files(config: "[default] \(password)\nregion = us-east-1\n")),
+            name: "config file: a secret written twice", names: "line 3",
+            run: files(config: "[default]\naws_secret_access_key = \(password)\naws_secret_access_key = \(secret)\n")),
         Case(
             name: "credentials file: key without secret", names: "aws_secret_access_key",
             run: files(credentials: "[default]\naws_access_key_id = AK\naws_session_token = \(token)\n")),

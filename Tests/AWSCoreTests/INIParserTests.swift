@@ -16,7 +16,9 @@ final class INIParserTests: XCTestCase {
             """
         let document = try INIParser.parse(text, path: "/tmp/config")
         XCTAssertEqual(document.sections.map(\.name), ["default", "profile dev"])
-        XCTAssertEqual(document.sections[0].properties["region"], .text("eu-west-1"))
+        XCTAssertEqual(
+            document.sections[0].properties["region"], .text("eu-west-1   # where we work"),
+            "as botocore reads it, a # after a value is part of the value")
         XCTAssertEqual(document.sections[0].properties["output"], .text("json;not-a-comment"))
         XCTAssertEqual(document.sections[1].properties["aws_access_key_id"], .text("AKIA"))
         XCTAssertEqual(document.sections[1].properties["cli_pager"], .text(""))
@@ -55,10 +57,11 @@ final class INIParserTests: XCTestCase {
         let cases: [(String, Int, String)] = [
             ("[default]\nregion us-east-1\n", 2, "expected \"[section]\" or \"key = value\""),
             ("region = us-east-1\n", 1, "before any [section]"),
-            ("[default\n", 1, "no closing"),
-            ("[default] extra\n", 1, "after section header"),
+            ("[default\n", 1, "before any [section]"),
+            ("[default]\n[profile a]\n[default]\n", 3, "section [default] appears twice"),
+            ("[a]\nregion = x\nRegion = y\n", 3, "property \"region\" appears twice"),
             ("[a]\ns3 =\n  no-equals-here\n", 3, "under \"s3\""),
-            ("[]\n", 1, "empty section"),
+            ("[]\n", 1, "before any [section]"),
         ]
         for (text, line, fragment) in cases {
             XCTAssertThrowsError(try INIParser.parse(text, path: "/home/u/.aws/config"), text) { error in

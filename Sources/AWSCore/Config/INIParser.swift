@@ -1,98 +1,127 @@
-/// Parses the INI dialect of `~/.aws/config` and `~/.aws/credentials`, as botocore reads it.
+/// Parses the INI dialect of `~/.aws/config` and `~/.aws/credentials` exactly as botocore reads
+/// it (Python's `RawConfigParser`, then botocore's nested blocks):
 ///
-/// - `[name]` starts a section; text after the closing bracket may only be a comment.
-/// - `key = value` (or `key: value`) sets a property; names are lower-cased, values trimmed.
-/// - Lines starting with `#` or `;` are comments, and so is the rest of a value after
-///   whitespace followed by `#` or `;`.
-/// - A property with an empty value followed by indented `key = value` lines holds those as a
-///   nested block; an indented line after a non-empty value continues that value.
+/// - `[name]` starts a section; the name is everything between the first `[` and the last `]`,
+///   and text after that `]` is ignored. `[DEFAULT]` is no section: its properties are given to
+///   every section that does not set them itself.
+/// - `key = value` or `key: value` sets a property, split at the first `=` or `:`; names are
+///   lower-cased, names and values trimmed.
+/// - A line whose first non-blank character is `#` or `;` is a comment. There are no comments
+///   at the end of a line: in `region = us-east-1 # prod` the value is `us-east-1 # prod`.
+/// - A line indented deeper than its property's line continues the value (blank lines inside
+///   are kept, trailing ones dropped). A value that starts on the next line (`s3 =` followed by
+///   indented lines) is a nested block of `key = value` lines, split at the first `=` only,
+///   their names kept as written.
+/// - A section or a property written twice in one file, a property before any section and a
+///   line that is none of these are errors.
 ///
 /// Errors are `AWSError` with code `ConfigParseError`, naming the file and line; they never quote
 /// a property line, which may hold a secret key.
 public enum INIParser {
+    /// A property being read: its value's lines, each with its line number.
+    private struct PendingValue {
+        var section: Int
+        var key: String
+        var lines: [(text: Substring, line: Int)]
+    }
+
     public static func parse(_ text: String, path: String) throws -> INIDocument {
         var document = INIDocument(path: path)
-        var currentKey: String?
+        var defaults = INIDocument.Section(name: "DEFAULT", line: 0)
+        var sectionIndex: [String: Int] = [:]
+        var current: Int?  // the section being read: an index, or -1 for [DEFAULT]
+        var pending: PendingValue?
+        var indentLevel = 0
         var lineNumber = 0
 
-        func fail(_ reason: String) -> AWSError {
-            AWSError(code: "ConfigParseError", message: "\(path) line \(lineNumber): \(reason)")
+        func fail(_ reason: String, line: Int? = nil) -> AWSError {
+            AWSError(code: "ConfigParseError", message: "\(path) line \(line ?? lineNumber): \(reason)")
+        }
+        func finish() throws {
+            guard let value = pending else { return }
+            pending = nil
+            let finished = try finishedValue(value, fail: fail)
+            if value.section < 0 {
+                defaults.properties[value.key] = finished
+            } else {
+                document.sections[value.section].properties[value.key] = finished
+            }
         }
 
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
+            let content = line.trimmingWhitespace()
+            if content.hasPrefix("#") || content.hasPrefix(";") { continue }
+            if content.isEmpty {
+                pending?.lines.append(("", lineNumber))
+                continue
+            }
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            if pending != nil, indent > indentLevel {
+                pending?.lines.append((content, lineNumber))
+                continue
+            }
+            try finish()
+            indentLevel = indent
 
-            let indented = line.first == " " || line.first == "\t"
-            if indented, let key = currentKey, !document.sections.isEmpty {
-                let index = document.sections.count - 1
-                let content = stripInlineComment(trimmed)
-                switch document.sections[index].properties[key] {
-                case .text(let value) where !value.isEmpty:
-                    document.sections[index].properties[key] = .text(value + "\n" + content)
-                case .text, .none:
-                    guard let (subKey, subValue) = splitProperty(content), !subKey.isEmpty else {
-                        throw fail("expected an indented \"key = value\" under \"\(key)\"")
+            if content.hasPrefix("["), let close = content.lastIndex(of: "]"),
+                content.index(after: content.startIndex) < close
+            {
+                let name = String(content[content.index(after: content.startIndex)..<close])
+                if name == "DEFAULT" {
+                    current = -1
+                } else {
+                    guard sectionIndex[name] == nil else {
+                        throw fail("section [\(name)] appears twice in the file")
                     }
-                    document.sections[index].properties[key] = .nested([subKey: subValue])
-                case .nested(var values):
-                    guard let (subKey, subValue) = splitProperty(content), !subKey.isEmpty else {
-                        throw fail("expected an indented \"key = value\" under \"\(key)\"")
-                    }
-                    values[subKey] = subValue
-                    document.sections[index].properties[key] = .nested(values)
+                    sectionIndex[name] = document.sections.count
+                    current = document.sections.count
+                    document.sections.append(INIDocument.Section(name: name, line: lineNumber))
                 }
                 continue
             }
-
-            if trimmed.hasPrefix("[") {
-                guard let close = trimmed.firstIndex(of: "]") else {
-                    throw fail("section header has no closing \"]\"")
-                }
-                let name = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingWhitespace()
-                let rest = trimmed[trimmed.index(after: close)...].trimmingWhitespace()
-                guard rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix(";") else {
-                    throw fail("unexpected text after section header")
-                }
-                guard !name.isEmpty else { throw fail("empty section name \"[]\"") }
-                document.sections.append(INIDocument.Section(name: String(name), line: lineNumber))
-                currentKey = nil
-                continue
-            }
-
-            guard let (key, value) = splitProperty(stripInlineComment(trimmed)) else {
+            guard let section = current else { throw fail("a property comes before any [section] header") }
+            guard let separator = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 throw fail("expected \"[section]\" or \"key = value\"")
             }
+            let key = content[..<separator].trimmingWhitespace().lowercased()
             guard !key.isEmpty else { throw fail("property without a name") }
-            guard !document.sections.isEmpty else {
-                throw fail("property \"\(key)\" comes before any [section] header")
+            let properties = section < 0 ? defaults.properties : document.sections[section].properties
+            guard properties[key] == nil else {
+                throw fail("property \"\(key)\" appears twice in the section")
             }
-            document.sections[document.sections.count - 1].properties[key] = .text(value)
-            currentKey = key
+            let value = content[content.index(after: separator)...].trimmingWhitespace()
+            pending = PendingValue(section: section, key: key, lines: [(value, lineNumber)])
+        }
+        try finish()
+
+        if !defaults.properties.isEmpty {
+            for index in document.sections.indices {
+                document.sections[index].properties.merge(defaults.properties) { own, _ in own }
+            }
         }
         return document
     }
 
-    /// Splits `key = value` at the first `=` or `:`; the key is lower-cased.
-    private static func splitProperty(_ text: Substring) -> (String, String)? {
-        guard let separator = text.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let key = text[..<separator].trimmingWhitespace().lowercased()
-        let value = text[text.index(after: separator)...].trimmingWhitespace()
-        return (key, String(value))
-    }
-
-    /// Drops a comment that starts with `#` or `;` preceded by whitespace.
-    private static func stripInlineComment(_ text: Substring) -> Substring {
-        var previous: Character = "x"
-        for index in text.indices {
-            let character = text[index]
-            if (character == "#" || character == ";") && (previous == " " || previous == "\t") {
-                return text[..<index].trimmingWhitespace()
-            }
-            previous = character
+    /// The lines of a value joined (trailing blank lines dropped), or its nested block when the
+    /// value starts on the line after its name.
+    private static func finishedValue(
+        _ value: PendingValue, fail: (String, Int?) -> AWSError
+    ) throws -> INIDocument.Value {
+        var lines = value.lines
+        while let last = lines.last, last.text.isEmpty, lines.count > 1 { lines.removeLast() }
+        guard lines.count > 1, lines[0].text.isEmpty else {
+            return .text(lines.map { String($0.text) }.joined(separator: "\n"))
         }
-        return text
+        var nested: [String: String] = [:]
+        for (text, line) in lines.dropFirst() where !text.isEmpty {
+            guard let equals = text.firstIndex(of: "=") else {
+                throw fail("expected an indented \"key = value\" under \"\(value.key)\"", line)
+            }
+            nested[String(text[..<equals].trimmingWhitespace())] = String(
+                text[text.index(after: equals)...].trimmingWhitespace())
+        }
+        return .nested(nested)
     }
 }
 

@@ -6,7 +6,9 @@ import Foundation
 /// In the config file a profile is `[profile name]`, except `[default]` (a `[profile default]`
 /// section wins over `[default]`); `[services name]` sections hold per-service settings and
 /// `[sso-session name]` sections are kept aside. Other sections are ignored. In the credentials
-/// file every section `[name]` is a profile. A section written twice is merged, later keys winning.
+/// file every section `[name]` is a profile. A section written twice in one file is an error (as
+/// in botocore); two sections naming one profile (`[profile a]`, `[profile "a"]`) are merged,
+/// later keys winning.
 public struct SharedConfigFiles: Sendable {
     public var configPath: String
     public var credentialsPath: String
