@@ -35,7 +35,8 @@ public struct ServiceEndpoint: Sendable, Equatable {
             var url = try AWSURL(parsing: customURL)
             guard url.scheme == "https" || url.scheme == "http" else {
                 throw AWSError(
-                    code: "InvalidEndpoint", message: "endpoint URL \(Redaction.url(customURL)) must start with https:// or http://")
+                    code: "InvalidEndpoint",
+                    message: "endpoint URL \(Redaction.url(customURL)) must start with https:// or http://")
             }
             if url.path.hasSuffix("/") && url.path != "/" { url.path.removeLast() }
             return ServiceEndpoint(url: url, signingRegion: signingRegion, isCustom: true)

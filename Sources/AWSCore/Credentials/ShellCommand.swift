@@ -23,7 +23,7 @@ enum ShellCommand {
             throw AWSError(
                 code: "CredentialRetrievalError",
                 message:
-                    "credential_process \"\(command)\" could not be started: \(error.localizedDescription)")
+                    "credential_process could not be started through /bin/sh: \(error.localizedDescription)")
         }
         let stderrBox = ErrorOutput()
         let group = DispatchGroup()

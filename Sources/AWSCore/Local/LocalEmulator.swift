@@ -57,7 +57,8 @@ public final class LocalEmulator {
     public static func attach(url: String) throws -> LocalEmulator {
         let emulator = LocalEmulator(url: url.hasSuffix("/") ? String(url.dropLast()) : url, group: nil)
         guard emulator.answers() else {
-            throw AWSError(code: "EmulatorFailed", message: "no AWS emulator answers at \(Redaction.url(url)) (GET /moto-api/)")
+            throw AWSError(
+                code: "EmulatorFailed", message: "no AWS emulator answers at \(Redaction.url(url)) (GET /moto-api/)")
         }
         return emulator
     }

@@ -95,14 +95,16 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
         var portPart: Substring?
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else {
-                throw AWSError(code: "InvalidURL", message: "URL \(Redaction.url(text)) has an unterminated IPv6 address")
+                throw AWSError(
+                    code: "InvalidURL", message: "URL \(Redaction.url(text)) has an unterminated IPv6 address")
             }
             hostPart = authority[...close]
             let after = authority[authority.index(after: close)...]
             if after.hasPrefix(":") {
                 portPart = after.dropFirst()
             } else if !after.isEmpty {
-                throw AWSError(code: "InvalidURL", message: "URL \(Redaction.url(text)) has text after its IPv6 address")
+                throw AWSError(
+                    code: "InvalidURL", message: "URL \(Redaction.url(text)) has text after its IPv6 address")
             }
         } else if let colon = authority.lastIndex(of: ":") {
             hostPart = authority[..<colon]
