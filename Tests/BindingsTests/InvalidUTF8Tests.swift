@@ -61,6 +61,17 @@ final class InvalidUTF8Tests: XCTestCase {
         XCTAssertTrue(value.message.contains(#"headers["x-note"]: a header value must be UTF-8 text"#), value.message)
     }
 
+    func testResponseHeadersHandedToParseResponseMustBeUTF8() throws {
+        let parse = #"aws.client("s3"):parse_response("head_object", {status = 200, body = "", "#
+        let name = try failure(parse + #"headers = {["x-amz-meta-\xff"] = "v"}})"#)
+        XCTAssertEqual(name.code, "ValidationError")
+        XCTAssertTrue(
+            name.message.contains(#"headers["x-amz-meta-\255"]: a header name must be UTF-8 text"#), name.message)
+        let value = try failure(parse + #"headers = {["x-amz-meta-a"] = "\xff"}})"#)
+        XCTAssertTrue(
+            value.message.contains(#"headers["x-amz-meta-a"]: a header value must be UTF-8 text"#), value.message)
+    }
+
     func testAKeyArgumentThatIsNotUTF8IsABadArgument() throws {
         let (_, message) = try failure(#"aws.client("s3"):download_file("b", "k\xff", "/tmp/never")"#)
         XCTAssertTrue(
