@@ -58,6 +58,10 @@ final class ProcessCredentialsProviderTests: XCTestCase {
                 #"{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","Expiration":"tomorrow"}"#,
                 "Expiration"
             ),
+            (
+                #"{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","Expiration":"2026-02-31T00:00:00Z"}"#,
+                "Expiration"
+            ),
         ] {
             let provider = try profile(running: "echo '\(output)'\n")
             XCTAssertThrowsError(try provider.credentials(), output) { error in

@@ -41,13 +41,9 @@ enum CredentialsDocument {
     }
 
     /// Seconds since 1970 for an ISO 8601 time such as `2026-11-26T00:30:34Z`, with or without
-    /// fractional seconds, in UTC or with an offset.
+    /// fractional seconds, in UTC or with an offset; a time that cannot exist (`2026-02-31`) is none.
     static func parseTimestamp(_ text: String) -> Double? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)?.timeIntervalSince1970
+        Timestamp.parseISO8601(Array(text.utf8)).map(\.epochSeconds)
     }
 
     static func failure(_ origin: String, _ reason: String) -> AWSError {
