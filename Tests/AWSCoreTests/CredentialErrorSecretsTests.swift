@@ -117,18 +117,28 @@ final class CredentialErrorSecretsTests: XCTestCase {
         Case(
             name: "process: failing command", names: "status 3",
             run: process(printing: document(), exit: 3, stderr: #"{"SecretAccessKey": "\#(secret)"}"#)),
+        Case(
+            name: "process: a JSON array", names: "not a JSON object",
+            run: process(printing: "[" + document(#","Version":1"#) + "]")),
+        Case(name: "process: no output", names: "not a JSON object", run: process(printing: "")),
+        Case(
+            name: "process: AccessKeyId not a string", names: "AccessKeyId",
+            run: process(
+                printing: #"{"Version":1,"AccessKeyId":7,"SecretAccessKey":"\#(secret)","SessionToken":"\#(token)"}"#)),
     ]
 
     // MARK: container credentials
 
     static func container(
-        _ reply: TestHTTPServer.Reply, url: @escaping (TestHTTPServer) -> String = { $0.baseURL + "/creds" }
+        _ reply: TestHTTPServer.Reply, url: @escaping (TestHTTPServer) -> String = { $0.baseURL + "/creds" },
+        variables: [String: String] = [:]
     ) -> Case.Run {
         { home, _ in
             let server = try TestHTTPServer(replies: [], fallback: reply)
             defer { server.stop() }
             let provider = ContainerCredentialsProvider(
-                environment: home.environment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": url(server)]),
+                environment: home.environment(
+                    variables.merging(["AWS_CONTAINER_CREDENTIALS_FULL_URI": url(server)]) { $1 }),
                 client: try CurlTransport(), timeout: 2, attempts: 2, sleep: { _ in })
             _ = try CredentialProviderChain(providers: [provider]).credentials()
         }
@@ -156,6 +166,9 @@ final class CredentialErrorSecretsTests: XCTestCase {
         Case(
             name: "container: password in a refused URL", names: "not allowed",
             run: container(.init(), url: { _ in "http://user:\(password)@evil.example.com/creds" })),
+        Case(
+            name: "container: a token that is no header value", names: "authorization token",
+            run: container(.init(), variables: ["AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer \(token)\nX-Evil: 1"])),
     ]
 
     // MARK: credentials and config files
