@@ -78,6 +78,14 @@ final class InvalidUTF8Tests: XCTestCase {
             message.contains(#"bad argument #3 to 'download_file' (key): UTF-8 text expected, got "k\255""#), message)
     }
 
+    func testStringParametersThatAreNotUTF8AreNamedErrors() throws {
+        let (code, message) = try failure(
+            #"aws.client("s3"):build_request("put_object", {Bucket = "b", Key = "k\xff", Metadata = {a = "\xfe"}})"#)
+        XCTAssertEqual(code, "ValidationError")
+        XCTAssertTrue(message.contains("Key: expected string, got binary data (not UTF-8 text)"), message)
+        XCTAssertTrue(message.contains("Metadata.a: expected string, got binary data (not UTF-8 text)"), message)
+    }
+
     func testBlobValuesStayByteExact() throws {
         let state = makeState(variables: variables)
         let result = try state.run(
