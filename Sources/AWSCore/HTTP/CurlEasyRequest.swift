@@ -86,6 +86,9 @@ final class CurlEasyRequest {
 
         check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
         check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
+        // The path goes out as signed: curl would otherwise resolve `.` and `..` segments
+        // (S3 keys may hold them), sending a request the signature does not cover.
+        check("path as given", gs_curl_setopt_long(curl, CURLOPT_PATH_AS_IS, 1))
         check("signals", gs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
         // HTTP/1.1 as the AWS SDKs speak it; parallel transfers use parallel connections.
         check(
