@@ -166,7 +166,7 @@ final class CurlEasyRequest {
             detachFromHandle()
             throw AWSError(
                 code: "InvalidRequest",
-                message: "\(request.method) \(request.url): curl rejected the \(name): "
+                message: "\(request.summary): curl rejected the \(name): "
                     + String(cString: curl_easy_strerror(result)))
         }
     }
@@ -241,7 +241,7 @@ final class CurlEasyRequest {
         guard let count = body.read(into: buffer, capacity: capacity) else {
             failure = AWSError(
                 code: "BodyFileError",
-                message: "\(request.method) \(request.url): the request body file could not be read")
+                message: "\(request.summary): the request body file could not be read")
             return nil
         }
         return count
@@ -265,12 +265,12 @@ final class CurlEasyRequest {
         {
             failure = AWSError(
                 code: "ReadTimeout",
-                message: "\(request.method) \(request.url): no data for \(options.readTimeout) seconds",
+                message: "\(request.summary): no data for \(options.readTimeout) seconds",
                 retryable: true)
             return false
         }
         if let isCancelled = options.isCancelled, isCancelled() {
-            failure = AWSError(code: "Cancelled", message: "\(request.method) \(request.url): cancelled")
+            failure = AWSError(code: "Cancelled", message: "\(request.summary): cancelled")
             return false
         }
         options.progress?(progress)
