@@ -6,12 +6,14 @@ import Host
 /// counts CPU time and `os.time` whole seconds). `aws.sleep(seconds)`: waits, and stops at
 /// once with an `interrupted!` error on Ctrl-C.
 enum TimeFunctions {
-    static let clock = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let clock = LuaValue.function(
         LuaFunction("clock") { _ in
             [.number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)]
         })
 
-    static let sleep = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let sleep = LuaValue.function(
         LuaFunction("sleep") { call in
             guard let seconds = call[1].numberValue, seconds >= 0, seconds.isFinite else {
                 throw call.argumentError(1, expected: "a number of seconds, 0 or more")

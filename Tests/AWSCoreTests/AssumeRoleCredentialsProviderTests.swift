@@ -45,18 +45,15 @@ final class AssumeRoleCredentialsProviderTests: XCTestCase {
             transport: fake)
         let provider = AssumeRoleCredentialsProvider(
             settings: AssumeRoleSettings(roleARN: "arn:aws:iam::123456789012:role/r", sessionName: "threads"), sts: sts)
-        let lock = NSLock()
-        var keys: [String] = []
+        let keys = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             for _ in 0..<10 {
                 let answer = Result { try provider.credentials().accessKeyID }
                 let text = (try? answer.get()) ?? "\(answer)"
-                lock.lock()
-                keys.append(text)
-                lock.unlock()
+                keys.with { $0.append(text) }
             }
         }
-        XCTAssertEqual(keys, Array(repeating: "ASIAROLE", count: 40))
+        XCTAssertEqual(keys.with { $0 }, Array(repeating: "ASIAROLE", count: 40))
         XCTAssertEqual(fake.calls, 40)
         XCTAssertEqual(fake.mostInFlight, 1)
     }

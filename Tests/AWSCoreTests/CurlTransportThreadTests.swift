@@ -5,24 +5,19 @@ import XCTest
 /// One `CurlTransport` shared by several threads: their requests take turns on its handle.
 final class CurlTransportThreadTests: XCTestCase {
     func testThreadsSharingATransportTakeTurnsAndAllSucceed() throws {
-        let lock = NSLock()
-        var inFlight = 0
-        var mostInFlight = 0
+        let inFlight = Locked((now: 0, most: 0))
         let server = try TestHTTPServer { request in
-            lock.lock()
-            inFlight += 1
-            mostInFlight = max(mostInFlight, inFlight)
-            lock.unlock()
+            inFlight.with {
+                $0.now += 1
+                $0.most = max($0.most, $0.now)
+            }
             usleep(2000)
-            lock.lock()
-            inFlight -= 1
-            lock.unlock()
+            inFlight.with { $0.now -= 1 }
             return .init(body: request.target)
         }
         defer { server.stop() }
         let transport = try CurlTransport()
-        let failures = NSLock()
-        var wrong: [String] = []
+        let wrong = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { thread in
             for call in 0..<25 {
                 let path = "/\(thread)/\(call)"
@@ -30,13 +25,11 @@ final class CurlTransportThreadTests: XCTestCase {
                 if case .success(let response) = answer, String(decoding: response.body, as: UTF8.self) == path {
                     continue
                 }
-                failures.lock()
-                wrong.append("\(path): \(answer)")
-                failures.unlock()
+                wrong.with { $0.append("\(path): \(answer)") }
             }
         }
-        XCTAssertEqual(wrong, [])
+        XCTAssertEqual(wrong.with { $0 }, [])
         XCTAssertEqual(server.requests.count, 100)
-        XCTAssertEqual(mostInFlight, 1, "one handle sends one request at a time")
+        XCTAssertEqual(inFlight.with { $0.most }, 1, "one handle sends one request at a time")
     }
 }
