@@ -46,8 +46,9 @@ final class QuotedValueTests: XCTestCase {
             ["Bucket": "b", "Key": "k", .init(stringLiteral: huge): "v"],
             ["Bucket": "b", "Key": "k", "IfModifiedSince": .string(huge)],
             ["Bucket": "b", "Key": "k", "Metadata": [.init(stringLiteral: huge): 5]],
+            ["Bucket": "b", "Key": "k", "Metadata": ["note": .string(huge + "\n")]],
         ]
-        for (operation, input) in zip(["GetObject", "GetObject", "PutObject"], inputs) {
+        for (operation, input) in zip(["GetObject", "GetObject", "PutObject", "PutObject"], inputs) {
             XCTAssertThrowsError(try s3.call(operation, input)) {
                 let message = ($0 as? AWSError)?.message ?? ""
                 XCTAssertLessThan(message.utf8.count, 2000, String(message.prefix(300)))
