@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CModels"),
         .target(
             name: "Host", dependencies: ["CLua", "CShims", "CEdit"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AWSCore",
             dependencies: [
@@ -36,27 +36,27 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "Bindings", dependencies: ["Host", "AWSCore"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "gluescript", dependencies: ["Host", "Bindings", "CShims"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "embed-example", dependencies: ["Host"], path: "Examples/EmbedHost",
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "HostTests", dependencies: ["Host"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "AWSCoreTests", dependencies: ["AWSCore"], exclude: ["Oracles"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "BindingsTests", dependencies: ["Bindings", "Host", "AWSCore"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["gluescript"],
-            swiftSettings: [.swiftLanguageMode(.v5)]),
+            swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

@@ -3,7 +3,8 @@ import Host
 
 /// `aws.inspect(value, {depth = n})`: the pretty printer as a function returning text.
 enum Inspect {
-    static let function = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let function = LuaValue.function(
         LuaFunction(stack: "inspect") { state, L in
             var printer = PrettyPrinter()
             if lua_type(L, 2) == LUA_TTABLE {

@@ -3,7 +3,7 @@ import Host
 
 /// The methods every client has besides its operations.
 extension LuaClient {
-    typealias Builtin = (LuaClient, LuaCall) throws -> [LuaValue]
+    typealias Builtin = @Sendable (LuaClient, LuaCall) throws -> [LuaValue]
 
     static let builtins: [String: Builtin] = coreBuiltins.merging(paginationBuiltins) { $1 }
         .merging(waiterBuiltins) { $1 }.merging(transferBuiltins) { $1 }

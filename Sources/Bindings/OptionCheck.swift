@@ -11,7 +11,7 @@ enum OptionCheck {
                 throw AWSError(
                     code: "ValidationError",
                     message:
-                        "\(function): unknown option '\(name)'\(hint); known: \(allowed.sorted().joined(separator: ", "))"
+                        "\(function): unknown option '\(QuotedValue.shortened(name))'\(hint); known: \(allowed.sorted().joined(separator: ", "))"
                 )
             }
         }

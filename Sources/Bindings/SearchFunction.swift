@@ -3,7 +3,8 @@ import Host
 
 /// `aws.search(expression, data)`: JMESPath over Lua data.
 enum SearchFunction {
-    static let function = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let function = LuaValue.function(
         LuaFunction("search") { call in
             let expression = try call.string(1, "expression")
             let compiled = try JMESPath.compile(expression)

@@ -25,7 +25,9 @@ enum SignFunction {
         guard let service = try t.stringOption("service", of: name) else { throw missing("service") }
         let method = try t.stringOption("method", of: name)?.uppercased() ?? "GET"
         guard !method.isEmpty, method.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-            throw AWSError(code: "ValidationError", message: "\(name): method \"\(method)\" is not an HTTP method")
+            throw AWSError(
+                code: "ValidationError",
+                message: "\(name): method \"\(QuotedValue.shortened(method))\" is not an HTTP method")
         }
         var request = HTTPRequest(method: method, url: url)
         if let headers = try t.tableOption("headers", of: name) {
@@ -49,7 +51,9 @@ enum SignFunction {
                 else {
                     throw AWSError(
                         code: "ValidationError",
-                        message: "\(name): header \"\(headerName)\" has a name or value that cannot be sent")
+                        message:
+                            "\(name): header \"\(QuotedValue.shortened(headerName))\" has a name or value that cannot be sent"
+                    )
                 }
                 request.headers.append((headerName, headerValue))
             }

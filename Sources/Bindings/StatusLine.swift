@@ -1,3 +1,5 @@
+import CShims
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -21,16 +23,16 @@ final class StatusLine {
     func show(_ text: String) {
         guard enabled else { return }
         let padding = max(0, shownLength - text.count)
-        fputs("\r" + text + String(repeating: " ", count: padding), stderr)
-        fflush(stderr)
+        fputs("\r" + text + String(repeating: " ", count: padding), gs_stderr())
+        fflush(gs_stderr())
         shownLength = text.count
     }
 
     /// Blanks the line and puts the cursor back at its start.
     func clear() {
         guard enabled, shownLength > 0 else { return }
-        fputs("\r" + String(repeating: " ", count: shownLength) + "\r", stderr)
-        fflush(stderr)
+        fputs("\r" + String(repeating: " ", count: shownLength) + "\r", gs_stderr())
+        fflush(gs_stderr())
         shownLength = 0
     }
 }

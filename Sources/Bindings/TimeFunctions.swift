@@ -7,7 +7,8 @@ import Host
 /// with an `interrupted!` error on Ctrl-C; NaN, a negative time or one longer than about 292
 /// years (`math.huge`, `1e300`) is an error.
 enum TimeFunctions {
-    static let clock = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let clock = LuaValue.function(
         LuaFunction("clock") { _ in
             [.number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)]
         })
@@ -16,7 +17,8 @@ enum TimeFunctions {
     /// `time.sleep` has too (about 292 years). Longer, like `math.huge`, is an error.
     static let longestSleep = Double(Int64.max) / 1e9
 
-    static let sleep = LuaValue.function(
+    /// Made once and never changed; its body keeps no state, so every Lua state may share it.
+    nonisolated(unsafe) static let sleep = LuaValue.function(
         LuaFunction("sleep") { call in
             guard let seconds = call[1].numberValue else {
                 throw call.argumentError(1, expected: "a number of seconds, 0 or more")

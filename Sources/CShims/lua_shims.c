@@ -19,7 +19,7 @@ void gs_push_swift_closure(lua_State *L, int nupvalues) {
     lua_pushcclosure(L, trampoline, nupvalues);
 }
 
-const char *gs_last_traceback_key = "gluescript.last_traceback";
+const char *const gs_last_traceback_key = "gluescript.last_traceback";
 
 void *gs_getextraspace(lua_State *L) { return lua_getextraspace(L); }
 

@@ -6,7 +6,9 @@
 public struct LuaError: Error, CustomStringConvertible {
     public var message: String
     public var traceback: String?
-    public var value: LuaValue
+    /// The error object; like every Lua value it belongs to its state's thread, so an error
+    /// carried to another thread is read there by `message` and `traceback` only.
+    nonisolated(unsafe) public var value: LuaValue
     /// Raised by Swift code with a message of its own: when it reaches Lua, the position of
     /// the calling Lua code is put in front, as `luaL_error` does.
     public var needsPosition = false

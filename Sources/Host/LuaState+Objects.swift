@@ -4,7 +4,7 @@ import CShims
 extension LuaState {
     /// Marks userdata made by this bridge (its user value), so foreign userdata is never
     /// mistaken for a retained Swift object.
-    static let retainedMarker: UnsafeMutableRawPointer = {
+    nonisolated(unsafe) static let retainedMarker: UnsafeMutableRawPointer = {
         let p = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
         return p
     }()

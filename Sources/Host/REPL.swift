@@ -21,12 +21,12 @@ public final class REPL {
     public var printer = PrettyPrinter()
     /// Where results go (stdout) and errors go (stderr); replaceable for embedding.
     public var output: (String) -> Void = { text in
-        fputs(text, stdout)
-        fflush(stdout)
+        fputs(text, gs_stdout())
+        fflush(gs_stdout())
     }
     public var errorOutput: (String) -> Void = { text in
-        fputs(text, stderr)
-        fflush(stderr)
+        fputs(text, gs_stderr())
+        fflush(gs_stderr())
     }
 
     public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath) {

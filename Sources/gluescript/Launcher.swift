@@ -95,7 +95,7 @@ struct Launcher {
 
     private func runStep(_ step: Invocation.Step, in state: LuaState) -> Int32 {
         do {
-            try Interrupts.watching(state) {
+            _ = try Interrupts.watching(state) {
                 switch step {
                 case .execute(let chunk):
                     try state.run(chunk, name: "=(command line)")

@@ -1,4 +1,5 @@
 import Bindings
+import CShims
 import Host
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Host
 
 /// Writes `text` and a newline to stderr.
 func printError(_ text: String) {
-    fputs(text + "\n", stderr)
+    fputs(text + "\n", gs_stderr())
 }
 
 let invocation: Invocation

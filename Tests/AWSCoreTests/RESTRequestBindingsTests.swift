@@ -56,7 +56,7 @@ final class RESTRequestBindingsTests: XCTestCase {
     ]
 
     /// Kept for the whole run: operations refer to their model's shapes without owning them.
-    static let service = try? ServiceModel(json: model)
+    nonisolated(unsafe) static let service = try? ServiceModel(json: model)
 
     func operation(_ name: String) throws -> OperationModel {
         try XCTUnwrap(Self.service?.operations[name])

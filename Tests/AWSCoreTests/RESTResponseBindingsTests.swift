@@ -37,7 +37,7 @@ final class RESTResponseBindingsTests: XCTestCase {
     ]
 
     /// Kept for the whole run: shapes refer to each other without owning each other.
-    static let service = try? ServiceModel(json: model)
+    nonisolated(unsafe) static let service = try? ServiceModel(json: model)
 
     func testHeadersAndStatusAreTyped() throws {
         let shape = try XCTUnwrap(Self.service?.operations["HeadThing"]?.output)

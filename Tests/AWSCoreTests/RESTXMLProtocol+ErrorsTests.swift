@@ -107,16 +107,19 @@ final class RESTXMLProtocolErrorsTests: XCTestCase {
         XCTAssertEqual(RetryClassifier.reason(for: error, mode: .standard), .transient)
     }
 
-    func testACutOffResultIsARetryableServerError() throws {
+    func testACutOffResultIsARetryableParseErrorOfTheStatus200() throws {
         let (mine, theirs) = try errorCase(
             "CompleteMultipartUpload", status: 200, headers: [("x-amz-request-id", "r")],
             body: "<CompleteMultipartUploadResult><Bucket>b</Bu")
         let error = try XCTUnwrap(mine)
-        XCTAssertEqual(theirs["status"]?.numberValue.map { Int($0) }, 500)
-        XCTAssertEqual(error.status, 500)
+        XCTAssertEqual(theirs["status"]?.numberValue.map { Int($0) }, 500, "botocore retries it as a 500")
+        XCTAssertEqual(error.status, 200, "the status the service sent")
         XCTAssertEqual(error.code, "XMLParseError")
-        XCTAssertTrue(error.message.contains("CompleteMultipartUpload"), error.message)
+        XCTAssertTrue(error.message.contains("CompleteMultipartUpload response is not XML"), error.message)
+        XCTAssertTrue(error.message.contains("HTTP 200"), error.message)
+        XCTAssertFalse(error.description.contains("500"), error.description)
         XCTAssertTrue(error.retryable)
+        XCTAssertEqual(RetryClassifier.reason(for: error, mode: .standard), .transient)
     }
 
     func testStreamedBodiesAndRealResultsAreNotErrors() throws {

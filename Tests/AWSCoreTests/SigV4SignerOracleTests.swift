@@ -96,6 +96,14 @@ final class SigV4SignerOracleTests: XCTestCase {
             signer: "v4-query", method: "GET",
             url: "https://sts.eu-central-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15",
             token: sessionToken, region: "eu-central-1", service: "sts", expires: 60),
+        OracleCase(
+            signer: "s3", method: "GET", url: "https://s3.amazonaws.com/attacker/../victim/secret.txt",
+            service: "s3"),
+        OracleCase(signer: "s3", method: "PUT", url: "http://127.0.0.1:5000/attacker/..", body: "x", service: "s3"),
+        OracleCase(signer: "s3", method: "GET", url: "https://s3.amazonaws.com/attacker/./a/./b/", service: "s3"),
+        OracleCase(
+            signer: "s3-query", method: "GET", url: "https://s3.amazonaws.com/attacker/../victim/100%25/.",
+            service: "s3"),
     ]
 
     func testSignaturesMatchBotocore() throws {

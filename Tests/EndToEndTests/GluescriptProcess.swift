@@ -7,7 +7,8 @@ import XCTest
 
 /// The built `gluescript` binary, run as a user runs it, with its output collected while it
 /// runs and a deadline after which it is killed (so a hang fails a test, not the suite).
-final class GluescriptProcess {
+/// Its reader threads change the collected output only under `lock`.
+final class GluescriptProcess: @unchecked Sendable {
     struct Outcome {
         var status: Int32
         var stdout: String
@@ -51,7 +52,7 @@ final class GluescriptProcess {
         try stdin.fileHandleForWriting.close()
     }
 
-    private func collect(_ handle: FileHandle, into append: @escaping (Data) -> Void) {
+    private func collect(_ handle: FileHandle, into append: @escaping @Sendable (Data) -> Void) {
         readers.enter()
         Thread.detachNewThread {
             while true {

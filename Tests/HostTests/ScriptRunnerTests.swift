@@ -79,8 +79,8 @@ final class ScriptRunnerTests: XCTestCase {
         try "return require('demo_config').bucket".write(
             to: scripts.appendingPathComponent("demo.lua"), atomically: true, encoding: .utf8)
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath("/")
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath("/")
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let results = try ScriptRunner(state: LuaState()).run(path: scripts.path + "/demo.lua", arguments: [])
         XCTAssertEqual(results, ["demo-bucket"])
     }

@@ -80,6 +80,7 @@ extension AWSClient {
     }
 
     func sign(_ request: HTTPRequest, operation: OperationModel, endpoint: ServiceEndpoint) throws -> HTTPRequest {
+        try ContentLengthCheck.verify(request, operation: operation)
         if operation.authType == "none" { return request }
         var options = SigV4Signer.Options.forService(model.metadata.signingService)
         if options.signBody, endpoint.url.scheme == "https", case .file = request.body {

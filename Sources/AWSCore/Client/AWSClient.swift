@@ -69,7 +69,8 @@ public final class AWSClient {
     public func operation(_ name: String) throws -> OperationModel {
         guard let operation = model.operations[name] else {
             throw AWSError(
-                code: "UnknownOperation", message: "\(serviceName) has no operation \(name)", service: serviceName)
+                code: "UnknownOperation", message: "\(serviceName) has no operation \(QuotedValue.shortened(name))",
+                service: serviceName)
         }
         return operation
     }

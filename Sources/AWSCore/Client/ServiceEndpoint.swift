@@ -43,7 +43,8 @@ public struct ServiceEndpoint: Sendable, Equatable {
         }
         guard Self.isValidRegion(region) else {
             throw AWSError(
-                code: "InvalidRegion", message: "region \"\(region)\" is not a valid region name (e.g. us-east-1)")
+                code: "InvalidRegion",
+                message: "region \"\(QuotedValue.shortened(region))\" is not a valid region name (e.g. us-east-1)")
         }
         let host = "\(metadata.endpointPrefix).\(region).\(suffix)"
         return ServiceEndpoint(url: AWSURL(scheme: "https", host: host), signingRegion: signingRegion, isCustom: false)

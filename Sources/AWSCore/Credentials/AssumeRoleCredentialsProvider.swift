@@ -1,10 +1,15 @@
+import Foundation
+
 /// Credentials of a role, from STS AssumeRole called with the source profile's credentials.
 /// Wrap it in a `CachingCredentialsProvider` so the role is assumed again only near expiry.
+/// Safe to share between threads: its STS client (which is not) is only used under `lock`,
+/// one AssumeRole call at a time.
 public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sendable {
     public let source = "assume-role"
     public let settings: AssumeRoleSettings
-    /// An STS client signing with the source credentials.
+    /// An STS client signing with the source credentials; used only while holding `lock`.
     let sts: AWSClient
+    private let lock = NSLock()
 
     public init(settings: AssumeRoleSettings, sts: AWSClient) {
         self.settings = settings
@@ -12,6 +17,8 @@ public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sen
     }
 
     public func credentials() throws -> Credentials {
+        lock.lock()
+        defer { lock.unlock() }
         var input: [String: JSONValue] = [
             "RoleArn": .string(settings.roleARN), "RoleSessionName": .string(settings.sessionName),
         ]

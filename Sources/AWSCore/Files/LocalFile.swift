@@ -71,7 +71,7 @@ enum LocalFile {
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
-        return (String(cString: template), descriptor)
+        return (String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), descriptor)
     }
 
     /// Writes all of `bytes` at `offset` of the open file.

@@ -86,6 +86,9 @@ final class CurlEasyRequest {
 
         check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
         check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
+        // The path goes out as signed: curl would otherwise resolve `.` and `..` segments
+        // (S3 keys may hold them), sending a request the signature does not cover.
+        check("path as given", gs_curl_setopt_long(curl, CURLOPT_PATH_AS_IS, 1))
         check("signals", gs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1))
         // HTTP/1.1 as the AWS SDKs speak it; parallel transfers use parallel connections.
         check(
@@ -163,7 +166,7 @@ final class CurlEasyRequest {
             detachFromHandle()
             throw AWSError(
                 code: "InvalidRequest",
-                message: "\(request.method) \(Redaction.url(request.url)): curl rejected the \(name): "
+                message: "\(request.summary): curl rejected the \(name): "
                     + String(cString: curl_easy_strerror(result)))
         }
     }
@@ -238,7 +241,7 @@ final class CurlEasyRequest {
         guard let count = body.read(into: buffer, capacity: capacity) else {
             failure = AWSError(
                 code: "BodyFileError",
-                message: "\(request.method) \(Redaction.url(request.url)): the request body file could not be read")
+                message: "\(request.summary): the request body file could not be read")
             return nil
         }
         return count
@@ -262,12 +265,12 @@ final class CurlEasyRequest {
         {
             failure = AWSError(
                 code: "ReadTimeout",
-                message: "\(request.method) \(Redaction.url(request.url)): no data for \(options.readTimeout) seconds",
+                message: "\(request.summary): no data for \(options.readTimeout) seconds",
                 retryable: true)
             return false
         }
         if let isCancelled = options.isCancelled, isCancelled() {
-            failure = AWSError(code: "Cancelled", message: "\(request.method) \(Redaction.url(request.url)): cancelled")
+            failure = AWSError(code: "Cancelled", message: "\(request.summary): cancelled")
             return false
         }
         options.progress?(progress)

@@ -148,10 +148,7 @@ public final class CurlMultiTransport {
             failed.append(
                 (
                     done.tag,
-                    .failure(
-                        AWSError(
-                            code: "ConnectionError",
-                            message: "\(request.method) \(Redaction.url(request.url)): \(reason)"))
+                    .failure(AWSError(code: "ConnectionError", message: "\(request.summary): \(reason)"))
                 ))
             idleHandles.append(done.exchange.handle)
         }

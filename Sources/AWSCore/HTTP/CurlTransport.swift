@@ -1,23 +1,39 @@
 import CCurl
+import Foundation
 
 /// Sends HTTP requests one at a time with libcurl, on the calling thread.
 ///
 /// One curl handle is reused for every request, so calls to the same host share a kept-alive
-/// connection. Not safe to use from two threads at once (hence `@unchecked Sendable`: a client
-/// and its transport belong to one Lua state); give each thread its own transport.
+/// connection. Safe to share between threads: every use of the handle and of the log is made
+/// under `lock`, so requests from several threads take turns (give each thread its own
+/// transport to send at once).
 /// Curl honours `http_proxy`, `https_proxy` and `no_proxy` from the environment by itself, and
 /// TLS certificates are always verified.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
     private let handle: CurlEasyHandle
+    private var log: DebugLog?
     /// Sent as `User-Agent` unless a request brings its own.
     public let userAgent: String
+
     /// Where requests and responses are logged (`--debug`), if anywhere.
-    public var debugLog: DebugLog?
+    public var debugLog: DebugLog? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return log
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            log = newValue
+        }
+    }
 
     public init(userAgent: String = "gluescript", debugLog: DebugLog? = nil) throws {
         self.handle = try CurlEasyHandle()
         self.userAgent = userAgent
-        self.debugLog = debugLog
+        self.log = debugLog
     }
 
     /// Sends `request` and reads its whole response; a 4xx or 5xx status is returned, not thrown.
@@ -28,6 +44,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest, options: TransferOptions = TransferOptions()) throws
         -> HTTPResponse
     {
+        lock.lock()
+        defer { lock.unlock() }
+        let debugLog = log
         debugLog?.logRequest(request)
         let started = ContinuousClock.now
         let result: Result<HTTPResponse, AWSError>

@@ -4,12 +4,18 @@ extension AWSError {
     /// Turns a failed curl transfer into an error naming what happened and where.
     ///
     /// `connected` tells a time-out while connecting (`ConnectTimeout`) from one while waiting
-    /// for data (`ReadTimeout`).
+    /// for data (`ReadTimeout`). An answer that is not HTTP (garbage on a kept-alive
+    /// connection, which curl reports as an unsupported protocol or a weird reply) is a
+    /// `ConnectionError`, as botocore counts it; `InvalidURL` is kept for URLs curl cannot use.
     static func curl(_ code: CURLcode, detail: String, request: HTTPRequest, connected: Bool)
         -> AWSError
     {
         let name: String
+        var text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         switch code {
+        case CURLE_UNSUPPORTED_PROTOCOL where isHTTP(request.url), CURLE_WEIRD_SERVER_REPLY:
+            name = "ConnectionError"
+            text = "the server's answer is not HTTP: " + text
         case CURLE_OPERATION_TIMEDOUT:
             name = connected ? "ReadTimeout" : "ConnectTimeout"
         case CURLE_PARTIAL_FILE:
@@ -24,12 +30,17 @@ extension AWSError {
         default:
             name = "ConnectionError"
         }
-        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         let retryable = ["ConnectionError", "ReadTimeout", "ConnectTimeout", "TruncatedBody"].contains(
             name)
         return AWSError(
             code: name,
-            message: "\(request.method) \(Redaction.url(request.url)): \(text) (curl error \(code.rawValue))",
+            message: "\(request.summary): \(text) (curl error \(code.rawValue))",
             retryable: retryable)
+    }
+
+    /// Whether `url` is one curl speaks (http or https), so an unsupported protocol is the answer's.
+    private static func isHTTP(_ url: String) -> Bool {
+        let scheme = url.prefix { $0 != ":" }.lowercased()
+        return scheme == "http" || scheme == "https"
     }
 }

@@ -1,3 +1,5 @@
+import CShims
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -22,8 +24,8 @@ public final class DebugLog {
     }
 
     /// Writes `text` to standard error as it is.
-    public static let standardError: Sink = { text in
-        fputs(text, stderr)
+    public static let standardError: @Sendable (String) -> Void = { text in
+        fputs(text, gs_stderr())
     }
 
     /// Writes one free-form line (a retry notice, for instance).

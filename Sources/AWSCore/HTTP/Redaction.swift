@@ -11,7 +11,8 @@ enum Redaction {
     private static let secretName =
         #"[A-Za-z_]*(?:[Ss]ecret_?[Aa]ccess_?[Kk]ey|[Ss]ession_?[Tt]oken|[Pp]assword|[Ss]ecretString)"#
 
-    private static let patterns: [(Regex<AnyRegexOutput>, String)] = {
+    /// Compiled once and only read afterwards (`Regex` is not marked `Sendable`).
+    nonisolated(unsafe) private static let patterns: [(Regex<AnyRegexOutput>, String)] = {
         let rules: [(String, String)] = [
             // "SecretAccessKey": "value"   (a value cut off by truncation included)
             (#"("\#(secretName)"\s*:\s*")(?:[^"\\]|\\.)*("|$)"#, "$1\(placeholder)$2"),

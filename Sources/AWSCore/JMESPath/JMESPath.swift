@@ -17,7 +17,7 @@ public enum JMESPath {
             var parser = JMESPathParser(try lexer.tokenize())
             return JMESPathExpression(source: expression, root: try parser.parse())
         } catch var error as AWSError {
-            error.message += " in \"\(expression)\""
+            error.message += " in \"\(QuotedValue.shortened(expression))\""
             throw error
         }
     }

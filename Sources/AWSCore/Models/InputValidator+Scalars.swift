@@ -27,7 +27,10 @@ extension ValidationWalk {
             checkTimestamp(d, path)
         case (.timestamp, .string(let text)):
             if Timestamp(parsing: text) == nil {
-                report(path, "expected timestamp (ISO 8601 string or epoch seconds), got string \"\(text)\"")
+                report(
+                    path,
+                    "expected timestamp (ISO 8601 string or epoch seconds), got string \"\(QuotedValue.shortened(text))\""
+                )
             }
         default:
             report(path, "expected \(Self.expected(shape.kind)), got \(Self.describe(value))")

@@ -68,7 +68,7 @@ struct ValidationWalk {
         }
         var present: [String] = []
         for (name, member) in members where member != .null {
-            let memberPath = path.isEmpty ? name : path + "." + name
+            let memberPath = path.isEmpty ? QuotedValue.shortened(name) : path + "." + QuotedValue.shortened(name)
             guard let reference = shape.members[name] else {
                 let hint = Suggestion.closest(to: name, among: shape.members.keys).map { "did you mean \($0)?" }
                 report(
@@ -117,7 +117,9 @@ struct ValidationWalk {
             if let keyShape = shape.key?.shape {
                 var keyWalk = ValidationWalk()
                 keyWalk.checkScalar(.string(key), keyShape, "")
-                for problem in keyWalk.problems { report(path, "key \"\(key)\": " + problem.what) }
+                for problem in keyWalk.problems {
+                    report(path, "key \"\(QuotedValue.shortened(key))\": " + problem.what)
+                }
             }
             if let valueShape = shape.value?.shape { check(item, against: valueShape, at: entryPath) }
         }
@@ -130,7 +132,8 @@ struct ValidationWalk {
     }
 
     /// `.Name` for map keys that are Lua identifiers, `["any key"]` otherwise.
-    private static func keySuffix(_ key: String) -> String {
+    private static func keySuffix(_ fullKey: String) -> String {
+        let key = QuotedValue.shortened(fullKey)
         let identifier =
             key.first.map { $0.isLetter || $0 == "_" } == true
             && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }

@@ -10,7 +10,7 @@ extension ServiceModel {
     public func operation(method name: String) throws -> OperationModel {
         if let apiName = operationNamesByMethod[name], let operation = operations[apiName] { return operation }
         let service = metadata.endpointPrefix
-        var message = "\(service) has no operation \(name)"
+        var message = "\(service) has no operation \(QuotedValue.shortened(name))"
         if operations[name] != nil {
             message += "; did you mean \(OperationName.pythonic(name))?"
         } else {

@@ -8,7 +8,10 @@ public enum Suggestion {
         let limit = wanted.count <= 3 ? 1 : Swift.max(2, wanted.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(wanted, normalized(candidate))
+            let other = normalized(candidate)
+            // The distance is at least the difference in length: a huge name costs no quadratic work.
+            guard abs(other.count - wanted.count) <= limit else { continue }
+            let distance = editDistance(wanted, other)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.candidate

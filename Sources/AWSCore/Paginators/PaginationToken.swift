@@ -64,6 +64,6 @@ struct PaginationToken: Equatable {
     }
 
     private static func bad(_ text: String, _ reason: String) -> AWSError {
-        AWSError(code: "PaginationError", message: "bad starting token \"\(text)\": \(reason)")
+        AWSError(code: "PaginationError", message: "bad starting token \"\(QuotedValue.shortened(text))\": \(reason)")
     }
 }

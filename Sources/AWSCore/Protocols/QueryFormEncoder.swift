@@ -119,7 +119,8 @@ struct QueryFormEncoder {
         case .string(let text):
             if let parsed = Timestamp(parsing: text) { return parsed }
             throw AWSError(
-                code: "ValidationError", message: "\(path): \(text) is not a timestamp (ISO 8601 or epoch seconds)")
+                code: "ValidationError",
+                message: "\(path): \(QuotedValue.shortened(text)) is not a timestamp (ISO 8601 or epoch seconds)")
         default:
             throw AWSError(code: "ValidationError", message: "\(path): expected a timestamp, got \(describe(value))")
         }

@@ -92,7 +92,7 @@ public struct RESTRequestBindings {
             }
             var pairs: [String] = []
             for (key, item) in entries {
-                let itemPath = "\(path).\(key)"
+                let itemPath = "\(path).\(QuotedValue.shortened(key))"
                 if valueMember.shape.kind == .list, let elements = item.arrayValue,
                     let element = valueMember.shape.member
                 {
@@ -131,11 +131,15 @@ public struct RESTRequestBindings {
         if let bad = name.unicodeScalars.first(where: { breaking.contains($0) || $0 == ":" || $0 == " " || $0 == "\t" })
         {
             throw AWSError.invalidInputValue(
-                path, "header name \(String(reflecting: name)) must not contain \(String(reflecting: String(bad)))")
+                path,
+                "header name \(String(reflecting: QuotedValue.shortened(name))) must not contain \(String(reflecting: String(bad)))"
+            )
         }
         if let bad = value.unicodeScalars.first(where: { breaking.contains($0) }) {
             throw AWSError.invalidInputValue(
-                path, "header value \(String(reflecting: value)) must not contain \(String(reflecting: String(bad)))")
+                path,
+                "header value \(String(reflecting: QuotedValue.shortened(value))) must not contain \(String(reflecting: String(bad)))"
+            )
         }
     }
 
@@ -175,7 +179,7 @@ public struct RESTRequestBindings {
             if let valueMember {
                 text = try RESTValueText.text(
                     item, shape: valueMember.shape, member: valueMember, timestampDefault: .rfc822,
-                    path: "\(path).\(key)")
+                    path: "\(path).\(QuotedValue.shortened(key))")
             } else {
                 text = item.stringValue ?? ""
             }

@@ -9,9 +9,13 @@ extension RESTXMLProtocol {
     /// - Status 300 and above without an XML body (every HEAD error, a proxy's HTML page): the
     ///   code names the status, the message is its reason phrase and the start of the body.
     /// - Status 200 with an `<Error>` root (S3's `CopyObject`, `UploadPartCopy` and
-    ///   `CompleteMultipartUpload` can fail after the 200 is sent), or with a body that is not
-    ///   XML (cut off in transit): an error with status 500 and `retryable` set, as botocore
-    ///   treats them. Only for outputs whose payload is not a raw blob or string.
+    ///   `CompleteMultipartUpload` can fail after the 200 is sent): an error with status 500
+    ///   and `retryable` set, as botocore treats it.
+    /// - Status 200 with a body that is not XML (cut off in transit): an `XMLParseError` that
+    ///   keeps the status 200 and says what could not be read, with `retryable` set, as
+    ///   botocore retries it.
+    ///
+    /// Both only for outputs whose payload is not a raw blob or string.
     ///
     /// Codes named after the status (`statusCodeName`): botocore gives the number (`"404"`);
     /// gluescript names it, because `err.code == "NotFound"` reads better in a script, and keeps
@@ -72,8 +76,8 @@ extension RESTXMLProtocol {
         do {
             root = try xmlRoot(of: response, operation: operation)
         } catch var error as AWSError {
-            error.message += " (HTTP 200; retried as a server error)"
-            error.status = 500
+            error.message += " (the service answered HTTP 200 with a body that cannot be read)"
+            error.status = response.status
             error.requestID = response.header("x-amz-request-id")
             error.retryable = true
             return error

@@ -83,7 +83,7 @@ public struct RetryPolicy {
     }
 
     /// Sleeps the calling thread.
-    public static let systemSleep: (Double) -> Void = { seconds in
+    public static let systemSleep: @Sendable (Double) -> Void = { seconds in
         guard seconds > 0 else { return }
         let seconds = min(seconds, 86_400 * 365)
         var wait = timespec(

@@ -42,7 +42,7 @@ public final class S3Transfer {
     }
 
     /// `s3://bucket/key`, for messages.
-    static func location(_ bucket: String, _ key: String) -> String { "s3://\(bucket)/\(key)" }
+    static func location(_ bucket: String, _ key: String) -> String { QuotedValue.shortened("s3://\(bucket)/\(key)") }
 
     /// `value` with `members` set, for request inputs built on the caller's extra parameters.
     static func merging(_ value: JSONValue, _ members: [(String, JSONValue)]) -> JSONValue {

@@ -27,12 +27,14 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws {
         guard let schemeEnd = text.range(of: "://") else {
             throw AWSError(
-                code: "InvalidURL", message: "URL \(Redaction.url(text)) has no scheme (expected https://host/...)")
+                code: "InvalidURL",
+                message: "URL \(QuotedValue.shortened(Redaction.url(text))) has no scheme (expected https://host/...)")
         }
         let scheme = String(text[..<schemeEnd.lowerBound])
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
         else {
-            throw AWSError(code: "InvalidURL", message: "URL \(Redaction.url(text)) has an invalid scheme")
+            throw AWSError(
+                code: "InvalidURL", message: "URL \(QuotedValue.shortened(Redaction.url(text))) has an invalid scheme")
         }
         var rest = text[schemeEnd.upperBound...]
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
@@ -96,7 +98,8 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else {
                 throw AWSError(
-                    code: "InvalidURL", message: "URL \(Redaction.url(text)) has an unterminated IPv6 address")
+                    code: "InvalidURL",
+                    message: "URL \(QuotedValue.shortened(Redaction.url(text))) has an unterminated IPv6 address")
             }
             hostPart = authority[...close]
             let after = authority[authority.index(after: close)...]
@@ -104,20 +107,25 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
                 portPart = after.dropFirst()
             } else if !after.isEmpty {
                 throw AWSError(
-                    code: "InvalidURL", message: "URL \(Redaction.url(text)) has text after its IPv6 address")
+                    code: "InvalidURL",
+                    message: "URL \(QuotedValue.shortened(Redaction.url(text))) has text after its IPv6 address")
             }
         } else if let colon = authority.lastIndex(of: ":") {
             hostPart = authority[..<colon]
             portPart = authority[authority.index(after: colon)...]
         }
         guard !hostPart.isEmpty else {
-            throw AWSError(code: "InvalidURL", message: "URL \(Redaction.url(text)) has no host")
+            throw AWSError(code: "InvalidURL", message: "URL \(QuotedValue.shortened(Redaction.url(text))) has no host")
         }
         guard let portPart, !portPart.isEmpty else { return (String(hostPart), nil) }
         guard portPart.allSatisfy({ $0.isASCII && $0.isNumber }), let port = Int(portPart),
             port <= 65535
         else {
-            throw AWSError(code: "InvalidURL", message: "URL \(Redaction.url(text)) has an invalid port \(portPart)")
+            throw AWSError(
+                code: "InvalidURL",
+                message:
+                    "URL \(QuotedValue.shortened(Redaction.url(text))) has an invalid port \(QuotedValue.shortened(portPart))"
+            )
         }
         return (String(hostPart), port)
     }

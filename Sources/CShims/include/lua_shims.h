@@ -44,7 +44,7 @@ const char *gs_tostring(lua_State *L, int idx, size_t *len);
 void *gs_getextraspace(lua_State *L);
 
 /* The traceback the message handler recorded for the last non-string error, or NULL. */
-extern const char *gs_last_traceback_key;
+extern const char *const gs_last_traceback_key;
 
 /* The release of the Lua library linked in, e.g. "Lua 5.4.6". */
 const char *gs_lua_release(void);

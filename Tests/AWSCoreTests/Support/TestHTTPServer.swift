@@ -144,7 +144,7 @@ final class TestHTTPServer: @unchecked Sendable {
         return stopped
     }
 
-    private func spawn(_ body: @escaping () -> Void) {
+    private func spawn(_ body: @escaping @Sendable () -> Void) {
         group.enter()
         let thread = Thread {
             body()

@@ -10,7 +10,7 @@ final class Emulator {
     private let local: LocalEmulator?
 
     /// The emulator shared by the tests of this run.
-    static let shared: Result<Emulator, Error> = Result(catching: {
+    nonisolated(unsafe) static let shared: Result<Emulator, Error> = Result(catching: {
         if let url = ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] { return Emulator(url: url) }
         return try Emulator(environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"])
     })
