@@ -28,6 +28,26 @@ final class InterruptTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("loop.lua:3"), outcome.stderr)
     }
 
+    func testASecondSigintWhileTheFirstIsPendingEndsTheProcess() throws {
+        let script = """
+            io.stderr:write('started\\n')
+            while true do
+              local ok, err = pcall(function() while true do end end)
+              io.stderr:write('caught ', tostring(err), '\\n')
+            end
+            """
+        let running = try GluescriptProcess(["-e", script])
+        XCTAssertTrue(running.waitForStderr("started"), "the script never started")
+        running.signal(SIGINT)
+        XCTAssertTrue(running.waitForStderr("caught"), "the first Ctrl-C did not interrupt the loop")
+        usleep(200_000)
+        XCTAssertTrue(running.process.isRunning, "the script that caught the first Ctrl-C should go on")
+        running.signal(SIGINT)
+        let outcome = running.finish(timeout: 5)
+        XCTAssertEqual(outcome.status, 130, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted!"), outcome.stderr)
+    }
+
     func testSigintStopsASleepTooLongToCount() throws {
         let running = try GluescriptProcess(["-e", "io.stderr:write('started\\n'); aws.sleep(1e11)"])
         XCTAssertTrue(running.waitForStderr("started"), "the script never started")
