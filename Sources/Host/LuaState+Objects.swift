@@ -49,7 +49,6 @@ extension LuaState {
     /// Pushes a Swift object. The same object pushes as the same userdata while Lua holds it.
     func pushObject(_ object: AnyObject, on L: OpaquePointer) {
         let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(object).toOpaque())
-        lua_checkstack(L, 6)
         LuaState.pushRawField(LuaState.objectCacheKey, of: gs_registryindex(), on: L)
         lua_pushlightuserdata(L, key)
         if lua_rawget(L, -2) == LUA_TUSERDATA {

@@ -4,9 +4,11 @@ import CShims
 extension LuaState {
     /// Pushes `value` onto the stack of `L` (this state's main thread or one of its coroutines).
     ///
-    /// A table takes two slots per level of nesting. Values come from `read` (at most
-    /// `maximumTableDepth` levels) or from the JSON and XML decoders (512 levels), far below
-    /// Lua's limit of a million slots, so running out of stack here is a bug in the host.
+    /// The four slots checked here cover a scalar, a function or an object (whose pushes
+    /// rely on them); a table takes two slots per level of nesting, each level checking.
+    /// Values come from `read` (at most `maximumTableDepth` levels) or from the JSON and XML
+    /// decoders (512 levels), far below Lua's limit of a million slots, so running out of
+    /// stack here is a bug in the host.
     public func push(_ value: LuaValue, on L: OpaquePointer) {
         precondition(lua_checkstack(L, 4) != 0, "Lua stack overflow: a value nested too deep to push")
         switch value {

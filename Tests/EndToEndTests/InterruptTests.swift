@@ -30,14 +30,13 @@ final class InterruptTests: XCTestCase {
 
     func testASecondSigintWhileTheFirstIsPendingEndsTheProcess() throws {
         let script = """
-            io.stderr:write('started\\n')
             while true do
-              local ok, err = pcall(function() while true do end end)
+              local ok, err = pcall(function() io.stderr:write('looping\\n') while true do end end)
               io.stderr:write('caught ', tostring(err), '\\n')
             end
             """
         let running = try GluescriptProcess(["-e", script])
-        XCTAssertTrue(running.waitForStderr("started"), "the script never started")
+        XCTAssertTrue(running.waitForStderr("looping"), "the script never started")
         running.signal(SIGINT)
         XCTAssertTrue(running.waitForStderr("caught"), "the first Ctrl-C did not interrupt the loop")
         usleep(200_000)
