@@ -101,9 +101,15 @@ extension LuaState {
     }
 }
 
-/// `__gc` of every retained userdata: releases the Swift object once.
+/// `__gc` of every retained userdata: releases the Swift object once. Lua calls it directly,
+/// not through the trampoline, so it marks the stack as held by Swift itself: the object's
+/// `deinit` may touch the state (releasing a `LuaReference`).
 private func releaseRetained(_ L: OpaquePointer?) -> Int32 {
     guard let L, let block = lua_touserdata(L, 1) else { return 0 }
+    let data = gs_data(L)!
+    let saved = data.pointee.errors_caught_by_lua
+    data.pointee.errors_caught_by_lua = 0
+    defer { data.pointee.errors_caught_by_lua = saved }
     let raw = block.load(as: UnsafeMutableRawPointer?.self)
     if let raw {
         Unmanaged<AnyObject>.fromOpaque(raw).release()

@@ -24,8 +24,9 @@ import CShims
 ///   (`gs_newstate`, lua_state.c) knows whether Lua or Swift holds the stack: under
 ///   `gs_pcall` a failure is the script's catchable "not enough memory"; while Swift runs it
 ///   ends the process with a message, as Swift itself does when out of memory.
-/// - Finalizers (`__gc`) run in protected mode inside Lua and only warn; Ctrl-C's hook fires
-///   only while Lua code runs, which is always under a protected call.
+/// - Finalizers (`__gc`) run in protected mode inside Lua and only warn; the bridge's own
+///   `__gc` (Swift, called without the trampoline) marks the stack as held by Swift. Ctrl-C's
+///   hook fires only while Lua code runs, which is always under a protected call.
 /// - Stack: Lua grants 20 free slots to each C function; whatever pushes more (recursion
 ///   over nested tables, argument and result lists, completion paths) checks
 ///   `lua_checkstack` and turns a refusal into an error, or into `{...}` when printing.
