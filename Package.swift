@@ -46,17 +46,20 @@ let package = Package(
         .executableTarget(
             name: "embed-example", dependencies: ["Host"], path: "Examples/EmbedHost",
             swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(
+            name: "TestPrerequisites", path: "Tests/TestPrerequisites",
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "HostTests", dependencies: ["Host"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
-            name: "AWSCoreTests", dependencies: ["AWSCore"], exclude: ["Oracles"],
+            name: "AWSCoreTests", dependencies: ["AWSCore", "TestPrerequisites"], exclude: ["Oracles"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
-            name: "BindingsTests", dependencies: ["Bindings", "Host", "AWSCore"],
+            name: "BindingsTests", dependencies: ["Bindings", "Host", "AWSCore", "TestPrerequisites"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["gluescript"],
+            name: "EndToEndTests", dependencies: ["gluescript", "TestPrerequisites"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

@@ -33,7 +33,9 @@ public enum AWSModule {
         ErrorTable.install(in: state)
         state.defineMetatable(jsonArrayMetatable)
         LuaClient.register(in: state)
-        let module = makeModule(in: state, session: Session(defaults: defaults, environment: environment))
+        let session = Session(defaults: defaults, environment: environment)
+        session.isInterrupted = { [weak state] in state.map(Interrupts.requested(in:)) ?? false }
+        let module = makeModule(in: state, session: session)
         state.setGlobal("aws", module)
         state.setGlobal("help", Help.function())
         state.preload("aws") { state in state.globalReference("aws") }

@@ -53,7 +53,7 @@ enum ClientFunction {
             serviceName: name, model: model, configuration: configuration, debugLog: session.debugLog)
         if let timeout = try settings.numberOption("timeout", of: function) { client.readTimeout = timeout }
         if let timeout = try settings.numberOption("connect_timeout", of: function) { client.connectTimeout = timeout }
-        client.isCancelled = { Interrupts.requested }
+        client.isCancelled = session.isInterrupted
         return LuaClient(client: client, session: session)
     }
 }

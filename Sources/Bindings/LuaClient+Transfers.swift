@@ -91,7 +91,7 @@ extension LuaClient {
         do {
             return try body()
         } catch var error as AWSError {
-            if error.code == "Cancelled" || Interrupts.requested { throw Interrupts.error }
+            if error.code == "Cancelled" || session.isInterrupted() { throw Interrupts.error }
             error.service = error.service ?? self.name
             throw error
         }

@@ -57,7 +57,7 @@ extension LuaClient {
         let (waiterName, definition) = try waiterDefinition(try call.string(2, "waiter name"))
         let params = try call[3] == .nil ? JSONValue.object([:]) : call.table(3, "params").toJSONValue()
         var options = WaiterOptions()
-        options.isCancelled = { Interrupts.requested }
+        options.isCancelled = session.isInterrupted
         var showProgress = StatusLine.stderrIsTerminal
         if let settings = try call.optionalTable(4, "options") {
             let function = "\(name):wait"

@@ -91,7 +91,7 @@ final class LuaClient {
         client.debugLog = session.debugLog
         do {
             return [try client.call(operation.name, params, options: options).toLua()]
-        } catch let error as AWSError where error.code == "Cancelled" && Interrupts.requested {
+        } catch let error as AWSError where error.code == "Cancelled" && session.isInterrupted() {
             throw Interrupts.error
         }
     }

@@ -12,6 +12,8 @@ final class Session {
     let environment: AWSEnvironment
     /// The service models this state has loaded.
     let models = ModelRegistry()
+    /// True once Ctrl-C was pressed while this session's state runs a script.
+    var isInterrupted: () -> Bool = { false }
     private var chains: [String: CredentialsProvider] = [:]
     private var metadataTransport: CurlTransport?
 

@@ -28,7 +28,7 @@ enum TimeFunctions {
             }
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
             while DispatchTime.now().uptimeNanoseconds < deadline {
-                if Interrupts.requested { throw Interrupts.error }
+                if Interrupts.requested(in: call.state) { throw Interrupts.error }
                 let left = Double(deadline - DispatchTime.now().uptimeNanoseconds) / 1e9
                 usleep(useconds_t(min(left, 0.05) * 1e6))
             }

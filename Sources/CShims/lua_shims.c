@@ -1,6 +1,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include "lua_shims.h"
 
 static gs_swift_dispatch dispatcher = NULL;
@@ -8,9 +9,14 @@ static gs_swift_dispatch dispatcher = NULL;
 void gs_set_dispatch(gs_swift_dispatch dispatch) { dispatcher = dispatch; }
 
 /* Calls into Swift; when Swift reports an error, raise it here, in C, where no Swift
-   frame lies between this function and the protected call that will catch it. */
+   frame lies between this function and the protected call that will catch it. While Swift
+   runs, an allocation failure may not raise (see lua_state.c). */
 static int trampoline(lua_State *L) {
+    gs_state_data *data = gs_data(L);
+    int saved = data->errors_caught_by_lua;
+    data->errors_caught_by_lua = 0;
     int n = dispatcher(L);
+    data->errors_caught_by_lua = saved;
     if (n == GS_RAISE_ERROR) return lua_error(L);
     return n;
 }
@@ -28,7 +34,9 @@ int gs_traceback_handler(lua_State *L) {
         /* A non-string error (a table, say) goes through unchanged so that callers see
            the same value; its traceback is kept aside in the registry. */
         luaL_traceback(L, L, NULL, 1);
-        lua_setfield(L, LUA_REGISTRYINDEX, gs_last_traceback_key);
+        lua_pushstring(L, gs_last_traceback_key);
+        lua_insert(L, -2);
+        lua_rawset(L, LUA_REGISTRYINDEX);
         lua_settop(L, 1);
         return 1;
     }
@@ -40,7 +48,7 @@ int gs_pcall_traceback(lua_State *L, int nargs, int nresults) {
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, gs_traceback_handler);
     lua_insert(L, base);
-    int status = lua_pcall(L, nargs, nresults, base);
+    int status = gs_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
     return status;
 }
@@ -56,7 +64,6 @@ int gs_upvalueindex(int i) { return lua_upvalueindex(i); }
 int gs_registryindex(void) { return LUA_REGISTRYINDEX; }
 lua_Number gs_tonumber(lua_State *L, int idx, int *isnum) { return lua_tonumberx(L, idx, isnum); }
 lua_Integer gs_tointeger(lua_State *L, int idx, int *isnum) { return lua_tointegerx(L, idx, isnum); }
-int gs_pcall(lua_State *L, int nargs, int nresults, int msgh) { return lua_pcall(L, nargs, nresults, msgh); }
 void *gs_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, size, 1); }
 int gs_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
 const char *gs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
@@ -64,7 +71,6 @@ const char *gs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstri
 /* States whose running Lua code Ctrl-C interrupts: several hosts may run at once. */
 #define GS_MAX_WATCHED 16
 static lua_State *volatile watched[GS_MAX_WATCHED];
-static volatile sig_atomic_t interrupted = 0;
 static struct sigaction previous_action;
 static int handler_users = 0;
 static pthread_mutex_t interrupt_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -75,12 +81,20 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     luaL_error(L, "interrupted!");
 }
 
+/* A second Ctrl-C while a watched state still has the first pending ends the process at
+   once, as the stock interpreter does: a script that catches "interrupted!" and goes on, or
+   Swift code that does not stop, can still be left. */
 static void on_sigint(int sig) {
     (void)sig;
-    interrupted = 1;
     for (int i = 0; i < GS_MAX_WATCHED; i++) {
         lua_State *L = watched[i];
-        if (L != NULL) lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        if (L != NULL && gs_data(L)->interrupted) _exit(130);
+    }
+    for (int i = 0; i < GS_MAX_WATCHED; i++) {
+        lua_State *L = watched[i];
+        if (L == NULL) continue;
+        gs_data(L)->interrupted = 1;
+        lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
     }
 }
 
@@ -106,8 +120,8 @@ void gs_interrupt_unwatch(lua_State *L) {
     pthread_mutex_unlock(&interrupt_lock);
 }
 
-int gs_interrupted(void) { return interrupted; }
-void gs_interrupt_reset(void) { interrupted = 0; }
+int gs_interrupted(lua_State *L) { return gs_data(L)->interrupted; }
+void gs_interrupt_reset(lua_State *L) { gs_data(L)->interrupted = 0; }
 
 /* The handler is installed by the first watcher and the previous one restored by the last. */
 void gs_interrupt_install_handler(void) {

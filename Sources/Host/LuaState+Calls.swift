@@ -15,7 +15,9 @@ extension LuaState {
     {
         let L = thread ?? self.L
         let base = lua_gettop(L)
-        lua_checkstack(L, Int32(clamping: arguments.count + 4))
+        guard lua_checkstack(L, Int32(clamping: arguments.count + 4)) != 0 else {
+            throw LuaError("too many arguments (\(arguments.count)) for the Lua stack")
+        }
         push(function, on: L)
         for argument in arguments { push(argument, on: L) }
         return try protectedCall(argumentCount: Int32(arguments.count), base: base, on: L)
@@ -77,11 +79,13 @@ extension LuaState {
             }
             return LuaError(value: .string(full), message: full, traceback: nil)
         }
-        lua_getfield(L, gs_registryindex(), gs_last_traceback_key)
-        let traceback = lua_tolstring(L, -1, nil).map { String(cString: $0) }
+        let tracebackKey = String(cString: gs_last_traceback_key)
+        let traceback =
+            LuaState.pushRawField(tracebackKey, of: gs_registryindex(), on: L) == LUA_TSTRING
+            ? lua_tolstring(L, -1, nil).map { String(cString: $0) } : nil
         gs_pop(L, 1)
         lua_pushnil(L)
-        lua_setfield(L, gs_registryindex(), gs_last_traceback_key)
+        LuaState.setRawField(tracebackKey, of: gs_registryindex(), on: L)
         let value =
             lua_type(L, -1) == LUA_TTABLE || lua_type(L, -1) == LUA_TUSERDATA
             ? LuaValue.reference(makeReference(at: -1, on: L)) : ((try? read(at: -1, on: L)) ?? .nil)
@@ -94,18 +98,27 @@ extension LuaState {
     }
 
     /// `tostring` of the value at `index` of the stack of `L` (this state's main thread or
-    /// one of its coroutines).
+    /// one of its coroutines). A string is itself, whatever metatable strings have.
     public func describe(at index: Int32, on L: OpaquePointer) -> String {
+        if lua_type(L, index) == LUA_TSTRING, let text = (try? read(at: index, on: L))?.stringValue {
+            return text
+        }
+        return protectedToString(at: index, on: L)
+            ?? "(error object is a \(String(cString: lua_typename(L, lua_type(L, index)))) value)"
+    }
+
+    /// The global `tostring` of the value at `index`, called in protected mode; nil when it
+    /// raises or returns something that is not a string or a number.
+    public func protectedToString(at index: Int32, on L: OpaquePointer) -> String? {
         let absolute = lua_absindex(L, index)
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
+        guard lua_checkstack(L, 4) != 0 else { return nil }
         pushGlobals(on: L)
         LuaState.pushRawField("tostring", of: -1, on: L)
         gs_remove(L, -2)
         lua_pushvalue(L, absolute)
-        if gs_pcall(L, 1, 1, 0) == LUA_OK, let text = lua_tolstring(L, -1, nil) {
-            return String(cString: text)
-        }
-        return "(error object is a \(String(cString: lua_typename(L, lua_type(L, absolute)))) value)"
+        guard gs_pcall(L, 1, 1, 0) == LUA_OK, let text = lua_tolstring(L, -1, nil) else { return nil }
+        return String(cString: text)
     }
 }

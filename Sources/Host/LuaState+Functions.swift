@@ -7,7 +7,7 @@ extension LuaState {
     /// same Lua function while Lua holds it (so `f == f` and it can be a table key).
     func pushFunction(_ function: LuaFunction, on L: OpaquePointer) {
         let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(function).toOpaque())
-        lua_getfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        LuaState.pushRawField(LuaState.objectCacheKey, of: gs_registryindex(), on: L)
         lua_pushlightuserdata(L, key)
         if lua_rawget(L, -2) == LUA_TFUNCTION {
             gs_remove(L, -2)

@@ -16,20 +16,20 @@ extension LuaState {
         metamethods: [String: LuaFunction.Body] = [:]
     ) {
         userdataTypes[ObjectIdentifier(type)] = name
-        luaL_newmetatable(L, name)
+        LuaState.pushNewMetatable(name, on: L)
         lua_pushcfunction_gc(L)
-        lua_setfield(L, -2, "__gc")
+        LuaState.setRawField("__gc", of: -2, on: L)
         if !methods.isEmpty {
             lua_createtable(L, 0, Int32(methods.count))
             for (methodName, body) in methods {
                 push(.function(LuaFunction(methodName, body)), on: L)
-                lua_setfield(L, -2, methodName)
+                LuaState.setRawField(methodName, of: -2, on: L)
             }
-            lua_setfield(L, -2, "__index")
+            LuaState.setRawField("__index", of: -2, on: L)
         }
         for (metaName, body) in metamethods {
             push(.function(LuaFunction(metaName, body)), on: L)
-            lua_setfield(L, -2, metaName)
+            LuaState.setRawField(metaName, of: -2, on: L)
         }
         gs_pop(L, 1)
     }
@@ -38,10 +38,10 @@ extension LuaState {
     /// `LuaTable.metatableName`) holding these metamethods. Tables pushed with that
     /// `metatableName` get it.
     public func defineMetatable(_ name: String, metamethods: [String: LuaFunction.Body] = [:]) {
-        luaL_newmetatable(L, name)
+        LuaState.pushNewMetatable(name, on: L)
         for (metaName, body) in metamethods {
             push(.function(LuaFunction(metaName, body)), on: L)
-            lua_setfield(L, -2, metaName)
+            LuaState.setRawField(metaName, of: -2, on: L)
         }
         gs_pop(L, 1)
     }
@@ -49,7 +49,7 @@ extension LuaState {
     /// Pushes a Swift object. The same object pushes as the same userdata while Lua holds it.
     func pushObject(_ object: AnyObject, on L: OpaquePointer) {
         let key = UnsafeMutableRawPointer(Unmanaged.passUnretained(object).toOpaque())
-        lua_getfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        LuaState.pushRawField(LuaState.objectCacheKey, of: gs_registryindex(), on: L)
         lua_pushlightuserdata(L, key)
         if lua_rawget(L, -2) == LUA_TUSERDATA {
             gs_remove(L, -2)
@@ -71,13 +71,13 @@ extension LuaState {
         lua_createtable(L, 0, 0)
         lua_createtable(L, 0, 1)
         lua_pushstring(L, "v")
-        lua_setfield(L, -2, "__mode")
+        LuaState.setRawField("__mode", of: -2, on: L)
         lua_setmetatable(L, -2)
-        lua_setfield(L, gs_registryindex(), LuaState.objectCacheKey)
+        LuaState.setRawField(LuaState.objectCacheKey, of: gs_registryindex(), on: L)
         for name in [LuaState.functionBoxMetatable, LuaState.plainObjectMetatable] {
-            luaL_newmetatable(L, name)
+            LuaState.pushNewMetatable(name, on: L)
             lua_pushcfunction_gc(L)
-            lua_setfield(L, -2, "__gc")
+            LuaState.setRawField("__gc", of: -2, on: L)
             gs_pop(L, 1)
         }
     }
@@ -89,7 +89,7 @@ extension LuaState {
             of: Unmanaged.passRetained(object).toOpaque(), as: UnsafeMutableRawPointer.self)
         lua_pushlightuserdata(L, LuaState.retainedMarker)
         lua_setiuservalue(L, -2, 1)
-        luaL_setmetatable(L, name)
+        LuaState.setMetatable(named: name, on: L)
     }
 
     /// The Swift object behind the userdata at `index`, when it is one of ours.
@@ -101,9 +101,15 @@ extension LuaState {
     }
 }
 
-/// `__gc` of every retained userdata: releases the Swift object once.
+/// `__gc` of every retained userdata: releases the Swift object once. Lua calls it directly,
+/// not through the trampoline, so it marks the stack as held by Swift itself: the object's
+/// `deinit` may touch the state (releasing a `LuaReference`).
 private func releaseRetained(_ L: OpaquePointer?) -> Int32 {
     guard let L, let block = lua_touserdata(L, 1) else { return 0 }
+    let data = gs_data(L)!
+    let saved = data.pointee.errors_caught_by_lua
+    data.pointee.errors_caught_by_lua = 0
+    defer { data.pointee.errors_caught_by_lua = saved }
     let raw = block.load(as: UnsafeMutableRawPointer?.self)
     if let raw {
         Unmanaged<AnyObject>.fromOpaque(raw).release()

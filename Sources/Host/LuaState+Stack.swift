@@ -3,8 +3,14 @@ import CShims
 
 extension LuaState {
     /// Pushes `value` onto the stack of `L` (this state's main thread or one of its coroutines).
+    ///
+    /// The four slots checked here cover a scalar, a function or an object (whose pushes
+    /// rely on them); a table takes two slots per level of nesting, each level checking.
+    /// Values come from `read` (at most `maximumTableDepth` levels) or from the JSON and XML
+    /// decoders (512 levels), far below Lua's limit of a million slots, so running out of
+    /// stack here is a bug in the host.
     public func push(_ value: LuaValue, on L: OpaquePointer) {
-        lua_checkstack(L, 4)
+        precondition(lua_checkstack(L, 4) != 0, "Lua stack overflow: a value nested too deep to push")
         switch value {
         case .nil: lua_pushnil(L)
         case .boolean(let b): lua_pushboolean(L, b ? 1 : 0)
@@ -43,7 +49,7 @@ extension LuaState {
             lua_rawset(L, -3)
         }
         if let name = table.metatableName {
-            luaL_setmetatable(L, name)
+            LuaState.setMetatable(named: name, on: L)
         }
     }
 
@@ -91,7 +97,9 @@ extension LuaState {
             throw LuaError("table nested more than \(LuaState.maximumTableDepth) levels deep")
         }
         defer { visiting.remove(identity) }
-        lua_checkstack(L, 6)
+        guard lua_checkstack(L, 6) != 0 else {
+            throw LuaError("table nested too deep for the Lua stack")
+        }
         var table = LuaTable(array: [])
         let length = lua_rawlen(L, index)
         table.array.reserveCapacity(Int(length))

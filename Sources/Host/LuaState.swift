@@ -20,7 +20,7 @@ public final class LuaState {
 
     public init() {
         LuaState.installDispatcher
-        L = luaL_newstate()
+        L = gs_newstate()
         gs_getextraspace(L).storeBytes(
             of: Unmanaged.passUnretained(self).toOpaque(), as: UnsafeMutableRawPointer.self)
         luaL_openlibs(L)
@@ -29,7 +29,7 @@ public final class LuaState {
 
     deinit {
         isClosed = true
-        lua_close(L)
+        gs_close(L)
     }
 
     /// The Swift state that owns `L` (the main thread or any coroutine of it).

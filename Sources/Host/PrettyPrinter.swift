@@ -5,7 +5,8 @@ import CShims
 /// Lua allows them, cycles marked, long tables cut with a count, and short tables kept
 /// on one line. Used by the REPL and by `aws.inspect`.
 public struct PrettyPrinter {
-    /// Tables nested deeper than this print as `{...}`.
+    /// Tables nested deeper than this (or than `LuaState.maximumTableDepth`, whichever is
+    /// less) print as `{...}`.
     public var maxDepth: Int
     /// Entries shown per table before the rest is summarised as a count.
     public var maxEntries: Int
@@ -18,8 +19,9 @@ public struct PrettyPrinter {
         self.width = width
     }
 
-    /// The text of the value at `index` of `L`'s stack. Never raises into Lua: metamethods
-    /// other than a protected `__tostring` on userdata are not run.
+    /// The text of the value at `index` of `L`'s stack. Never raises into Lua: numbers are
+    /// formatted here as `tostring` does, tables are read raw, and the only metamethods run
+    /// are the `__tostring` and `__name` of functions and userdata, through a protected call.
     public func render(at index: Int32, on L: OpaquePointer) -> String {
         var ancestors = Set<UnsafeRawPointer>()
         let document = build(at: lua_absindex(L, index), on: L, depth: 0, ancestors: &ancestors)
@@ -40,10 +42,12 @@ public struct PrettyPrinter {
         case LUA_TNIL, LUA_TNONE: return .atom("nil")
         case LUA_TBOOLEAN: return .atom(lua_toboolean(L, index) != 0 ? "true" : "false")
         case LUA_TNUMBER:
-            var length = 0
-            let text = luaL_tolstring(L, index, &length).map { String(cString: $0) } ?? "?"
-            gs_pop(L, 1)
-            return .atom(text)
+            var buffer = [CChar](repeating: 0, count: 64)
+            return .atom(
+                buffer.withUnsafeMutableBufferPointer { text in
+                    gs_format_number(L, index, text.baseAddress, text.count)
+                    return String(cString: text.baseAddress!)
+                })
         case LUA_TSTRING:
             var length = 0
             let pointer = gs_tostring(L, index, &length)!
@@ -51,7 +55,8 @@ public struct PrettyPrinter {
         case LUA_TTABLE:
             return buildTable(at: index, on: L, depth: depth, ancestors: &ancestors)
         default:
-            return .atom("<" + LuaState.owner(of: L).describe(at: index, on: L) + ">")
+            let text = LuaState.owner(of: L).protectedToString(at: index, on: L)
+            return .atom("<" + (text ?? String(cString: lua_typename(L, lua_type(L, index)))) + ">")
         }
     }
 
@@ -62,10 +67,11 @@ public struct PrettyPrinter {
     {
         let identity = lua_topointer(L, index)!
         if ancestors.contains(identity) { return .atom("<cycle>") }
-        if depth >= maxDepth { return .atom("{...}") }
+        if depth >= min(maxDepth, LuaState.maximumTableDepth) || lua_checkstack(L, 8) == 0 {
+            return .atom("{...}")
+        }
         ancestors.insert(identity)
         defer { ancestors.remove(identity) }
-        lua_checkstack(L, 8)
 
         var entries: [(key: String?, value: Document)] = []
         var omitted = 0

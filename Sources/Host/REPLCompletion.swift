@@ -70,6 +70,7 @@ enum REPLCompletion {
 
     /// Replaces the table on top of the stack by its field `name`; false when there is none.
     private static func lookUp(_ name: String, on L: OpaquePointer) -> Bool {
+        guard lua_checkstack(L, 4) != 0 else { return false }
         if lua_type(L, -1) == LUA_TTABLE {
             lua_pushstring(L, name)
             lua_rawget(L, -2)

@@ -107,7 +107,7 @@ struct Launcher {
             }
             return ExitCode.success
         } catch {
-            return report(error)
+            return report(error, in: state)
         }
     }
 
@@ -119,17 +119,17 @@ struct Launcher {
             printError("gluescript: cannot open \(path) (\(reason))")
             return ExitCode.usage
         } catch {
-            return report(error)
+            return report(error, in: state)
         }
     }
 
     /// Prints a script's error with its traceback and picks the exit code.
-    private func report(_ error: Error) -> Int32 {
+    private func report(_ error: Error, in state: LuaState) -> Int32 {
         if let error = error as? LuaError {
             printError("gluescript: " + error.description)
         } else {
             printError("gluescript: \(error)")
         }
-        return Interrupts.requested ? ExitCode.interrupted : ExitCode.scriptError
+        return Interrupts.requested(in: state) ? ExitCode.interrupted : ExitCode.scriptError
     }
 }

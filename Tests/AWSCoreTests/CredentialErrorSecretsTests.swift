@@ -17,6 +17,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         #"{"AccessKeyId":"ASIAPLANTED","SecretAccessKey":"\#(secret)","\#(tokenKey)":"\#(token)"\#(extra)}"#
     }
 
+    /// The tables of cases below are built once and only read (`nonisolated(unsafe)`).
     struct Case {
         var name: String
         /// Text the error must hold: the field, line or status it is about.
@@ -79,7 +80,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         XCTAssertEqual(Redaction.url("not a url: a:b@c"), "not a url: a:b@c")
     }
 
-    static let cases: [Case] =
+    nonisolated(unsafe) static let cases: [Case] =
         processCases + containerCases + fileCases + environmentCases + metadataCases + assumeRoleCases
 
     // MARK: credential_process
@@ -95,7 +96,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         }
     }
 
-    static let processCases: [Case] = [
+    nonisolated(unsafe) static let processCases: [Case] = [
         Case(
             name: "process: not JSON", names: "not a JSON object", run: process(printing: String(document().dropLast()))
         ),
@@ -144,7 +145,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         }
     }
 
-    static let containerCases: [Case] = [
+    nonisolated(unsafe) static let containerCases: [Case] = [
         Case(
             name: "container: not JSON", names: "not a JSON object",
             run: container(.init(body: String(document(tokenKey: "Token").dropLast())))),
@@ -181,7 +182,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         }
     }
 
-    static let fileCases: [Case] = [
+    nonisolated(unsafe) static let fileCases: [Case] = [
         Case(
             name: "credentials file: line without =", names: "line 3",
             run: files(credentials: "[default]\naws_access_key_id = AK\naws_secret_access_key \(secret)\n")),
@@ -204,7 +205,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
 
     // MARK: environment
 
-    static let environmentCases: [Case] = [
+    nonisolated(unsafe) static let environmentCases: [Case] = [
         Case(
             name: "environment: key without secret", names: "AWS_SECRET_ACCESS_KEY",
             run: { home, _ in
@@ -239,7 +240,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         }
     }
 
-    static let metadataCases: [Case] = [
+    nonisolated(unsafe) static let metadataCases: [Case] = [
         Case(
             name: "instance metadata: not JSON", names: "instance metadata",
             run: metadata(String(document(tokenKey: "Token").dropLast()))),
@@ -272,7 +273,7 @@ final class CredentialErrorSecretsTests: XCTestCase {
         "<Credentials><AccessKeyId>ASIAPLANTED</AccessKeyId><SecretAccessKey>\(secret)</SecretAccessKey>"
         + "<SessionToken>\(token)</SessionToken>"
 
-    static let assumeRoleCases: [Case] = [
+    nonisolated(unsafe) static let assumeRoleCases: [Case] = [
         Case(
             name: "STS: answer cut short", names: "not XML",
             run: assumeRole(.init(body: "<AssumeRoleResponse><AssumeRoleResult>" + stsCredentials))),

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -126,13 +127,16 @@ enum BotocoreModelOracle {
         do {
             try process.run()
         } catch {
-            throw XCTSkip("cannot run python3: \(error)")
+            throw Prerequisite.missing("cannot run python3: \(error)")
         }
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        if process.terminationStatus == 127 {
+            throw Prerequisite.missing("python3 is not available: \(errors)")
+        }
         if process.terminationStatus != 0, errors.contains("No module named 'botocore'") {
-            throw XCTSkip("botocore is not installed")
+            throw Prerequisite.missing("botocore is not installed")
         }
         guard process.terminationStatus == 0 else {
             throw AWSError(code: "OracleFailed", message: "python3 failed: \(errors)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -10,7 +11,7 @@ final class PaginatorBotocoreTests: XCTestCase {
         let (status, output, errors) = try runPython(script)
         if status != 0 {
             let (found, _, _) = try runPython("import botocore")
-            guard found == 0 else { throw XCTSkip("botocore is not installed") }
+            guard found == 0 else { throw Prerequisite.missing("botocore is not installed") }
             throw AWSError(code: "PythonFailed", message: errors)
         }
         return output
@@ -24,7 +25,7 @@ final class PaginatorBotocoreTests: XCTestCase {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        do { try process.run() } catch { throw Prerequisite.missing("python3 is not available") }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errorData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import OrderedCollections
+import TestPrerequisites
 import XCTest
 
 /// Runs botocore (python3) for the query-protocol tests: real service models, and
@@ -10,6 +11,7 @@ enum QueryOracle {
         .appendingPathComponent("Oracles/query_oracle.py")
 
     static func python(_ arguments: [String], stdin: [UInt8] = []) throws -> [UInt8] {
+        try Prerequisite.python(importing: "botocore")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
@@ -18,13 +20,13 @@ enum QueryOracle {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
+        do { try process.run() } catch { throw Prerequisite.missing("python3 is not available: \(error)") }
         input.fileHandleForWriting.write(Data(stdin))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw XCTSkip("python3 with botocore is not available (exit \(process.terminationStatus))")
+            throw Prerequisite.missing("python3 with botocore is not available (exit \(process.terminationStatus))")
         }
         return Array(data)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -11,7 +12,7 @@ final class S3TransferEmulatorTests: XCTestCase {
         do {
             emulator = try LocalEmulator.start(environment: ["S3_UPLOAD_PART_MIN_SIZE": "262144"])
         } catch {
-            throw XCTSkip("the AWS emulator (python3 -m moto.server) did not start: \(error)")
+            throw Prerequisite.missing("the AWS emulator (python3 -m moto.server) did not start: \(error)")
         }
         defer { emulator.stop() }
         let configuration = AWSConfiguration(

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// Signs requests the way gluescript's protocols will build them and compares every step with
@@ -161,7 +162,7 @@ final class SigV4SignerOracleTests: XCTestCase {
         let input = try encoder.encode(utf8Cases)
 
         let probe = try run(["python3", "-c", "import botocore"], input: Data())
-        guard probe.status == 0 else { throw XCTSkip("python3 with botocore is not available") }
+        guard probe.status == 0 else { throw Prerequisite.missing("python3 with botocore is not available") }
         let result = try run(["python3", oracleScript.path], input: input)
         guard result.status == 0 else {
             XCTFail("the botocore oracle failed: \(String(decoding: result.error, as: UTF8.self))")
@@ -187,7 +188,7 @@ final class SigV4SignerOracleTests: XCTestCase {
         do {
             try process.run()
         } catch {
-            throw XCTSkip("cannot run \(arguments[0]): \(error)")
+            throw Prerequisite.missing("cannot run \(arguments[0]): \(error)")
         }
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -16,15 +17,16 @@ final class WaiterBotocoreTests: XCTestCase {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        do { try process.run() } catch { throw Prerequisite.missing("python3 is not available") }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("botocore is not installed") }
+        guard process.terminationStatus == 0 else { throw Prerequisite.missing("botocore is not installed") }
         return try WaiterModel(try JSONDecoding.decode(Array(data)))
     }
 
     private func waiter(_ service: String, _ name: String, _ polls: ScriptedPolls) throws -> Waiter {
-        let found = try XCTUnwrap(try model(service).definition(named: name))
+        let model = try model(service)
+        let found = try XCTUnwrap(model.definition(named: name))
         return Waiter(name: found.name, definition: found.definition, options: polls.options())
     }
 
@@ -41,7 +43,8 @@ final class WaiterBotocoreTests: XCTestCase {
 
     func testIAMRoleExistsGivesUpAfterTwentyAttempts() throws {
         let polls = ScriptedPolls([serviceError("NoSuchEntity", status: 404)])
-        XCTAssertThrowsError(try waiter("iam", "RoleExists", polls).wait(call: polls.call, input: .null)) { error in
+        let waiter = try waiter("iam", "RoleExists", polls)
+        XCTAssertThrowsError(try waiter.wait(call: polls.call, input: .null)) { error in
             XCTAssertEqual((error as? AWSError)?.code, "WaiterTimeout")
             XCTAssertEqual((error as? AWSError)?.fields["error_code"], .string("NoSuchEntity"))
         }
@@ -50,7 +53,8 @@ final class WaiterBotocoreTests: XCTestCase {
 
     func testIAMRoleExistsStopsOnAnotherError() throws {
         let polls = ScriptedPolls([serviceError("AccessDenied", status: 403)])
-        XCTAssertThrowsError(try waiter("iam", "RoleExists", polls).wait(call: polls.call, input: .null)) { error in
+        let waiter = try waiter("iam", "RoleExists", polls)
+        XCTAssertThrowsError(try waiter.wait(call: polls.call, input: .null)) { error in
             XCTAssertEqual((error as? AWSError)?.code, "AccessDenied")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -68,10 +69,10 @@ final class WaiterDefinitionTests: XCTestCase {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        do { try process.run() } catch { throw Prerequisite.missing("python3 is not available") }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("botocore is not installed") }
+        guard process.terminationStatus == 0 else { throw Prerequisite.missing("botocore is not installed") }
         let expected = try XCTUnwrap(try JSONDecoding.decode(Array(data)).objectValue)
         XCTAssertGreaterThan(expected.count, 100)
         for (name, snake) in expected {

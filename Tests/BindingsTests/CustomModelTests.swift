@@ -1,5 +1,6 @@
 import Foundation
 import Host
+import TestPrerequisites
 import XCTest
 
 /// A service gluescript has never seen, loaded from a botocore-format model file at run time.
@@ -44,7 +45,7 @@ final class CustomModelTests: XCTestCase {
         ]
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("botocore is not installed") }
+        guard process.terminationStatus == 0 else { throw Prerequisite.missing("botocore is not installed") }
         return target
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Host
+import TestPrerequisites
 import XCTest
 
 final class SignFunctionTests: XCTestCase {
@@ -90,7 +91,7 @@ final class SignFunctionTests: XCTestCase {
         let base = ProcessInfo.processInfo.environment["GLUESCRIPT_CONFORMANCE"] ?? root.path + "/../shared/conformance"
         let path = base + "/sigv4/" + file
         guard FileManager.default.fileExists(atPath: path) else {
-            throw XCTSkip("no SigV4 conformance suite at \(base)")
+            throw Prerequisite.missing("no SigV4 conformance suite at \(base)")
         }
         return path
     }

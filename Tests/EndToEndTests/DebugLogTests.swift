@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// `--debug` shows each request and response on stderr with secrets replaced.
@@ -9,7 +10,9 @@ final class DebugLogTests: XCTestCase {
         probe.arguments = ["python3", "-c", "import moto.server"]
         try probe.run()
         probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { throw XCTSkip("moto is not installed; scripts/test installs it") }
+        guard probe.terminationStatus == 0 else {
+            throw Prerequisite.missing("moto is not installed; scripts/test installs it")
+        }
         let outcome = try GluescriptProcess([
             "--local", "--debug", "-e",
             """
@@ -35,7 +38,9 @@ final class DebugLogTests: XCTestCase {
         probe.arguments = ["python3", "-c", "import moto.server"]
         try probe.run()
         probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { throw XCTSkip("moto is not installed; scripts/test installs it") }
+        guard probe.terminationStatus == 0 else {
+            throw Prerequisite.missing("moto is not installed; scripts/test installs it")
+        }
         let outcome = try GluescriptProcess([
             "--local", "-e",
             "local sts = aws.client('sts') sts:get_caller_identity() aws.config{debug = true} sts:get_caller_identity()",

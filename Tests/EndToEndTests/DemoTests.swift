@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// The Glue demo (`scripts/demo.lua`, `scripts/cleanup.lua`) run as a user runs it, on a
@@ -132,7 +133,8 @@ final class DemoTests: XCTestCase {
         let generator = scratch.url.appendingPathComponent("make_datasets.py")
         try FileManager.default.copyItem(
             at: DemoTests.root.appendingPathComponent("data/make_datasets.py"), to: generator)
-        XCTAssertEqual(try python([generator.path], cache: scratch), 0)
+        let status = try python([generator.path], cache: scratch)
+        XCTAssertEqual(status, 0)
         for file in ["weather/part1.csv", "weather/part2.csv", "crashes/crashes.jsonl"] {
             let committed = try Data(contentsOf: DemoTests.root.appendingPathComponent("data/" + file))
             let generated = try Data(contentsOf: scratch.url.appendingPathComponent(file))
@@ -153,9 +155,9 @@ final class DemoTests: XCTestCase {
         process.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPYCACHEPREFIX": cache.url.path]) {
             $1
         }
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        do { try process.run() } catch { throw Prerequisite.missing("python3 is not available") }
         process.waitUntilExit()
-        if process.terminationStatus == 127 { throw XCTSkip("python3 is not available") }
+        if process.terminationStatus == 127 { throw Prerequisite.missing("python3 is not available") }
         return process.terminationStatus
     }
 

@@ -28,6 +28,25 @@ final class InterruptTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("loop.lua:3"), outcome.stderr)
     }
 
+    func testASecondSigintWhileTheFirstIsPendingEndsTheProcess() throws {
+        let script = """
+            while true do
+              local ok, err = pcall(function() io.stderr:write('looping\\n') while true do end end)
+              io.stderr:write('caught ', tostring(err), '\\n')
+            end
+            """
+        let running = try GluescriptProcess(["-e", script])
+        XCTAssertTrue(running.waitForStderr("looping"), "the script never started")
+        running.signal(SIGINT)
+        XCTAssertTrue(running.waitForStderr("caught"), "the first Ctrl-C did not interrupt the loop")
+        usleep(200_000)
+        XCTAssertTrue(running.process.isRunning, "the script that caught the first Ctrl-C should go on")
+        running.signal(SIGINT)
+        let outcome = running.finish(timeout: 5)
+        XCTAssertEqual(outcome.status, 130, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted!"), outcome.stderr)
+    }
+
     func testSigintStopsASleepTooLongToCount() throws {
         let running = try GluescriptProcess(["-e", "io.stderr:write('started\\n'); aws.sleep(9e9)"])
         XCTAssertTrue(running.waitForStderr("started"), "the script never started")

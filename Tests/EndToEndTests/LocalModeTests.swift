@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 #if canImport(Glibc)
@@ -16,7 +17,7 @@ final class LocalModeTests: XCTestCase {
         try probe.run()
         probe.waitUntilExit()
         if probe.terminationStatus != 0 && ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] == nil {
-            throw XCTSkip("moto is not installed; scripts/test installs it")
+            throw Prerequisite.missing("moto is not installed; scripts/test installs it")
         }
     }
 

@@ -3,6 +3,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include <signal.h>
+#include <stddef.h>
 
 /* Returned by a Swift function called from Lua when it left an error value on top of
    the stack: the trampoline raises it after every Swift frame has returned. */
@@ -17,6 +19,28 @@ void gs_set_dispatch(gs_swift_dispatch dispatch);
 
 /* Pushes a C closure that calls the dispatcher with `nupvalues` upvalues from the stack. */
 void gs_push_swift_closure(lua_State *L, int nupvalues);
+
+/* What the C side keeps for one state made by gs_newstate, shared by all its threads (it is
+   the allocator's user data). */
+typedef struct gs_state_data {
+    /* Ctrl-C was pressed while the state was watched; cleared when a new watch begins. */
+    volatile sig_atomic_t interrupted;
+    /* 1 while an error raised now would be caught by a protected call with no Swift frame in
+       between (Lua code under gs_pcall); 0 while Swift code holds the stack. */
+    int errors_caught_by_lua;
+} gs_state_data;
+
+/* A new state whose allocator never raises while Swift code runs, and its closing. */
+lua_State *gs_newstate(void);
+void gs_close(lua_State *L);
+gs_state_data *gs_data(lua_State *L);
+
+/* lua_pcall for Swift callers: the only way Swift runs Lua code or metamethods. */
+int gs_pcall(lua_State *L, int nargs, int nresults, int msgh);
+
+/* Writes tostring(number) as Lua formats it ("%.14g", "1.0" for integral floats) into
+   `buffer`; the value at `idx` must be a number. No metamethod runs. */
+void gs_format_number(lua_State *L, int idx, char *buffer, size_t size);
 
 /* Protected call with a message handler that appends a traceback to string errors. */
 int gs_pcall_traceback(lua_State *L, int nargs, int nresults);
@@ -34,7 +58,6 @@ int gs_upvalueindex(int i);
 int gs_registryindex(void);
 lua_Number gs_tonumber(lua_State *L, int idx, int *isnum);
 lua_Integer gs_tointeger(lua_State *L, int idx, int *isnum);
-int gs_pcall(lua_State *L, int nargs, int nresults, int msgh);
 void *gs_newuserdata(lua_State *L, size_t size);
 int gs_isinteger(lua_State *L, int idx);
 const char *gs_tostring(lua_State *L, int idx, size_t *len);
@@ -53,8 +76,8 @@ const char *gs_lua_release(void);
    "interrupted!" at the next Lua instruction, as the stock interpreter does. */
 void gs_interrupt_watch(lua_State *L);
 void gs_interrupt_unwatch(lua_State *L);
-int gs_interrupted(void);
-void gs_interrupt_reset(void);
+int gs_interrupted(lua_State *L);
+void gs_interrupt_reset(lua_State *L);
 void gs_interrupt_install_handler(void);
 void gs_interrupt_restore_handler(void);
 

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// botocore as a test oracle for the wire protocols: real service models from the installed
@@ -21,7 +22,7 @@ enum BotocoreProtocolOracle {
             "import botocore.session, json, sys; "
             + "json.dump(botocore.session.get_session().get_service_data(sys.argv[1]), sys.stdout)"
         let result = try run(["python3", "-c", program, service], input: Data())
-        guard result.status == 0 else { throw XCTSkip("python3 with botocore is not available") }
+        guard result.status == 0 else { throw Prerequisite.missing("python3 with botocore is not available") }
         let model = try ServiceModel(bytes: [UInt8](result.output))
         models[service] = model
         return model
@@ -29,10 +30,12 @@ enum BotocoreProtocolOracle {
 
     /// botocore's answers to `cases` (see the script for their form).
     static func ask(_ cases: [JSONValue]) throws -> [JSONValue] {
+        try Prerequisite.python(importing: "botocore")
         let input = try JSONEncoding.encode(.array(cases.map(portable)))
         let result = try run(["python3", script.path], input: Data(input))
         guard result.status == 0 else {
-            throw XCTSkip("the botocore oracle did not run: \(String(decoding: result.error, as: UTF8.self))")
+            throw Prerequisite.missing(
+                "the botocore oracle did not run: \(String(decoding: result.error, as: UTF8.self))")
         }
         return try JSONDecoding.decode([UInt8](result.output)).arrayValue ?? []
     }
@@ -82,7 +85,7 @@ enum BotocoreProtocolOracle {
         do {
             try process.run()
         } catch {
-            throw XCTSkip("cannot run \(arguments[0]): \(error)")
+            throw Prerequisite.missing("cannot run \(arguments[0]): \(error)")
         }
         let done = DispatchSemaphore(value: 0)
         final class Collected: @unchecked Sendable { var data = Data() }

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// Where the public conformance suites lie: `$GLUESCRIPT_CONFORMANCE` when set (scripts/test
@@ -12,7 +13,8 @@ enum ConformanceSuite {
             ?? root.appendingPathComponent("../shared/conformance").standardized
         let folder = base.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: folder.path) else {
-            throw XCTSkip("the \(name) conformance suite is not at \(folder.path); set GLUESCRIPT_CONFORMANCE")
+            throw Prerequisite.missing(
+                "the \(name) conformance suite is not at \(folder.path); set GLUESCRIPT_CONFORMANCE")
         }
         return folder
     }

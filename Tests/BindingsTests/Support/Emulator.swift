@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Host
+import TestPrerequisites
 import XCTest
 
 /// The local AWS emulator (moto's server) the client tests talk to: the one `scripts/test`
@@ -29,7 +30,8 @@ final class Emulator {
             self.url = started.url
         } catch let error as AWSError {
             if ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] == nil {
-                throw XCTSkip("the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
+                throw Prerequisite.missing(
+                    "the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
             }
             throw error
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 #if canImport(Glibc)
@@ -28,7 +29,7 @@ final class MotoServer {
             usleep(100_000)
         }
         stop()
-        throw XCTSkip("the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
+        throw Prerequisite.missing("the AWS emulator (python3 -m moto.server) did not start; scripts/test installs it")
     }
 
     deinit { stop() }
@@ -69,7 +70,7 @@ final class MotoServer {
                 return getsockname(fd, pointer, &length)
             }
         }
-        guard bound == 0 else { throw XCTSkip("no free loopback port") }
+        guard bound == 0 else { throw Prerequisite.missing("no free loopback port") }
         return UInt16(bigEndian: address.sin_port)
     }
 }
