@@ -4,4 +4,5 @@
 #include "curl_shims.h"
 #include "edit_shims.h"
 #include "process_shims.h"
+#include "termination_shims.h"
 #endif
