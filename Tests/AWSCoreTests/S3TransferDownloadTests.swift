@@ -276,6 +276,22 @@ final class S3TransferDownloadTests: XCTestCase {
         XCTAssertEqual(try folder.contents(), [])
     }
 
+    func testAnErrorAnswerThatNeverEndsIsCutToo() throws {
+        let folder = try TemporaryDirectory()
+        let server = try server { _, _ in
+            var reply = TestHTTPServer.Reply(status: 500, action: .endless(limit: 64 * 1024 * 1024))
+            reply.body = Array(repeating: 0x3C, count: 65536)
+            return reply
+        }
+        XCTAssertThrowsError(
+            try transfer(server, concurrency: 1).downloadFile(bucket: "b", key: "k", to: folder.path + "/out.bin")
+        ) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "BodyTooLong", "\($0)")
+        }
+        XCTAssertLessThan(server.bodyBytesSent, 24 * 1024 * 1024, "the error body was cut after its first MiB")
+        XCTAssertEqual(try folder.contents(), [])
+    }
+
     func testASmallDownloadLongerThanItsHeadIsStopped() throws {
         let folder = try TemporaryDirectory()
         let server = try server(headSize: 2000)
