@@ -165,6 +165,27 @@ final class S3TransferDownloadTests: XCTestCase {
     /// A character device: a null device of the test's own (the kernel's null device, made with
     /// mknod as root), so a regression cannot replace the system's /dev/null; without root,
     /// /dev/null itself, which cannot be replaced then.
+    func testAGetObjectIntoAPipeThatBreaksHalfWayIsNotSentAgain() throws {
+        let folder = try TemporaryDirectory()
+        let server = try server { _, _ in
+            var reply = TestHTTPServer.Reply(status: 200, action: .truncate(sentBodyBytes: 1000))
+            reply.body = Self.object
+            return reply
+        }
+        let fifo = folder.path + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let wait = readFIFO(fifo)
+        // A second reader, so that a second attempt would find the FIFO open rather than wait.
+        let keeper = open(fifo, O_RDONLY | O_NONBLOCK)
+        defer { close(keeper) }
+        XCTAssertThrowsError(try getObject(server, to: fifo)) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "IncompleteDownload", "\($0)")
+            XCTAssertTrue(($0 as? AWSError)?.message.contains(fifo) ?? false, "\($0)")
+        }
+        XCTAssertEqual(wait().count, 1000, "what arrived was written once")
+        XCTAssertEqual(server.requests.filter { $0.method == "GET" }.count, 1, "and not asked for again")
+    }
+
     func testADownloadToANullDeviceLeavesTheDevice() throws {
         let folder = try TemporaryDirectory()
         var device = folder.path + "/null"

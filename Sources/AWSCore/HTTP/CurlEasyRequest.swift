@@ -50,7 +50,7 @@ final class CurlEasyRequest {
             sink.discard()
             var error =
                 failure ?? .curl(code, detail: String(cString: errorBuffer), request: request, connected: isConnected)
-            if sink.wroteInPlace, let path = options.responseBodyPath {
+            if sink.wroteInPlace, error.code != "Cancelled", let path = options.responseBodyPath {
                 error = AWSError(
                     code: "IncompleteDownload",
                     message: "\(error.message); part of the body was already written to \(path), so it is not retried")
