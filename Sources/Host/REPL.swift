@@ -11,7 +11,7 @@ import CShims
 /// `return <line>` tried first so expressions print their values, an unfinished statement
 /// (a syntax error at `<eof>`) continues on the next line, errors are shown and the loop
 /// goes on, Ctrl-C drops the line being typed and interrupts a running statement, Ctrl-D
-/// leaves.
+/// leaves, and so does SIGTERM or SIGHUP once the statement it interrupted has stopped.
 public final class REPL {
     public let state: LuaState
     public var prompt = "> "
@@ -50,6 +50,7 @@ public final class REPL {
         }
         while let chunk = readStatement() {
             evaluate(chunk)
+            if Interrupts.terminationSignal != nil { return }
         }
         output("\n")
     }

@@ -21,7 +21,15 @@ struct Launcher {
         static let interrupted: Int32 = 130
     }
 
+    /// Runs the invocation; after SIGTERM or SIGHUP (the interrupted script having cleaned
+    /// up) the status is 128 + the signal, as a shell reports a process the signal ended.
     func run() -> Int32 {
+        let status = runSteps()
+        if let signal = Interrupts.terminationSignal { return 128 + signal }
+        return status
+    }
+
+    private func runSteps() -> Int32 {
         var defaults = AWSModule.Defaults(
             region: invocation.region, profile: invocation.profile,
             endpointURL: invocation.endpointURL, debug: invocation.debug)

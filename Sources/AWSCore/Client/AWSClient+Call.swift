@@ -96,6 +96,7 @@ extension AWSClient {
     private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)
         throws -> JSONValue
     {
+        if let path = options.responseBodyPath { _ = try DownloadTarget(path) }
         let request = try unsignedRequest(operation, input, endpoint: endpoint)
         var transfer = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,

@@ -6,6 +6,8 @@ struct ParallelCall {
     var body: HTTPRequest.Body?
     /// Bytes the call moves (sent or received), for progress.
     var bytes: Int64
+    /// Where a successful response body goes as it arrives, instead of memory.
+    var region: DownloadRegion? = nil
 }
 
 extension AWSClient {
@@ -16,10 +18,11 @@ extension AWSClient {
     /// Each call is retried on its own as the client's retry policy allows (same attempts,
     /// backoff and quota as `call`): a failed call waits out its backoff in the queue while the
     /// others go on. The first error that cannot be retried, or an interrupt (`Cancelled`), is
-    /// thrown, and the calls still in flight are stopped.
+    /// thrown, and the calls still in flight are stopped. `inOrder` keeps the calls in their
+    /// order, retries included (with `concurrency` 1, for a target written in order).
     func sendInParallel(
         _ calls: [ParallelCall], through transport: ParallelTransport, concurrency: Int, uploading: Bool,
-        progress: ProgressCounter, received: (Int, HTTPResponse) throws -> Void
+        inOrder: Bool = false, progress: ProgressCounter, received: (Int, HTTPResponse) throws -> Void
     ) throws {
         let operations = try Dictionary(
             Set(calls.map(\.operation)).map { ($0, try operation($0)) }, uniquingKeysWith: { a, _ in a })
@@ -28,7 +31,7 @@ extension AWSClient {
             guard let operation = operations[prepared[index].operation] else { continue }
             prepared[index].input = try prepareInput(operation, prepared[index].input)
         }
-        var queue = PartQueue(count: calls.count)
+        var queue = PartQueue(count: calls.count, inOrder: inOrder)
         var inFlight: [Int: Int] = [:]
         var retryCosts: [Int: Int] = [:]
         defer { if !inFlight.isEmpty { transport.cancelAll() } }
@@ -94,12 +97,13 @@ extension AWSClient {
         var request = try unsignedRequest(operation, call.input, endpoint: endpoint)
         if let body = call.body { request.body = body }
         let signed = try sign(request, operation: operation, endpoint: endpoint)
-        let options = TransferOptions(
+        var options = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle,
             progress: { moved in
                 progress.update(index, bytes: uploading ? moved.bytesSent : moved.bytesReceived)
             },
             isCancelled: isCancelled)
+        options.responseBodyRegion = call.region
         return (signed, options)
     }
 

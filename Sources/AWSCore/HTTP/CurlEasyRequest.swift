@@ -31,7 +31,7 @@ final class CurlEasyRequest {
         self.options = options
         self.handle = handle
         self.body = try RequestBodySource(request.body)
-        self.sink = ResponseBodySink(targetPath: options.responseBodyPath)
+        self.sink = ResponseBodySink(targetPath: options.responseBodyPath, region: options.responseBodyRegion)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try configure(userAgent: userAgent)
@@ -48,15 +48,20 @@ final class CurlEasyRequest {
         defer { detachFromHandle() }
         guard code == CURLE_OK else {
             sink.discard()
-            if let failure { return .failure(failure) }
-            let detail = String(cString: errorBuffer)
-            return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
+            var error =
+                failure ?? .curl(code, detail: String(cString: errorBuffer), request: request, connected: isConnected)
+            if sink.wroteInPlace, error.code != "Cancelled", let path = options.responseBodyPath {
+                error = AWSError(
+                    code: "IncompleteDownload",
+                    message: "\(error.message); part of the body was already written to \(path), so it is not retried")
+            }
+            return .failure(error)
         }
         var code: Int = 0
         if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
             status = code
         }
-        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status) {
+        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status, declaredLength: 0) {
             return .failure(
                 sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
         }
@@ -225,7 +230,8 @@ final class CurlEasyRequest {
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            guard sink.begin(status: status) else {
+            let declaredLength = headers.last { $0.name == "content-length" }.flatMap { Int64($0.value) }
+            guard sink.begin(status: status, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false
             }
