@@ -12,6 +12,12 @@ public final class AWSClient {
     public let model: ServiceModel
     public let region: String
     public internal(set) var endpoint: ServiceEndpoint
+    /// FIPS, dual-stack and S3 settings for the endpoint rules.
+    public var endpointSettings: EndpointSettings
+    /// The configured endpoint URL (an emulator, a VPC endpoint) and where it came from.
+    let customEndpointURL: String?
+    let customEndpointSource: String?
+    let regionSource: String?
     let credentials: CredentialsProvider
     let wireProtocol: AWSProtocol
     let transport: HTTPTransport
@@ -42,6 +48,10 @@ public final class AWSClient {
         self.region = configuration.region
         self.endpoint = try ServiceEndpoint.resolve(
             metadata: model.metadata, region: configuration.region, customURL: configuration.endpointURL)
+        self.endpointSettings = configuration.endpoints
+        self.customEndpointURL = configuration.endpointURL
+        self.customEndpointSource = configuration.endpointURLSource
+        self.regionSource = configuration.regionSource
         self.credentials = configuration.credentials
         self.wireProtocol = try ProtocolRegistry.make(for: model)
         self.transport = try transport ?? CurlTransport(userAgent: AWSClient.userAgent, debugLog: debugLog)

@@ -5,6 +5,18 @@ public struct ServiceEndpoint: Sendable, Equatable {
     /// True when the URL was configured (an emulator, a VPC endpoint): S3 then uses path-style
     /// addressing, as botocore does.
     public var isCustom: Bool
+    /// The service name to sign for, when the endpoint rules name one (`s3-outposts`).
+    public var signingName: String?
+    /// Headers the endpoint rules add to each request.
+    public var headers: [(name: String, value: String)] = []
+    /// True when the URL came from the endpoint rules, which place an S3 bucket themselves.
+    public var fromRules = false
+
+    public static func == (lhs: ServiceEndpoint, rhs: ServiceEndpoint) -> Bool {
+        lhs.url == rhs.url && lhs.signingRegion == rhs.signingRegion && lhs.isCustom == rhs.isCustom
+            && lhs.signingName == rhs.signingName && lhs.fromRules == rhs.fromRules
+            && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
+    }
 
     public init(url: AWSURL, signingRegion: String, isCustom: Bool) {
         self.url = url
