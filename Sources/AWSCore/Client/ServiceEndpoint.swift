@@ -67,6 +67,11 @@ public struct ServiceEndpoint: Sendable, Equatable {
         metadata.globalEndpoint != nil && metadata.endpointPrefix != "s3" && metadata.endpointPrefix != "sts"
     }
 
+    /// Services that need no region configured: the global ones, and S3 (us-east-1, as boto3).
+    public static func usesUSEast1ByDefault(_ metadata: ServiceMetadata) -> Bool {
+        isGlobal(metadata) || metadata.endpointPrefix == "s3"
+    }
+
     /// Letters, digits and dashes, as host names allow: a typo'd region must not make a
     /// request to some other host.
     static func isValidRegion(_ region: String) -> Bool {
