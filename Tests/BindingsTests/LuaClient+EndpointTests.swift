@@ -171,4 +171,22 @@ final class LuaClientEndpointTests: XCTestCase {
         XCTAssertEqual(result[0], .string("UnsupportedSigning"))
         XCTAssertTrue(result[1].stringValue?.contains("sigv4a") ?? false)
     }
+
+    func testRulesBesideAModelFileAreRead() throws {
+        let model = try CustomModelTests.botocoreModel("logs")
+        let rules = (model as NSString).deletingLastPathComponent + "/endpoint-rule-set-1.json"
+        try #"""
+        {"version": "1.0", "parameters": {"Region": {"type": "String", "builtIn": "AWS::Region", "required": true}},
+         "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://logs.{Region}.rules.example",
+           "properties": {"authSchemes": [{"name": "sigv4", "signingName": "logs-test", "signingRegion": "{Region}"}]}}}]}
+        """#.write(toFile: rules, atomically: true, encoding: .utf8)
+        let result = try state(["AWS_REGION": "eu-north-1"]).run(
+            """
+            local logs = aws.client{service = "logs", model = "\(model)"}
+            local r = logs:build_request("describe_log_groups", {})
+            return r.url, r.headers.Authorization
+            """)
+        XCTAssertEqual(result[0], .string("https://logs.eu-north-1.rules.example/"))
+        XCTAssertTrue(result[1].stringValue?.contains("/eu-north-1/logs-test/aws4_request") ?? false, "\(result[1])")
+    }
 }
