@@ -105,18 +105,19 @@ extension AWSClient {
         var endpoint = ServiceEndpoint(url: url, signingRegion: region, isCustom: customEndpointURL != nil)
         endpoint.fromRules = true
         endpoint.headers = resolved.headers.flatMap { name, values in values.map { (name, $0) } }
-        if let scheme = resolved.authScheme {
-            let name = scheme["name"]?.stringValue ?? "sigv4"
-            guard name == "sigv4" else {
-                throw AWSError(
-                    code: "UnsupportedSigning",
-                    message: "the endpoint \(resolved.url) needs \(name) signing"
-                        + (name == "sigv4a" ? " (multi-region access points)" : "")
-                        + ", which gluescript does not do yet; use the bucket or access point itself",
-                    service: serviceName)
-            }
+        let schemes = resolved.properties["authSchemes"]?.arrayValue ?? []
+        // The first scheme gluescript signs with, as botocore takes the first it supports
+        // (Outposts list SigV4a before SigV4).
+        if let scheme = schemes.first(where: { $0["name"]?.stringValue == "sigv4" }) {
             if let signingRegion = scheme["signingRegion"]?.stringValue { endpoint.signingRegion = signingRegion }
             endpoint.signingName = scheme["signingName"]?.stringValue
+        } else if let name = schemes.first?["name"]?.stringValue {
+            throw AWSError(
+                code: "UnsupportedSigning",
+                message: "the endpoint \(resolved.url) needs \(name) signing"
+                    + (name == "sigv4a" ? " (multi-region access points)" : "")
+                    + ", which gluescript does not do yet; use the bucket or access point itself",
+                service: serviceName)
         }
         return endpoint
     }

@@ -14,7 +14,4 @@ public struct ResolvedEndpoint: Equatable {
         self.properties = properties
         self.headers = headers
     }
-
-    /// The first auth scheme the endpoint names (`sigv4`, `sigv4a`, `sigv4-s3express`), if any.
-    public var authScheme: JSONValue? { properties["authSchemes"]?.arrayValue?.first }
 }
