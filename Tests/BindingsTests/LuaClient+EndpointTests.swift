@@ -160,16 +160,37 @@ final class LuaClientEndpointTests: XCTestCase {
             .string("use_dualstack_endpoint must be true or false, got \"yes\" (from AWS_USE_DUALSTACK_ENDPOINT)"))
     }
 
-    func testMultiRegionAccessPointsNeedSigV4a() throws {
-        let result = try state(["AWS_REGION": "us-east-1"]).run(
+    func testMultiRegionAccessPointsAreSignedWithSigV4a() throws {
+        let result = try state(["AWS_REGION": "eu-west-1"]).run(
             """
-            local s3 = aws.client("s3")
+            local r = aws.client("s3"):build_request("get_object",
+              {Bucket = "arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap", Key = "k"})
+            return r.url, r.headers["X-Amz-Region-Set"], r.headers.Authorization
+            """)
+        XCTAssertEqual(result[0], .string("https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/k"))
+        XCTAssertEqual(result[1], .string("*"))
+        let authorization = result[2].stringValue ?? ""
+        XCTAssertTrue(authorization.hasPrefix("AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/"), authorization)
+        XCTAssertTrue(authorization.contains("/s3/aws4_request, SignedHeaders="), authorization)
+        XCTAssertTrue(authorization.contains("x-amz-region-set"), authorization)
+    }
+
+    func testMultiRegionAccessPointsCanBeSwitchedOff() throws {
+        let result = try state(["AWS_REGION": "eu-west-1"]).run(
+            """
+            local s3 = aws.client("s3", {s3 = {disable_multiregion_access_points = true}})
             local ok, e = pcall(s3.build_request, s3, "get_object",
               {Bucket = "arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap", Key = "k"})
             return e.code, e.message
             """)
-        XCTAssertEqual(result[0], .string("UnsupportedSigning"))
-        XCTAssertTrue(result[1].stringValue?.contains("sigv4a") ?? false)
+        XCTAssertEqual(result[0], .string("EndpointError"))
+        let message = result[1].stringValue ?? ""
+        XCTAssertTrue(message.contains("Multi-Region Access Point ARNs are disabled"), message)
+        XCTAssertTrue(
+            message.contains(
+                "s3.disable_multiregion_access_points = true (from the s3.disable_multiregion_access_points client option)"
+            ),
+            message)
     }
 
     func testRulesBesideAModelFileAreRead() throws {

@@ -95,9 +95,10 @@ extension AWSClient {
             options.unsignedPayload = true
         }
         if operation.authType == "v4-unsigned-body" { options.unsignedPayload = true }
-        let signer = SigV4Signer(
+        var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
             service: endpoint.signingName ?? model.metadata.signingService, options: options)
+        signer.regionSet = endpoint.signingRegionSet
         return try signer.signed(request, date: now()).request
     }
 

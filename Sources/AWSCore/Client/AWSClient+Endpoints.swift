@@ -106,17 +106,20 @@ extension AWSClient {
         endpoint.fromRules = true
         endpoint.headers = resolved.headers.flatMap { name, values in values.map { (name, $0) } }
         let schemes = resolved.properties["authSchemes"]?.arrayValue ?? []
-        // The first scheme gluescript signs with, as botocore takes the first it supports
-        // (Outposts list SigV4a before SigV4).
+        // SigV4 where the endpoint allows it, as botocore without its CRT extra does
+        // (Outposts list SigV4a before SigV4); SigV4a where it is the only one (multi-region
+        // access points).
         if let scheme = schemes.first(where: { $0["name"]?.stringValue == "sigv4" }) {
             if let signingRegion = scheme["signingRegion"]?.stringValue { endpoint.signingRegion = signingRegion }
+            endpoint.signingName = scheme["signingName"]?.stringValue
+        } else if let scheme = schemes.first(where: { $0["name"]?.stringValue == "sigv4a" }) {
+            let regions = scheme["signingRegionSet"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            endpoint.signingRegionSet = regions.isEmpty ? "*" : regions.joined(separator: ",")
             endpoint.signingName = scheme["signingName"]?.stringValue
         } else if let name = schemes.first?["name"]?.stringValue {
             throw AWSError(
                 code: "UnsupportedSigning",
-                message: "the endpoint \(resolved.url) needs \(name) signing"
-                    + (name == "sigv4a" ? " (multi-region access points)" : "")
-                    + ", which gluescript does not do yet; use the bucket or access point itself",
+                message: "the endpoint \(resolved.url) needs \(name) signing, which gluescript does not do",
                 service: serviceName)
         }
         return endpoint

@@ -6,9 +6,10 @@ extension AWSClient {
         let prepared = try prepareInput(operation, input)
         let endpoint = try endpoint(for: operation, prepared)
         let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
-        let signer = SigV4Signer(
+        var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
             service: endpoint.signingName ?? model.metadata.signingService)
+        signer.regionSet = endpoint.signingRegionSet
         return try signer.presign(request, expires: expires, date: now()).request.url
     }
 }

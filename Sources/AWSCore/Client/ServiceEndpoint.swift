@@ -7,6 +7,8 @@ public struct ServiceEndpoint: Sendable, Equatable {
     public var isCustom: Bool
     /// The service name to sign for, when the endpoint rules name one (`s3-outposts`).
     public var signingName: String?
+    /// The SigV4a region set (`*`) when the endpoint needs SigV4a (multi-region access points).
+    public var signingRegionSet: String?
     /// Headers the endpoint rules add to each request.
     public var headers: [(name: String, value: String)] = []
     /// True when the URL came from the endpoint rules, which place an S3 bucket themselves.
@@ -15,6 +17,7 @@ public struct ServiceEndpoint: Sendable, Equatable {
     public static func == (lhs: ServiceEndpoint, rhs: ServiceEndpoint) -> Bool {
         lhs.url == rhs.url && lhs.signingRegion == rhs.signingRegion && lhs.isCustom == rhs.isCustom
             && lhs.signingName == rhs.signingName && lhs.fromRules == rhs.fromRules
+            && lhs.signingRegionSet == rhs.signingRegionSet
             && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
     }
 
