@@ -27,6 +27,7 @@ BUCKETS = [
     "bucket", "with.dots", "arn:aws:s3:us-west-2:123456789012:accesspoint:ap",
     "arn:aws:s3-outposts:us-west-2:123456789012:outpost:op-01234567890123456:accesspoint:reports",
     "arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint:banner",
+    "arn:aws:s3:us-west-2:123456789012:accesspoint", "arn:aws:s3", "arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:ap",
 ]
 CALLS = {
     "iam": [("ListRoles", {})],
@@ -74,7 +75,9 @@ def main():
                     case["signing_region"] = signing.get("region", client.meta.region_name)
                     case["signing_name"] = signing.get("signing_name", client.meta.service_model.signing_name)
                 except Exception as error:  # botocore's endpoint errors have several classes
-                    case["error"] = getattr(error, "kwargs", {}).get("msg") or str(error)
+                    message = getattr(error, "kwargs", {}).get("msg") or getattr(error, "kwargs", {}).get("report")
+                    # Clients report the rules' message as a parameter validation error.
+                    case["error"] = (message or str(error)).removeprefix("Parameter validation failed:\n")
                 results.append(case)
     json.dump(results, sys.stdout)
 
