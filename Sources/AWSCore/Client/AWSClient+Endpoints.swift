@@ -25,7 +25,9 @@ extension AWSClient {
         if isS3 { adjustS3Parameters(&parameters, operation: operation) }
         let resolved: ResolvedEndpoint
         do {
-            resolved = try rules.resolve(parameters)
+            resolved = try resolvedEndpoints.value(
+                for: parameters.filter { rules.referencedParameters.contains($0.key) }
+            ) { try rules.resolve(parameters) }
         } catch var error as AWSError where error.code == "EndpointError" {
             error.message += settingsContext(for: error.message, parameters: parameters)
             error.service = serviceName

@@ -32,6 +32,8 @@ public final class AWSClient {
     public var connectTimeout: Double = 60
     public var readTimeout: Double = 60
     public var caBundle: String?
+    /// Endpoints the rules gave, by their parameters (as botocore's resolver caches them).
+    let resolvedEndpoints = EndpointCache()
     /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
     var bucketRegions: [String: String] = [:]
     /// The signing clock; replaceable in tests.

@@ -15,6 +15,9 @@ public struct EndpointRuleSet {
     }
 
     public let parameters: OrderedDictionary<String, Parameter>
+    /// The parameters the rules look at (S3's never look at `Key`): only these can change
+    /// the endpoint.
+    public let referencedParameters: Set<String>
     let rules: [JSONValue]
 
     /// Reads a rule set document; `source` names it in errors (code `InvalidModel`).
@@ -36,6 +39,29 @@ public struct EndpointRuleSet {
         }
         self.parameters = decoded
         self.rules = rules
+        var referenced: Set<String> = []
+        Self.collectReferences(.array(rules), into: &referenced)
+        self.referencedParameters = referenced.intersection(decoded.keys)
+    }
+
+    /// Every `{"ref": name}` and `{name}` / `{name#member}` template in `value`.
+    private static func collectReferences(_ value: JSONValue, into names: inout Set<String>) {
+        switch value {
+        case .object(let members):
+            if let name = members["ref"]?.stringValue { names.insert(name) }
+            for member in members.values { collectReferences(member, into: &names) }
+        case .array(let items):
+            for item in items { collectReferences(item, into: &names) }
+        case .string(let text):
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{") {
+                rest = rest[rest.index(after: open)...]
+                let end = rest.firstIndex { $0 == "}" || $0 == "#" } ?? rest.endIndex
+                names.insert(String(rest[..<end]))
+            }
+        default:
+            break
+        }
     }
 
     /// The endpoint the rules give for `input` (parameters named as the rules name them).
