@@ -9,7 +9,7 @@ extension AWSClient {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
         let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
-        let known = bucket.flatMap { bucketRegions[$0] }.map(endpoint(in:)) ?? endpoint
+        let known = try endpoint(for: operation, prepared, region: bucket.flatMap { bucketRegions[$0] })
         do {
             return try send(operation, prepared, options: options, endpoint: known)
         } catch var error as AWSError {
@@ -17,7 +17,9 @@ extension AWSClient {
                 debugLog?.note("bucket is in \(region): sending the request there")
                 if let bucket { bucketRegions[bucket] = region }
                 do {
-                    return try send(operation, prepared, options: options, endpoint: endpoint(in: region))
+                    return try send(
+                        operation, prepared, options: options,
+                        endpoint: endpoint(for: operation, prepared, region: region))
                 } catch let second as AWSError {
                     error = second
                 }
@@ -31,7 +33,9 @@ extension AWSClient {
     /// The signed request `call` would send first, unsent.
     public func buildRequest(_ operationName: String, _ input: JSONValue) throws -> HTTPRequest {
         let operation = try self.operation(operationName)
-        let request = try unsignedRequest(operation, try prepareInput(operation, input), endpoint: endpoint)
+        let prepared = try prepareInput(operation, input)
+        let endpoint = try endpoint(for: operation, prepared)
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
         return try sign(request, operation: operation, endpoint: endpoint)
     }
 
@@ -69,10 +73,15 @@ extension AWSClient {
     func unsignedRequest(_ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint) throws
         -> HTTPRequest
     {
-        var request = try wireProtocol.buildRequest(operation, input: input, endpoint: endpoint.url)
-        if model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3" {
+        var bound = operation
+        if endpoint.fromRules && isS3 && bound.requestURI.hasPrefix("/{Bucket}") {
+            bound.requestURI.removeFirst("/{Bucket}".count)
+        }
+        var request = try wireProtocol.buildRequest(bound, input: input, endpoint: endpoint.url)
+        if !endpoint.fromRules && (model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3") {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }
+        for header in endpoint.headers { request.setHeader(header.name, header.value) }
         if operation.checksumRequired, request.header("Content-MD5") == nil, case .bytes(let body) = request.body {
             request.setHeader("Content-MD5", ContentChecksum.md5Base64(body))
         }
@@ -87,9 +96,10 @@ extension AWSClient {
             options.unsignedPayload = true
         }
         if operation.authType == "v4-unsigned-body" { options.unsignedPayload = true }
-        let signer = SigV4Signer(
+        var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
-            service: model.metadata.signingService, options: options)
+            service: endpoint.signingName ?? model.metadata.signingService, options: options)
+        signer.regionSet = endpoint.signingRegionSet
         return try signer.signed(request, date: now()).request
     }
 

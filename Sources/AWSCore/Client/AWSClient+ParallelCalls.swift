@@ -94,6 +94,7 @@ extension AWSClient {
         guard let operation = operations[call.operation] else {
             throw AWSError(code: "UnknownOperation", message: call.operation)
         }
+        let endpoint = try endpoint(for: operation, call.input)
         var request = try unsignedRequest(operation, call.input, endpoint: endpoint)
         if let body = call.body { request.body = body }
         let signed = try sign(request, operation: operation, endpoint: endpoint)

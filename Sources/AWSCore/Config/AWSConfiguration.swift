@@ -7,6 +7,12 @@ public struct AWSConfiguration: Sendable {
     public var retry: RetrySettings
     public var caBundle: String?
     public var credentials: CredentialsProvider
+    /// FIPS, dual-stack and S3 settings for the endpoint rules.
+    public var endpoints = EndpointSettings()
+    /// Where `endpointURL` came from, for errors.
+    public var endpointURLSource: String?
+    /// Where `region` came from, for errors.
+    public var regionSource: String?
 
     public init(
         profile: String, region: String, endpointURL: String?, retry: RetrySettings, caBundle: String?,
@@ -33,15 +39,21 @@ extension ConfigResolver {
         credentials: CredentialsProvider? = nil
     ) throws -> AWSConfiguration {
         let region: String
-        if let configured = configuredRegion?.value ?? defaultRegion {
+        let found = configuredRegion
+        if let configured = found?.value ?? defaultRegion {
             region = configured
         } else {
             region = try self.region()
         }
-        return AWSConfiguration(
+        let endpoint = endpointURL(serviceID: serviceID)
+        var configuration = AWSConfiguration(
             profile: profileName.value, region: region,
-            endpointURL: endpointURL(serviceID: serviceID)?.value,
+            endpointURL: endpoint?.value,
             retry: try retrySettings(), caBundle: caBundle,
             credentials: credentials ?? credentialChain(httpClient: httpClient))
+        configuration.endpointURLSource = endpoint?.source
+        configuration.regionSource = found?.source ?? "the default for \(serviceID)"
+        configuration.endpoints = try endpointSettings()
+        return configuration
     }
 }

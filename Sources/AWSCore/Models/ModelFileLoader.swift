@@ -24,6 +24,10 @@ extension ServiceModel {
             guard FileManager.default.fileExists(atPath: companion) else { continue }
             try attach(try ModelFileLoader.json(at: companion), companion)
         }
+        let rules = folder.isEmpty ? "endpoint-rule-set-1.json" : folder + "/endpoint-rule-set-1.json"
+        if FileManager.default.fileExists(atPath: rules) {
+            model.endpointRules = try EndpointRuleSet(json: try ModelFileLoader.json(at: rules), source: rules)
+        }
         return model
     }
 }

@@ -45,6 +45,10 @@ public final class ModelRegistry {
         if let waiters = EmbeddedModels.bytes(service: service, kind: .waiters) {
             try model.attachWaiters(try JSONDecoding.decode(waiters), source: "the embedded \(service) waiters")
         }
+        if let rules = EmbeddedModels.bytes(service: service, kind: .endpoints) {
+            model.endpointRules = try EndpointRuleSet(
+                json: try JSONDecoding.decode(rules), source: "the embedded \(service) endpoint rules")
+        }
         cache[service] = model
         return model
     }

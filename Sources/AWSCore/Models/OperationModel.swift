@@ -18,4 +18,6 @@ public struct OperationModel {
     /// A prefix for the endpoint host, with `{Label}` members (`endpoint.hostPrefix`).
     public var hostPrefix: String?
     public var deprecated = false
+    /// Endpoint rule parameters this operation always sets (`staticContextParams`).
+    public var staticContextParams: [String: JSONValue] = [:]
 }

@@ -100,6 +100,7 @@ struct ServiceModelDecoder {
         m.idempotencyToken = r["idempotencyToken"] == .bool(true)
         m.jsonValue = r["jsonvalue"] == .bool(true)
         m.hostLabel = r["hostLabel"] == .bool(true)
+        m.contextParam = r["contextParam"]?["name"]?.stringValue
         return m
     }
 
@@ -132,6 +133,9 @@ struct ServiceModelDecoder {
         operation.authType = d["authtype"]?.stringValue
         operation.hostPrefix = d["endpoint"]?["hostPrefix"]?.stringValue
         operation.deprecated = d["deprecated"] == .bool(true)
+        for (parameter, setting) in d["staticContextParams"]?.objectValue ?? [:] {
+            if let value = setting["value"] { operation.staticContextParams[parameter] = value }
+        }
         return operation
     }
 

@@ -23,6 +23,8 @@ public struct ShapeMember {
     /// A string holding JSON, sent base64-encoded in headers (`jsonvalue: true`).
     public var jsonValue = false
     public var hostLabel = false
+    /// The endpoint rule parameter this member sets (`contextParam`), e.g. `Bucket`.
+    public var contextParam: String?
     public var isStreaming: Bool { shape.streaming }
 
     init(name: String, shape: Shape) {
