@@ -96,7 +96,8 @@ extension AWSClient {
     private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)
         throws -> JSONValue
     {
-        let request = try unsignedRequest(operation, input, endpoint: endpoint)
+        var request = try unsignedRequest(operation, input, endpoint: endpoint)
+        if let body = options.requestBody { request.body = body }
         var transfer = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)
