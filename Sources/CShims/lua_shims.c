@@ -150,3 +150,7 @@ int gs_lua_file_stream(lua_State *L, int idx, FILE **stream) {
     *stream = file->f;
     return 1;
 }
+
+const char *gs_lua_path_default(void) { return LUA_PATH_DEFAULT; }
+
+const char *gs_lua_cpath_default(void) { return LUA_CPATH_DEFAULT; }

@@ -20,7 +20,7 @@ struct Invocation {
     var profile: String?
     var endpointURL: String?
     var debug = false
-    /// `-E`: `LUA_INIT` and `LUA_INIT_5_4` are not run.
+    /// `-E`: `LUA_INIT` and `LUA_INIT_5_4` are not run, `LUA_PATH` and `LUA_CPATH` not used.
     var ignoresEnvironment = false
     /// `--local`: start an emulator (nil URL) or reuse the one at the URL.
     var local: LocalMode?

@@ -46,7 +46,9 @@ struct Launcher {
         let state = LuaState()
         AWSModule.install(in: state, defaults: defaults, environment: environment)
         setArgTable(in: state)
-        if !invocation.ignoresEnvironment {
+        if invocation.ignoresEnvironment {
+            ignoreLuaPathVariables(in: state)
+        } else {
             let status = runLuaInit(in: state)
             if status != ExitCode.success { return status }
         }
@@ -125,6 +127,15 @@ struct Launcher {
         } catch {
             return report(error, in: state)
         }
+    }
+
+    /// `-E`: `package.path` and `package.cpath` as Lua's defaults, not `LUA_PATH`/`LUA_CPATH`.
+    private func ignoreLuaPathVariables(in state: LuaState) {
+        _ = try? state.run(
+            "package.path, package.cpath = ...", name: "=(command line)",
+            arguments: [
+                .string(String(cString: gs_lua_path_default())), .string(String(cString: gs_lua_cpath_default())),
+            ])
     }
 
     /// `arg`: the script at 0, its arguments at 1..n, the interpreter and options below 0.

@@ -24,6 +24,13 @@ final class LuaInitAndErrorTests: XCTestCase {
         XCTAssertEqual(outcome.stdout, "nil\n", outcome.stderr)
     }
 
+    func testDashEIgnoresLuaPath() throws {
+        let script = "print(package.path:find('nowhere', 1, true) ~= nil)"
+        let environment = ["LUA_PATH": "/nowhere/?.lua", "LUA_PATH_5_4": ""]
+        XCTAssertEqual(try GluescriptProcess.run(["-e", script], environment: environment).stdout, "true\n")
+        XCTAssertEqual(try GluescriptProcess.run(["-E", "-e", script], environment: environment).stdout, "false\n")
+    }
+
     func testAnErrorInLuaInitStopsTheRun() throws {
         let outcome = try GluescriptProcess.run(
             ["-e", "print('not reached')"], environment: ["LUA_INIT": "error('bad init')", "LUA_INIT_5_4": ""])

@@ -87,4 +87,9 @@ void gs_interrupt_restore_handler(void);
    Reads the userdata's luaL_Stream only after luaL_testudata checked its metatable. */
 int gs_lua_file_stream(lua_State *L, int idx, FILE **stream);
 
+/* luaconf.h's LUA_PATH_DEFAULT and LUA_CPATH_DEFAULT: package.path and package.cpath when
+   the environment is ignored (lua -E). */
+const char *gs_lua_path_default(void);
+const char *gs_lua_cpath_default(void);
+
 #endif
