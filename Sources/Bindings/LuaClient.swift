@@ -81,8 +81,10 @@ final class LuaClient {
     /// `client:op(params, options)`: params as the API names them, options for the call.
     private func invoke(_ operation: OperationModel, _ call: LuaCall) throws -> [LuaValue] {
         try checkSelf(call, method: OperationName.pythonic(operation.name))
-        let params = try call[2] == .nil ? JSONValue.object([:]) : call.table(2, "params").toJSONValue()
+        var table = try call[2] == .nil ? LuaTable(array: []) : call.table(2, "params")
         var options = CallOptions()
+        options.requestBody = try fileBody(for: operation, params: &table, state: call.state)
+        let params = try table.toJSONValue()
         if let settings = try call.optionalTable(3, "options") {
             let function = "\(name):\(OperationName.pythonic(operation.name))"
             try OptionCheck.only(["to_file"], in: settings, for: function)

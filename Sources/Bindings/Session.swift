@@ -58,10 +58,7 @@ final class Session {
         }
         let sourceCredentials: CredentialsProvider
         if let sourceProfile = settings.sourceProfile {
-            var sourceOverrides = resolver.overrides
-            sourceOverrides.profile = sourceProfile
-            sourceOverrides.credentials = nil
-            let sourceResolver = try ConfigResolver(environment: environment, overrides: sourceOverrides)
+            let sourceResolver = try resolver.sourceProfileResolver(sourceProfile)
             sourceCredentials = CredentialProviderChain(
                 providers: sourceResolver.defaultCredentialProviders(
                     httpClient: try transportForCredentials(),

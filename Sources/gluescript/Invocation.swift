@@ -20,6 +20,8 @@ struct Invocation {
     var profile: String?
     var endpointURL: String?
     var debug = false
+    /// `-E`: `LUA_INIT` and `LUA_INIT_5_4` are not run, `LUA_PATH` and `LUA_CPATH` not used.
+    var ignoresEnvironment = false
     /// `--local`: start an emulator (nil URL) or reuse the one at the URL.
     var local: LocalMode?
 
@@ -89,7 +91,8 @@ struct Invocation {
                 invocation.showVersion = true
             case "-v" where rest == nil: invocation.showVersion = true
             case "-h" where rest == nil: invocation.showHelp = true
-            case "-E" where rest == nil, "-W" where rest == nil: break
+            case "-E" where rest == nil: invocation.ignoresEnvironment = true
+            case "-W" where rest == nil: break
             default: throw UsageError(message: "unrecognized option '\(argument)'")
             }
             i += 1

@@ -17,6 +17,7 @@ enum Usage {
           -l mod          require library 'mod' into global 'mod'
           -l g=mod        require library 'mod' into global 'g'
           -i              enter the REPL after running 'script'
+          -E              ignore LUA_INIT, LUA_PATH and LUA_CPATH (with or without _5_4)
           -v, --version   show version information
           --              stop handling options
           -               run stdin and stop handling options

@@ -134,7 +134,7 @@ final class DebugLogTests: XCTestCase {
         XCTAssertTrue(capture.text.contains("> POST \(server.baseURL)/"), capture.text)
         XCTAssertTrue(capture.text.contains("> Authorization: <redacted>"))
         XCTAssertTrue(capture.text.contains("< HTTP 400"))
-        XCTAssertTrue(capture.text.contains("< x-amzn-requestid: req-1"))
+        XCTAssertTrue(capture.text.contains("< X-Amzn-RequestId: req-1"), "names as the server sent them")
         XCTAssertTrue(capture.text.contains(#"< {"__type":"InvalidInputException"}"#), capture.text)
         XCTAssertFalse(capture.text.contains("secret-sig"))
     }

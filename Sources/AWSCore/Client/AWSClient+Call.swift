@@ -107,7 +107,8 @@ extension AWSClient {
         throws -> JSONValue
     {
         if let path = options.responseBodyPath { _ = try DownloadTarget(path) }
-        let request = try unsignedRequest(operation, input, endpoint: endpoint)
+        var request = try unsignedRequest(operation, input, endpoint: endpoint)
+        if let body = options.requestBody { request.body = body }
         var transfer = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)

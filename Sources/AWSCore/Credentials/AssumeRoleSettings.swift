@@ -37,4 +37,23 @@ extension ConfigResolver {
             sessionName: profileSetting("role_session_name")?.value ?? "gluescript-session-\(Int64(now))",
             externalID: profileSetting("external_id")?.value, durationSeconds: duration)
     }
+
+    /// A resolver for `name`, the `source_profile` of the selected profile, with the same
+    /// overrides. A missing source profile is `ProfileNotFound` naming it as the
+    /// `source_profile` of this profile and the file that says so.
+    public func sourceProfileResolver(_ name: String) throws -> ConfigResolver {
+        guard files.hasProfile(name) else {
+            let origin = profileSetting("source_profile")?.source ?? profileDescription
+            throw AWSError(
+                code: "ProfileNotFound",
+                message:
+                    "The config profile \"\(name)\" could not be found: it is the source_profile of "
+                    + "\(origin), and there is no [profile \(name)] in \(files.configPath) "
+                    + "and no [\(name)] in \(files.credentialsPath)")
+        }
+        var sourceOverrides = overrides
+        sourceOverrides.profile = name
+        sourceOverrides.credentials = nil
+        return try ConfigResolver(environment: environment, overrides: sourceOverrides, files: files)
+    }
 }

@@ -220,7 +220,7 @@ final class CurlEasyRequest {
         } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
             headers.append((last.name, last.value + " " + trimmed))
         } else if let colon = trimmed.firstIndex(of: ":") {
-            let name = trimmed[..<colon].trimmingASCIIWhitespace().lowercased()
+            let name = trimmed[..<colon].trimmingASCIIWhitespace()
             let value = trimmed[trimmed.index(after: colon)...].trimmingASCIIWhitespace()
             headers.append((name, value))
         }
