@@ -18,4 +18,6 @@ public struct OperationModel {
     /// A prefix for the endpoint host, with `{Label}` members (`endpoint.hostPrefix`).
     public var hostPrefix: String?
     public var deprecated = false
+    /// The first sentence of the API's documentation of the operation, when the model has it.
+    public var documentation: String?
 }

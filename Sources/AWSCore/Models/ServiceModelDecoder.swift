@@ -100,6 +100,7 @@ struct ServiceModelDecoder {
         m.idempotencyToken = r["idempotencyToken"] == .bool(true)
         m.jsonValue = r["jsonvalue"] == .bool(true)
         m.hostLabel = r["hostLabel"] == .bool(true)
+        m.documentation = r["documentation"]?.stringValue
         return m
     }
 
@@ -132,6 +133,7 @@ struct ServiceModelDecoder {
         operation.authType = d["authtype"]?.stringValue
         operation.hostPrefix = d["endpoint"]?["hostPrefix"]?.stringValue
         operation.deprecated = d["deprecated"] == .bool(true)
+        operation.documentation = d["documentation"]?.stringValue
         return operation
     }
 

@@ -23,6 +23,8 @@ public struct ShapeMember {
     /// A string holding JSON, sent base64-encoded in headers (`jsonvalue: true`).
     public var jsonValue = false
     public var hostLabel = false
+    /// The API's documentation of the member (its first sentence in the embedded models).
+    public var documentation: String?
     public var isStreaming: Bool { shape.streaming }
 
     init(name: String, shape: Shape) {
