@@ -6,7 +6,7 @@ extension LuaClient {
     typealias Builtin = @Sendable (LuaClient, LuaCall) throws -> [LuaValue]
 
     static let builtins: [String: Builtin] = coreBuiltins.merging(paginationBuiltins) { $1 }
-        .merging(waiterBuiltins) { $1 }.merging(transferBuiltins) { $1 }
+        .merging(waiterBuiltins) { $1 }.merging(transferBuiltins) { $1 }.merging(jobLogBuiltins) { $1 }
 
     private static let coreBuiltins: [String: Builtin] = [
         "operations": { client, call in

@@ -1,0 +1,22 @@
+import AWSCore
+
+/// What the REPL offers inside a client's method call: waiter names in `wait("`, paginated
+/// operations in `paginate("` and `collect("`, operations in `build_request("` and the like,
+/// and an operation's parameter names in `op{`.
+extension LuaClient {
+    /// The names that fit argument `kind` (`"string"` or `"table"`) of `method`.
+    func argumentCompletions(method: String, kind: String) -> [String] {
+        switch (kind, method) {
+        case ("string", "wait"): return waiterNames
+        case ("string", "paginate"), ("string", "collect"): return BuiltinHelp.paginatorNames(of: self)
+        case ("string", "build_request"), ("string", "presign"), ("string", "parse_response"):
+            return client.model.methodNames
+        case ("table", "job_logs"): return ["JobName", "RunId", "follow", "on_line", "poll", "logs"]
+        case ("table", _):
+            guard LuaClient.builtins[method] == nil, let operation = try? client.model.operation(method: method)
+            else { return [] }
+            return Array(operation.input?.members.keys ?? [])
+        default: return []
+        }
+    }
+}
