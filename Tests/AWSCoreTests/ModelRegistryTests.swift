@@ -40,12 +40,25 @@ final class ModelRegistryTests: XCTestCase {
         XCTAssertGreaterThan(try registry.model(for: "glue").operations.count, 250)
     }
 
-    func testEmbeddedModelsCarryNoDocumentation() throws {
+    func testEmbeddedModelsCarryOnlyTheFirstSentenceOfOperationAndMemberDocumentation() throws {
         let bytes = try XCTUnwrap(EmbeddedModels.bytes(service: "glue", kind: .service))
         let text = String(decoding: bytes, as: UTF8.self)
-        XCTAssertFalse(text.contains("\"documentation\":"))
         XCTAssertFalse(text.contains("\"documentationUrl\":"))
-        XCTAssertNotNil(try ModelRegistry().model(for: "glue").operations["CreateCrawler"])
+        XCTAssertFalse(text.contains("<p>") || text.contains("<code>"), "documentation is plain text")
+        let json = try JSONDecoding.decode(bytes)
+        for (name, shape) in json["shapes"]?.objectValue ?? [:] {
+            XCTAssertNil(shape["documentation"], "shape \(name) keeps no documentation of its own")
+        }
+        let model = try ModelRegistry().model(for: "glue")
+        let operation = try XCTUnwrap(model.operations["GetTable"])
+        XCTAssertEqual(
+            operation.documentation, "Retrieves the Table definition in a Data Catalog for a specified table.")
+        XCTAssertEqual(
+            operation.input?.members["DatabaseName"]?.documentation,
+            "The name of the database in the catalog in which the table resides.")
+        let summaries = model.operations.values.compactMap(\.documentation)
+        XCTAssertGreaterThan(summaries.count, 250)
+        XCTAssertTrue(summaries.allSatisfy { $0.count <= 300 && !$0.contains("\n") })
     }
 
     func testPaginatorsAndWaitersAreAttached() throws {
