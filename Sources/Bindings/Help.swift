@@ -2,8 +2,10 @@ import AWSCore
 import CLua
 import Host
 
-/// `help(x)`: what a client offers (operations, waiters, paginators) and what an operation
-/// takes (members, types, which are required, enum values) and returns.
+/// `help(x)`: what a client offers (operations, waiters, paginators), what an operation
+/// does and takes (members, types, which are required, enum values, the API's first
+/// sentence on each) and returns, how a built-in method is called (`BuiltinHelp`), and the
+/// `aws` module's functions (`ModuleHelp`).
 enum Help {
     static func function() -> LuaValue {
         .function(

@@ -4,6 +4,11 @@ import AWSCore
 /// operations in `paginate("` and `collect("`, operations in `build_request("` and the like,
 /// and an operation's parameter names in `op{`.
 extension LuaClient {
+    /// The built-in methods this client offers after `client:` (`job_logs` on Glue only).
+    var builtinMethodNames: [String] {
+        LuaClient.builtinNames.filter { $0 != "job_logs" || client.model.metadata.endpointPrefix == "glue" }
+    }
+
     /// The names that fit argument `kind` (`"string"` or `"table"`) of `method`.
     func argumentCompletions(method: String, kind: String) -> [String] {
         switch (kind, method) {

@@ -52,7 +52,7 @@ final class LuaClient {
                         let names = client.argumentCompletions(method: method, kind: kind)
                         return [.table(LuaTable(array: names.map { .string($0) }))]
                     }
-                    let names = client.client.model.methodNames + LuaClient.builtinNames
+                    let names = client.client.model.methodNames + client.builtinMethodNames
                     return [.table(LuaTable(array: names.map { .string($0) }))]
                 },
             ])
