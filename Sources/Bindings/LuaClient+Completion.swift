@@ -9,18 +9,26 @@ extension LuaClient {
         LuaClient.builtinNames.filter { $0 != "job_logs" || client.model.metadata.endpointPrefix == "glue" }
     }
 
-    /// The names that fit argument `kind` (`"string"` or `"table"`) of `method`.
-    func argumentCompletions(method: String, kind: String) -> [String] {
+    /// The names that fit argument `kind` (`"string"` or `"table"`) of `method`; for a table
+    /// nested in the argument, `path` holds the keys leading to it (`[]` for list elements).
+    func argumentCompletions(method: String, kind: String, path: [String] = []) -> [String] {
         switch (kind, method) {
         case ("string", "wait"): return waiterNames
         case ("string", "paginate"), ("string", "collect"): return BuiltinHelp.paginatorNames(of: self)
         case ("string", "build_request"), ("string", "presign"), ("string", "parse_response"):
             return client.model.methodNames
-        case ("table", "job_logs"): return ["JobName", "RunId", "follow", "on_line", "poll", "logs"]
+        case ("table", "job_logs"):
+            return path.isEmpty ? ["JobName", "RunId", "follow", "on_line", "poll", "logs"] : []
         case ("table", _):
-            guard LuaClient.builtins[method] == nil, let operation = try? client.model.operation(method: method)
+            guard LuaClient.builtins[method] == nil, let operation = try? client.model.operation(method: method),
+                var shape = operation.input
             else { return [] }
-            return Array(operation.input?.members.keys ?? [])
+            for key in path {
+                let next = key == "[]" ? shape.member?.shape : shape.members[key]?.shape
+                guard let next else { return [] }
+                shape = next
+            }
+            return shape.kind == .structure ? Array(shape.members.keys) : []
         default: return []
         }
     }

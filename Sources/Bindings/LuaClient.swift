@@ -49,7 +49,8 @@ final class LuaClient {
                 "__complete": { call in
                     guard let client = call[1].object(as: LuaClient.self) else { return [.nil] }
                     if let method = call[2].stringValue, let kind = call[3].stringValue {
-                        let names = client.argumentCompletions(method: method, kind: kind)
+                        let path = call.arguments.dropFirst(3).compactMap(\.stringValue)
+                        let names = client.argumentCompletions(method: method, kind: kind, path: path)
                         return [.table(LuaTable(array: names.map { .string($0) }))]
                     }
                     let names = client.client.model.methodNames + client.builtinMethodNames

@@ -15,7 +15,9 @@ final class ClientCompletionTests: XCTestCase {
             end
             return has(complete(glue, "wait", "string"), "crawler_ready"),
               has(complete(glue, "collect", "string"), "get_tables"),
-              has(complete(glue, "get_table", "table"), "DatabaseName"),
+              has(complete(glue, "get_table", "table"), "DatabaseName")
+                and has(complete(glue, "create_crawler", "table", "Targets", "S3Targets", "[]"), "Path")
+                and #complete(glue, "create_crawler", "table", "Targets", "Nosuch") == 0,
               #complete(glue, "wait", "table"), #complete(glue, "nosuch", "table"),
               has(complete(glue), "job_logs"), has(complete(s3), "job_logs"), has(complete(s3), "upload_file")
             """)

@@ -38,6 +38,9 @@ final class REPLCompletionSessionTests: XCTestCase {
         XCTAssertTrue(complete("glue:get_table{Da", shows: "DatabaseName = ", in: session), session.transcript)
         XCTAssertTrue(
             complete(#"glue:get_table{DatabaseName = "d", Na"#, shows: "Name = ", in: session), session.transcript)
+        XCTAssertTrue(
+            complete("glue:create_crawler{Targets = {S3Targets = {{Pa", shows: "Path = ", in: session),
+            session.transcript)
         XCTAssertTrue(session.enter("6*7", expect: "\n42\n"), session.transcript)
     }
 

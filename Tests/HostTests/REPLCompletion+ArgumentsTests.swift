@@ -30,11 +30,22 @@ final class REPLCompletionArgumentsTests: XCTestCase {
             Context(receiver: "glue", method: "get_table", kind: .table))
     }
 
+    func testAKeyOfATableNestedInTheArgument() {
+        XCTAssertEqual(
+            REPLCompletion.argumentContext(line: "glue:create_crawler{Targets = {S3Targets = {{Pa", word: "Pa"),
+            Context(receiver: "glue", method: "create_crawler", kind: .table, path: ["Targets", "S3Targets", "[]"]))
+        XCTAssertEqual(
+            REPLCompletion.argumentContext(
+                line: #"glue:create_crawler{Name = "c", Targets = {S3Targets = {{Path = "x"}, {Ex"#, word: "Ex"),
+            Context(receiver: "glue", method: "create_crawler", kind: .table, path: ["Targets", "S3Targets", "[]"]))
+    }
+
     func testNotAnArgumentPosition() {
         XCTAssertNil(REPLCompletion.argumentContext(line: #"print("hel"#, word: "hel"))
         XCTAssertNil(REPLCompletion.argumentContext(line: #"glue.wait("cr"#, word: "cr"))
         XCTAssertNil(REPLCompletion.argumentContext(line: "glue:get_table{DatabaseName = na", word: "na"))
-        XCTAssertNil(REPLCompletion.argumentContext(line: "glue:get_table{Targets = {Pa", word: "Pa"))
+        XCTAssertNil(REPLCompletion.argumentContext(line: "glue:get_table{Targets = f({Pa", word: "Pa"))
+        XCTAssertNil(REPLCompletion.argumentContext(line: "glue:get_table{Targets == {Pa", word: "Pa"))
         XCTAssertNil(REPLCompletion.argumentContext(line: #"glue:wait("a", "b"#, word: "b"))
         XCTAssertNil(REPLCompletion.argumentContext(line: "glue:get_", word: "get_"))
     }
