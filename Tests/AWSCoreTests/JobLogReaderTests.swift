@@ -87,6 +87,26 @@ final class JobLogReaderTests: XCTestCase {
         XCTAssertTrue(states.isEmpty)
     }
 
+    func testLinesTakenInJustAfterTheRunEndedAreRead() throws {
+        let logs = FakeLogs()
+        logs.streams["/aws-glue/jobs/error"] = ["jr_1": [(1, "a")]]
+        var follower = JobLogFollower()
+        follower.follow = true
+        var pauses = 0
+        follower.sleepSlice = 1
+        follower.pollInterval = 1
+        follower.sleep = { _ in
+            pauses += 1
+            if pauses == 1 { logs.streams["/aws-glue/jobs/error"]?["jr_1"]?.append((2, "Traceback: late")) }
+        }
+        var seen: [String] = []
+        try follower.run(
+            reader: JobLogReader(runID: "jr_1", call: logs.call), initialState: "FAILED", runState: { "FAILED" },
+            emit: { seen.append($0.message) })
+        XCTAssertEqual(seen, ["a", "Traceback: late"])
+        XCTAssertEqual(pauses, 2, "one read after the late line, which found nothing new")
+    }
+
     func testCancellingStopsFollowing() {
         var follower = JobLogFollower()
         follower.follow = true

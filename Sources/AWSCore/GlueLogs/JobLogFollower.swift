@@ -2,7 +2,9 @@
 /// reached a final state and the lines logged until then are read.
 ///
 /// The run's state is asked (GetJobRun) before each read, so the read after the first final
-/// state seen takes in every line logged before the run ended.
+/// state seen takes in every line logged before the run ended; as CloudWatch Logs may take
+/// in the last lines a little later, reading goes on every poll until a read finds nothing
+/// new (at most `settleReads` more reads).
 public struct JobLogFollower {
     /// The states after which a run logs nothing more.
     public static let finalStates: Set<String> = ["SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"]
@@ -15,6 +17,8 @@ public struct JobLogFollower {
     public var sleepSlice = 0.05
     /// True ends the reading with a `Cancelled` error.
     public var isCancelled: () -> Bool = { false }
+    /// Reads after the run has ended, until one finds nothing new.
+    public var settleReads = 6
 
     public init() {}
 
@@ -29,14 +33,25 @@ public struct JobLogFollower {
         var count = 0
         while true {
             try checkCancelled()
-            for line in try reader.readNew() {
-                try emit(line)
-                count += 1
-            }
-            if !follow || state.map(Self.finalStates.contains) == true { return (count, state) }
+            count += try emitNew(reader, emit)
+            if !follow { return (count, state) }
+            if state.map(Self.finalStates.contains) == true { break }
             try pause()
             state = try runState()
         }
+        for _ in 0..<settleReads {
+            try pause()
+            let new = try emitNew(reader, emit)
+            count += new
+            if new == 0 { break }
+        }
+        return (count, state)
+    }
+
+    private func emitNew(_ reader: JobLogReader, _ emit: (JobLogLine) throws -> Void) throws -> Int {
+        let lines = try reader.readNew()
+        for line in lines { try emit(line) }
+        return lines.count
     }
 
     private func pause() throws {
