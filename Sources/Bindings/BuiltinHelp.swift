@@ -47,8 +47,8 @@ enum BuiltinHelp {
         ),
         "job_logs": (
             "glue:job_logs{JobName=, RunId=, follow=, on_line=, poll=}",
-            "the run's log lines (output, error and continuous logging streams) in time order; "
-                + "follow = true reads on until the run has ended"
+            "prints (or hands on_line) the run's log lines (output, error and continuous logging streams) "
+                + "in time order; follow = true reads on until the run has ended; returns the line count and run state"
         ),
     ]
 
