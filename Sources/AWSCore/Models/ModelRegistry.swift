@@ -1,6 +1,6 @@
 import Foundation
 
-/// The service models compiled into gluescript (IAM, S3, Glue, STS), each decoded on first
+/// The service models compiled into gluescript (IAM, S3, Glue, STS, CloudWatch Logs), each decoded on first
 /// use and kept for the registry's lifetime, with its paginators and waiters attached.
 ///
 /// One registry per host: nothing is shared between registries.

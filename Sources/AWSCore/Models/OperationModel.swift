@@ -20,4 +20,6 @@ public struct OperationModel {
     public var deprecated = false
     /// Endpoint rule parameters this operation always sets (`staticContextParams`).
     public var staticContextParams: [String: JSONValue] = [:]
+    /// The first sentence of the API's documentation of the operation, when the model has it.
+    public var documentation: String?
 }

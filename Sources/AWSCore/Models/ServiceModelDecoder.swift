@@ -101,6 +101,7 @@ struct ServiceModelDecoder {
         m.jsonValue = r["jsonvalue"] == .bool(true)
         m.hostLabel = r["hostLabel"] == .bool(true)
         m.contextParam = r["contextParam"]?["name"]?.stringValue
+        m.documentation = r["documentation"]?.stringValue
         return m
     }
 
@@ -136,6 +137,7 @@ struct ServiceModelDecoder {
         for (parameter, setting) in d["staticContextParams"]?.objectValue ?? [:] {
             if let value = setting["value"] { operation.staticContextParams[parameter] = value }
         }
+        operation.documentation = d["documentation"]?.stringValue
         return operation
     }
 

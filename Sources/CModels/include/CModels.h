@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-/* The service models compiled into gluescript: botocore's JSON without documentation. */
+/* The service models compiled into gluescript: botocore's JSON, documentation cut to
+   the first sentence of each operation and member. */
 
 /* How many services are embedded, and the name of each (as boto3.client names them). */
 size_t gs_model_service_count(void);
