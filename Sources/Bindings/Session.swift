@@ -40,7 +40,8 @@ final class Session {
         let key = resolver.profileName.value + (resolver.profileIsExplicit ? " (explicit)" : "")
         if let chain = chains[key] { return chain }
         let chain = resolver.credentialChain(
-            httpClient: try transportForCredentials(), assumeRole: try assumeRoleProvider(for: resolver, depth: 0))
+            httpClient: try transportForCredentials(), assumeRole: try assumeRoleProvider(for: resolver, depth: 0),
+            signIn: try signInProviders(for: resolver))
         chains[key] = chain
         return chain
     }
@@ -63,20 +64,12 @@ final class Session {
             sourceCredentials = CredentialProviderChain(
                 providers: sourceResolver.defaultCredentialProviders(
                     httpClient: try transportForCredentials(),
-                    assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1)))
+                    assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1),
+                    signIn: try signInProviders(for: sourceResolver)))
         } else {
             sourceCredentials = resolver.credentialChain(httpClient: try transportForCredentials())
         }
-        // STS is reached where the session sends everything (--endpoint-url, AWS_ENDPOINT_URL_STS),
-        // never at the endpoint a single client was given for its own service.
-        var stsOverrides = resolver.overrides
-        stsOverrides.endpointURL = overrides().endpointURL
-        let stsResolver = try ConfigResolver(environment: environment, overrides: stsOverrides)
-        let configuration = try stsResolver.configuration(
-            serviceID: "STS", httpClient: try transportForCredentials(), defaultRegion: "us-east-1",
-            credentials: sourceCredentials)
-        let sts = try AWSClient(
-            serviceName: "sts", model: try models.model(for: "sts"), configuration: configuration, debugLog: debugLog)
+        let sts = try stsClient(for: resolver, credentials: sourceCredentials)
         return CachingCredentialsProvider(wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts))
     }
 

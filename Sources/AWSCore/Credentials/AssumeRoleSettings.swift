@@ -12,10 +12,13 @@ public struct AssumeRoleSettings: Sendable, Equatable {
 }
 
 extension ConfigResolver {
-    /// The selected profile's assume-role settings, nil when it has no `role_arn`. A profile
-    /// with a role but no way to get the source credentials is an error naming it.
+    /// The selected profile's assume-role settings, nil when it has no `role_arn` (or has a
+    /// `web_identity_token_file`, which makes it a web identity profile). A profile with a role
+    /// but no way to get the source credentials is an error naming it.
     public func assumeRoleSettings(now: Double) throws -> AssumeRoleSettings? {
-        guard let role = profileSetting("role_arn")?.value else { return nil }
+        guard let role = profileSetting("role_arn")?.value, profileSetting("web_identity_token_file") == nil else {
+            return nil
+        }
         let source = profileSetting("source_profile")?.value
         let credentialSource = profileSetting("credential_source")?.value
         guard source != nil || credentialSource != nil else {
