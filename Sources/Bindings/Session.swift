@@ -67,10 +67,15 @@ final class Session {
                     assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1),
                     signIn: try signInProviders(for: sourceResolver)))
         } else {
-            sourceCredentials = resolver.credentialChain(httpClient: try transportForCredentials())
+            sourceCredentials = CredentialProviderChain(providers: [
+                try resolver.credentialSourceProvider(
+                    named: settings.credentialSource ?? "", httpClient: try transportForCredentials())
+            ])
         }
         let sts = try stsClient(for: resolver, credentials: sourceCredentials)
-        return CachingCredentialsProvider(wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts))
+        let mfa = settings.mfaSerial.map { _ in MFACodePrompt(profileDescription: resolver.profileDescription) }
+        return CachingCredentialsProvider(
+            wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts, mfa: mfa))
     }
 
     /// The wire log when `--debug` or `aws.config{debug=true}` asked for one.

@@ -33,10 +33,14 @@ final class GluescriptProcess {
     private var err = Data()
     private let readers = DispatchGroup()
 
-    /// Starts `gluescript arguments...` in `folder` with `input` on stdin (then closed).
-    init(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws {
+    /// Starts `gluescript arguments...` in `folder` with `input` on stdin (then closed) and
+    /// `variables` added to the environment.
+    init(_ arguments: [String], input: String? = nil, in folder: URL? = nil, variables: [String: String] = [:]) throws {
         process.executableURL = GluescriptProcess.binary
         process.arguments = arguments
+        if !variables.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(variables) { $1 }
+        }
         if let folder { process.currentDirectoryURL = folder }
         let stdin = Pipe()
         let stdout = Pipe()
@@ -105,10 +109,11 @@ final class GluescriptProcess {
 
     /// Runs `gluescript arguments...` to the end.
     static func run(
-        _ arguments: [String], input: String? = nil, in folder: URL? = nil, timeout: TimeInterval = 10,
-        file: StaticString = #filePath, line: UInt = #line
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, variables: [String: String] = [:],
+        timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
     ) throws -> Outcome {
-        try GluescriptProcess(arguments, input: input, in: folder).finish(timeout: timeout, file: file, line: line)
+        try GluescriptProcess(arguments, input: input, in: folder, variables: variables).finish(
+            timeout: timeout, file: file, line: line)
     }
 }
 

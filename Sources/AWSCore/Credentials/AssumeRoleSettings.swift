@@ -9,6 +9,8 @@ public struct AssumeRoleSettings: Sendable, Equatable {
     public var sessionName: String
     public var externalID: String?
     public var durationSeconds: Int?
+    /// The MFA device whose code AssumeRole needs (`mfa_serial`).
+    public var mfaSerial: String? = nil
 }
 
 extension ConfigResolver {
@@ -21,6 +23,11 @@ extension ConfigResolver {
         }
         let source = profileSetting("source_profile")?.value
         let credentialSource = profileSetting("credential_source")?.value
+        if source != nil && credentialSource != nil {
+            throw AWSError(
+                code: "InvalidConfiguration",
+                message: "\(profileDescription) has both source_profile and credential_source: keep one")
+        }
         guard source != nil || credentialSource != nil else {
             throw AWSError(
                 code: "InvalidConfiguration",
@@ -38,6 +45,7 @@ extension ConfigResolver {
         return AssumeRoleSettings(
             roleARN: role, sourceProfile: source, credentialSource: credentialSource,
             sessionName: profileSetting("role_session_name")?.value ?? "gluescript-session-\(Int64(now))",
-            externalID: profileSetting("external_id")?.value, durationSeconds: duration)
+            externalID: profileSetting("external_id")?.value, durationSeconds: duration,
+            mfaSerial: profileSetting("mfa_serial")?.value)
     }
 }
