@@ -10,10 +10,9 @@ extension Session {
         let webIdentity = DeferredCredentialsProvider(
             source: "assume-role-with-web-identity",
             absence: "web identity (AWS_WEB_IDENTITY_TOKEN_FILE and web_identity_token_file are not set)"
-        ) { [unowned self] in
-            guard let settings = try resolver.webIdentitySettings(now: Date().timeIntervalSince1970) else {
-                return nil
-            }
+        ) { [weak self] in
+            guard let self, let settings = try resolver.webIdentitySettings(now: Date().timeIntervalSince1970)
+            else { return nil }
             return WebIdentityCredentialsProvider(
                 settings: settings, sts: try self.stsClient(for: resolver, credentials: UnsignedCallCredentials()))
         }
