@@ -22,6 +22,8 @@ struct Invocation {
     var debug = false
     /// `-E`: `LUA_INIT` and `LUA_INIT_5_4` are not run, `LUA_PATH` and `LUA_CPATH` not used.
     var ignoresEnvironment = false
+    /// `--sso-login`: sign in to IAM Identity Center for the profile before anything else.
+    var ssoLogin = false
     /// `--local`: start an emulator (nil URL) or reuse the one at the URL.
     var local: LocalMode?
 
@@ -66,6 +68,7 @@ struct Invocation {
                 case "--profile": invocation.profile = try value(of: flag, inline: inline)
                 case "--endpoint-url": invocation.endpointURL = try value(of: flag, inline: inline)
                 case "--debug" where inline == nil: invocation.debug = true
+                case "--sso-login" where inline == nil: invocation.ssoLogin = true
                 case "--local":
                     invocation.local = try inline.map { .reuse(url: try value(of: flag, inline: $0)) } ?? .start
                 case "--help" where inline == nil: invocation.showHelp = true

@@ -30,6 +30,8 @@ enum Usage {
           --local               run against a local AWS emulator (moto) started for the run
                                 and stopped at the end, with throw-away credentials
           --local=URL           use the emulator already running at URL
+          --sso-login           sign in to IAM Identity Center for the profile (its
+                                sso_session) in a browser, as `aws sso login` does
 
           -h, --help      show this help
 

@@ -36,6 +36,7 @@ extension AWSClient {
         var retryCosts: [Int: Int] = [:]
         defer { if !inFlight.isEmpty { transport.cancelAll() } }
         func start(_ item: PartQueue.Item) throws {
+            if let limiter = retryPolicy.rateLimiter { try pause(limiter.delayBeforeSending()) }
             let (request, options) = try transfer(
                 prepared[item.index], index: item.index, operations: operations, uploading: uploading,
                 progress: progress)
@@ -63,6 +64,7 @@ extension AWSClient {
                         if failure.status == nil { failure.status = response.status }
                         error = failure
                     } else {
+                        retryPolicy.rateLimiter?.record(throttled: false)
                         retryPolicy.recordSuccess(lastRetryCost: retryCosts[index])
                         try received(index, response)
                         progress.finish(index, bytes: calls[index].bytes)
@@ -77,6 +79,8 @@ extension AWSClient {
                     error.attempts = attempt
                     throw error
                 }
+                retryPolicy.rateLimiter?.record(
+                    throttled: RetryClassifier.reason(for: error, mode: retryPolicy.mode) == .throttling)
                 guard let next = retryPolicy.retry(after: &error, attempt: attempt) else { throw error }
                 if let cost = next.cost { retryCosts[index] = cost }
                 debugLog?.note("retrying part after \(error.code) (attempt \(attempt + 1))")
