@@ -28,6 +28,10 @@ enum BuiltinHelp {
             "one result with every page's items joined (NextToken resumes after max_items)"
         ),
         "paginators": ("client:paginators()", "the paginated operations, sorted"),
+        "resolve_endpoint": (
+            "client:resolve_endpoint{Region=, UseFIPS=, UseDualStack=, Bucket=, ...}",
+            "what the service's endpoint rules give for these rule parameters: {url=, properties=, headers=}"
+        ),
         "wait": (
             "client:wait(waiter, params, {delay=, max_attempts=, timeout=, progress=, on_poll=, since=})",
             "polls until the waiter's success state; raises WaiterFailed or WaiterTimeout otherwise"

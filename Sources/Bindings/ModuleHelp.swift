@@ -22,6 +22,17 @@ enum ModuleHelp {
         "aws.json.encode": ("aws.json.encode(value, {pretty=, sort_keys=})", "the value as JSON text, keys sorted"),
         "aws.json.decode": ("aws.json.decode(text)", "the value of a JSON document; null becomes nil"),
         "aws.json.array": ("aws.json.array(t)", "marks a table to encode as a JSON array, even when empty"),
+        "aws.table": (
+            "aws.table(rows, {columns = {...}, title = \"...\"})",
+            "the rows (tables keyed by column) as an aligned text table, as the AWS CLI's --output table prints one section"
+        ),
+        "aws.csv.encode": (
+            "aws.csv.encode(rows, {columns = {...}})", "RFC 4180 text: a header row, then one line (CRLF) per row"
+        ),
+        "aws.csv.decode": (
+            "aws.csv.decode(text, {header = true})",
+            "the rows of RFC 4180 text as tables keyed by the header row (with header = false: lists of fields)"
+        ),
     ]
 
     /// The full help of one function, or nil when the path has none.

@@ -19,10 +19,6 @@ enum RowFunctions {
             let title = try settings?.stringOption("title", of: name)
             return [.string(TextTable.render(header: header, rows: cells, title: title))]
         }
-        function.help = {
-            "aws.table(rows, {columns = {...}, title = \"...\"}): the rows (tables keyed by column) as an "
-                + "aligned text table, as the AWS CLI's --output table prints one section"
-        }
         return .function(function)
     }
 
@@ -39,15 +35,8 @@ enum RowFunctions {
             }
             return [.string(CSVCodec.encode([header] + records))]
         }
-        encode.help = {
-            "aws.csv.encode(rows, {columns = {...}}): RFC 4180 text, a header row then one line (CRLF) per row"
-        }
         let decode = LuaFunction("decode") { call in
             try decodeCSV(call)
-        }
-        decode.help = {
-            "aws.csv.decode(text, {header = true}): the rows of RFC 4180 text as tables keyed by the header row "
-                + "(with header = false: lists of fields)"
         }
         module["encode"] = .function(encode)
         module["decode"] = .function(decode)

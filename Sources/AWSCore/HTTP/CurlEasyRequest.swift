@@ -230,7 +230,7 @@ final class CurlEasyRequest {
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            let declaredLength = headers.last { $0.name == "content-length" }.flatMap { Int64($0.value) }
+            let declaredLength = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int64($0.value) }
             guard sink.begin(status: status, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false
