@@ -28,11 +28,13 @@ extension AWSClient {
         }
     }
 
-    /// The signed request `call` would send first, unsent.
+    /// The signed request `call` would send first, unsent, with every header it would carry
+    /// (`Content-Length` and `User-Agent`, which the transport adds, included).
     public func buildRequest(_ operationName: String, _ input: JSONValue) throws -> HTTPRequest {
         let operation = try self.operation(operationName)
         let request = try unsignedRequest(operation, try prepareInput(operation, input), endpoint: endpoint)
-        return try sign(request, operation: operation, endpoint: endpoint)
+        return try sign(request, operation: operation, endpoint: endpoint).withTransportHeaders(
+            userAgent: (transport as? CurlTransport)?.userAgent ?? AWSClient.userAgent)
     }
 
     /// What `call` would return for `response`, or the error it would throw.
@@ -60,7 +62,7 @@ extension AWSClient {
             }
             return .object([:])
         }
-        var prepared = InputNormalizer.normalize(input, shape: shape)
+        var prepared = IdempotencyTokens.filled(InputNormalizer.normalize(input, shape: shape), shape: shape)
         prepared = try applyS3Defaults(operation, prepared)
         try InputValidator().validate(prepared, for: operation, service: serviceName)
         return prepared
@@ -69,7 +71,7 @@ extension AWSClient {
     func unsignedRequest(_ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint) throws
         -> HTTPRequest
     {
-        var request = try wireProtocol.buildRequest(operation, input: input, endpoint: endpoint.url)
+        var request = try wireProtocol.request(operation, input: input, endpoint: endpoint.url)
         if model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3" {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }
