@@ -93,6 +93,70 @@ final class WireFidelityTests: XCTestCase {
         XCTAssertEqual(ProtocolRegistry.chosenName(for: cborOnly), "smithy-rpc-v2-cbor")
     }
 
+    func testQueryCompatibleErrorsTakeTheQueryCodeAsBotocoreDoes() throws {
+        let model = try BotocoreProtocolOracle.model("sqs")
+        let wire = try ProtocolRegistry.make(for: model)
+        let operation = try XCTUnwrap(model.operations["GetQueueUrl"])
+        let headers = [
+            ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"), ("x-amzn-RequestId", "r-1"),
+        ]
+        let body = #"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}"#
+        let error = try XCTUnwrap(
+            wire.error(in: HTTPResponse(status: 400, headers: headers, body: Array(body.utf8)), for: operation))
+        let answer = try XCTUnwrap(
+            try BotocoreProtocolOracle.ask([
+                [
+                    "kind": "parse", "service": "sqs", "operation": "GetQueueUrl", "status": 400, "error": true,
+                    "headers": .object(.init(uniqueKeysWithValues: headers.map { ($0.0, JSONValue.string($0.1)) })),
+                    "body": .string(body),
+                ]
+            ]).first)
+        XCTAssertEqual(error.code, answer["Error"]?["Code"]?.stringValue)
+        XCTAssertEqual(error.code, "AWS.SimpleQueueService.NonExistentQueue")
+        XCTAssertEqual(error.fields["QueryErrorCode"], answer["Error"]?["QueryErrorCode"])
+        XCTAssertEqual(error.fields["Type"], answer["Error"]?["Type"])
+        XCTAssertEqual(error.message, answer["Error"]?["Message"]?.stringValue)
+    }
+
+    func testQueryCompatibleRequestsSayQueryMode() throws {
+        let model = try BotocoreProtocolOracle.model("sqs")
+        let operation = try XCTUnwrap(model.operations["ListQueues"])
+        let request = try ProtocolRegistry.make(for: model).request(operation, input: [:], endpoint: endpoint)
+        XCTAssertEqual(request.header("x-amzn-query-mode"), "true")
+        let glue = try BotocoreProtocolOracle.model("glue")
+        let plain = try ProtocolRegistry.make(for: glue).request(
+            try XCTUnwrap(glue.operations["GetDatabases"]), input: [:], endpoint: endpoint)
+        XCTAssertNil(plain.header("x-amzn-query-mode"))
+    }
+
+    func testEmptyAnswerBodiesAreEmptyResults() throws {
+        for service in ["iam", "glue", "s3"] {
+            let model = try BotocoreProtocolOracle.model(service)
+            let wire = try ProtocolRegistry.make(for: model)
+            let name = ["iam": "ListRoles", "glue": "GetDatabases", "s3": "ListBuckets"][service]!
+            let operation = try XCTUnwrap(model.operations[name])
+            let output = try wire.parseResponse(
+                HTTPResponse(status: 200, headers: [("x-amzn-RequestId", "r-1")], body: []), for: operation)
+            XCTAssertEqual(output["ResponseMetadata"]?["RequestId"], "r-1", service)
+            XCTAssertEqual(output.objectValue?.keys.filter { $0 != "ResponseMetadata" }, [], service)
+        }
+    }
+
+    func testEC2ErrorsAreRead() throws {
+        let model = try BotocoreProtocolOracle.model("ec2")
+        let wire = try ProtocolRegistry.make(for: model)
+        let body =
+            "<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>gone</Message></Error>"
+            + "</Errors><RequestID>r-9</RequestID></Response>"
+        let error = try XCTUnwrap(
+            wire.error(
+                in: HTTPResponse(status: 400, body: Array(body.utf8)),
+                for: try XCTUnwrap(model.operations["DescribeInstances"])))
+        XCTAssertEqual(error.code, "InvalidInstanceID.NotFound")
+        XCTAssertEqual(error.message, "gone")
+        XCTAssertEqual(error.requestID, "r-9")
+    }
+
     func testBuildRequestReportsEveryHeaderTheWireCarries() throws {
         let server = try TestHTTPServer(replies: [], fallback: .init(body: "{}"))
         defer { server.stop() }
