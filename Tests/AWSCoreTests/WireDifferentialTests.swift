@@ -55,12 +55,12 @@ final class WireDifferentialTests: XCTestCase {
             let name = try XCTUnwrap(answer["operation"]?.stringValue)
             let variant = Int(answer["variant"]?.numberValue ?? 0)
             let operation = try XCTUnwrap(model.operations[name])
-            if let problem = requestDifference(wire, operation, answer, endpoint) {
+            if let problem = Self.requestDifference(wire, operation, answer, endpoint) {
                 differences.append(("\(service) request \(name)", "#\(variant) \(problem)"))
             } else {
                 sameRequests += 1
             }
-            if let problem = outputDifference(wire, operation, answer) {
+            if let problem = Self.outputDifference(wire, operation, answer) {
                 differences.append(("\(service) output \(name)", "#\(variant) \(problem)"))
             } else {
                 sameOutputs += 1
@@ -79,7 +79,7 @@ final class WireDifferentialTests: XCTestCase {
         }
     }
 
-    private func requestDifference(
+    static func requestDifference(
         _ wire: AWSProtocol, _ operation: OperationModel, _ answer: JSONValue, _ endpoint: AWSURL
     ) -> String? {
         let botocore = answer["request"] ?? .null
@@ -95,7 +95,7 @@ final class WireDifferentialTests: XCTestCase {
         return WireComparison.request(mine, botocore)
     }
 
-    private func outputDifference(_ wire: AWSProtocol, _ operation: OperationModel, _ answer: JSONValue) -> String? {
+    static func outputDifference(_ wire: AWSProtocol, _ operation: OperationModel, _ answer: JSONValue) -> String? {
         let parsed = answer["parsed"] ?? .null
         let response = answer["response"] ?? .null
         let headers = (response["headers"]?.objectValue ?? [:]).map {

@@ -12,6 +12,9 @@ Reads a JSON list of cases on stdin and writes a JSON list of answers on stdout.
        "reordered" with every structure's members reversed), botocore's "request" for it
        (or {"error"}), an answer built from the output shape ("response": status, headers,
        body as base64) and botocore's "parsed" result of it (or {"error"}).
+  {"kind": "sweep", "step": 4, "limit": 3}
+    -> for every `step`th service botocore ships: {"service", "model" (its service-2.json),
+       "endpoint", "cases": the differential answers of its first `limit` operations}.
 Binary values travel as {"__binary__": base64}, NaN and infinities as {"__float__": "NaN"};
 datetimes as "YYYY-MM-DDTHH:MM:SSZ", with ".mmmZ" milliseconds when they have a fraction.
 A case may carry its own service definition as "model" (a service-2.json document).
@@ -46,6 +49,14 @@ def from_wire(value):
     if isinstance(value, list):
         return [from_wire(v) for v in value]
     return value
+
+
+def resolved_protocol(model):
+    """The protocol botocore speaks for `model`: its choice among `protocols`, else `protocol`."""
+    try:
+        return model.resolved_protocol
+    except AttributeError:
+        return model.metadata["protocol"]
 
 
 def wire_time(value):
@@ -89,14 +100,14 @@ def differential(case, session):
     model = session.get_service_model(case["service"]) if "model" not in case else ServiceModel(
         case["model"], service_name=case["service"])
     answers = []
-    for name in model.operation_names:
+    for name in model.operation_names[:case.get("limit")]:
         operation = model.operation_model(name)
         for variant in case.get("variants", [0, 1]):
             params = shape_samples.input_params(operation, variant)
             result = {"operation": name, "variant": variant, "params": params,
                       "reordered": shape_samples.reversed_members(params, operation.input_shape)}
             try:
-                request = create_serializer(model.metadata["protocol"], include_validation=False)\
+                request = create_serializer(resolved_protocol(model), include_validation=False)\
                     .serialize_to_request(from_wire(params), operation)
                 prepare_request_dict(request, case["endpoint"])
                 body = request["body"]
@@ -127,6 +138,17 @@ def differential(case, session):
     return answers
 
 
+def sweep(case, session):
+    """Every `step`th service botocore ships, its first `limit` operations each (see the module doc)."""
+    answers = []
+    for service in session.get_available_services()[::case.get("step", 1)]:
+        data = session.get_service_data(service)
+        endpoint = f"https://{data['metadata']['endpointPrefix']}.us-east-1.amazonaws.com"
+        cases = differential({"service": service, "endpoint": endpoint, "limit": case.get("limit")}, session)
+        answers.append({"service": service, "model": data, "endpoint": endpoint, "cases": cases})
+    return answers
+
+
 def _is_raw_payload(operation):
     shape = operation.output_shape
     payload = shape.serialization.get("payload") if shape is not None else None
@@ -141,7 +163,7 @@ def answer(case, session, model=None):
     else:
         model = session.get_service_model(case["service"])
     operation = model.operation_model(case["operation"])
-    protocol = model.metadata["protocol"]
+    protocol = resolved_protocol(model)
     if case["kind"] == "serialize":
         request = create_serializer(protocol, include_validation=False).serialize_to_request(
             from_wire(case["params"]), operation)
@@ -199,6 +221,8 @@ def main():
     for case in cases:
         if case["kind"] == "differential":
             answers.extend(differential(case, session))
+        elif case["kind"] == "sweep":
+            answers.extend(sweep(case, session))
         else:
             answers.append(answer(case, session))
     json.dump(answers, sys.stdout)

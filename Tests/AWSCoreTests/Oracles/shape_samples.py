@@ -44,15 +44,17 @@ class Filler:
             out = {}
             members = list(shape.members.items())
             if shape.is_tagged_union:
-                members = members[n % len(members):][:1]
+                members = members[n % len(members):] + members[:n % len(members)]
             for member_name, member in members:
                 if member.serialization.get("eventstream") or member.type_name == "structure" and member.metadata.get(
                         "eventstream"):
                     continue
                 location = "host" if member.serialization.get("hostLabel") else member.serialization.get("location")
                 value = self.value(member, member_name, depth + 1, stack + [shape.name], location)
-                if value is not None:
+                if value is not None and value != {}:
                     out[member_name] = value
+                    if shape.is_tagged_union:
+                        break
             return out
         if kind == "list":
             if depth >= MAX_DEPTH:
@@ -256,7 +258,10 @@ def located_headers(value, shape):
 
 def response(operation, variant):
     """(status, headers, body text, the output values) for the operation's answer."""
-    protocol = operation.service_model.metadata["protocol"]
+    try:
+        protocol = operation.service_model.resolved_protocol
+    except AttributeError:
+        protocol = operation.service_model.metadata["protocol"]
     shape = operation.output_shape
     headers = {"x-amzn-RequestId": "req-1"}
     if shape is None:
