@@ -39,14 +39,79 @@ final class WireDifferentialTests: XCTestCase {
     /// The ec2 protocol.
     func testEC2MatchesBotocore() throws { try compare("ec2") }
 
-    private func compare(_ service: String) throws {
-        let model = try BotocoreProtocolOracle.model(service)
+    /// The XML traits the four services use little or not at all, in a small model of each XML
+    /// protocol: flattened and named maps, named list members, attributes, namespaced members,
+    /// a root element named and namespaced by the operation's input reference.
+    func testXMLTraitsMatchBotocore() throws {
+        for protocolName in ["rest-xml", "query", "ec2"] {
+            let document = Self.traitsModel(protocolName)
+            let model = try ServiceModel(bytes: Array(document.utf8))
+            try compare("traits", model: model, document: try JSONDecoding.decode(Array(document.utf8)))
+        }
+        let model = try ServiceModel(bytes: Array(Self.traitsModel("rest-xml").utf8))
+        let request = try ProtocolRegistry.make(for: model).request(
+            try XCTUnwrap(model.operations["PutThing"]),
+            input: [
+                "Flat": ["a"], "Inner": ["Value": "v", "Kind": "k"], "Tags": ["x": "1"], "Items": ["i"],
+                "Plain": ["m": ["Kind": "q"]],
+            ],
+            endpoint: AWSURL(scheme: "https", host: "traits.us-east-1.amazonaws.com"))
+        guard case .bytes(let body) = request.body else { return XCTFail("no body") }
+        XCTAssertEqual(
+            String(decoding: body, as: UTF8.self),
+            #"<Thing xmlns="urn:things"><Tag><K>x</K><V>1</V></Tag><Plain><entry><key>m</key><value kind="q" />"#
+                + #"</entry></Plain><ItemList><Item>i</Item></ItemList><F>a</F>"#
+                + #"<Inner xmlns:p="urn:p" kind="k"><value>v</value></Inner></Thing>"#,
+            "the traits are all there, in model order")
+    }
+
+    static func traitsModel(_ protocolName: String) -> String {
+        let fields = """
+            "Name":{"shape":"S"},
+            "Tags":{"shape":"FlatMap","flattened":true,"locationName":"Tag"},
+            "Plain":{"shape":"PlainMap"},
+            "Items":{"shape":"NamedList","locationName":"ItemList"},
+            "Flat":{"shape":"FlatList","locationName":"F"},
+            "Ratio":{"shape":"D"}, "When":{"shape":"T"}, "Raw":{"shape":"B"},
+            "Inner":{"shape":"Inner","xmlNamespace":{"prefix":"p","uri":"urn:p"}},
+            "Long":{"shape":"L","locationName":"big"}
+            """
+        return """
+            {"version":"2.0","metadata":{"apiVersion":"2026-01-01","endpointPrefix":"traits",
+              "protocol":"\(protocolName)","serviceId":"Traits","signatureVersion":"v4",
+              "xmlNamespace":"urn:traits"},
+             "operations":{"PutThing":{"name":"PutThing","http":{"method":"POST","requestUri":"/things"},
+               "input":{"shape":"PutThingRequest","locationName":"Thing","xmlNamespace":{"uri":"urn:things"}},
+               "output":{"shape":"PutThingOutput"\(protocolName == "query" ? #","resultWrapper":"PutThingResult""# : "")}}},
+             "shapes":{
+              "PutThingRequest":{"type":"structure","members":{\(fields)}},
+              "PutThingOutput":{"type":"structure","members":{\(fields)}},
+              "Inner":{"type":"structure","members":{
+                "Kind":{"shape":"S","xmlAttribute":true,"locationName":"kind"},
+                "Value":{"shape":"S","locationName":"value"}}},
+              "FlatMap":{"type":"map","key":{"shape":"S","locationName":"K"},"value":{"shape":"S","locationName":"V"},
+                "flattened":true},
+              "PlainMap":{"type":"map","key":{"shape":"S"},"value":{"shape":"Inner"}},
+              "NamedList":{"type":"list","member":{"shape":"S","locationName":"Item"}},
+              "FlatList":{"type":"list","member":{"shape":"S","locationName":"Entry"},"flattened":true},
+              "S":{"type":"string"},"D":{"type":"double"},"T":{"type":"timestamp"},"B":{"type":"blob"},
+              "L":{"type":"long"}}}
+            """
+    }
+
+    private func compare(_ service: String, model given: ServiceModel? = nil, document: JSONValue? = nil) throws {
+        let model = try given ?? BotocoreProtocolOracle.model(service)
         let wire = try ProtocolRegistry.make(for: model)
-        let endpointText = try XCTUnwrap(Self.endpoints[service])
+        let endpointText = Self.endpoints[service] ?? "https://\(model.metadata.endpointPrefix).us-east-1.amazonaws.com"
         let endpoint = try AWSURL(parsing: endpointText)
-        let answers = try BotocoreProtocolOracle.ask([
-            ["kind": "differential", "service": .string(service), "endpoint": .string(endpointText)]
-        ])
+        var request: JSONValue = [
+            "kind": "differential", "service": .string(service), "endpoint": .string(endpointText),
+        ]
+        if let document, case .object(var members) = request {
+            members["model"] = document
+            request = .object(members)
+        }
+        let answers = try BotocoreProtocolOracle.ask([request])
         XCTAssertEqual(answers.count, model.operations.count * 2, "one answer per operation and variant")
         var sameRequests = 0
         var sameOutputs = 0
