@@ -39,6 +39,19 @@ final class WireDifferentialTests: XCTestCase {
     /// The ec2 protocol.
     func testEC2MatchesBotocore() throws { try compare("ec2") }
 
+    /// smithy-rpc-v2-cbor, with CloudWatch's model made to list only that protocol (botocore
+    /// prefers json where a model lists both), query compatibility included.
+    func testCBORMatchesBotocore() throws {
+        guard case .object(var document) = try BotocoreProtocolOracle.document("cloudwatch"),
+            case .object(var metadata) = document["metadata"]
+        else { return XCTFail("no cloudwatch model") }
+        metadata["protocols"] = ["smithy-rpc-v2-cbor"]
+        document["metadata"] = .object(metadata)
+        let model = try ServiceModel(bytes: try JSONEncoding.encode(.object(document)))
+        XCTAssertTrue(try ProtocolRegistry.make(for: model) is RPCv2CBORProtocol)
+        try compare("cloudwatch", model: model, document: .object(document))
+    }
+
     /// The XML traits the four services use little or not at all, in a small model of each XML
     /// protocol: flattened and named maps, named list members, attributes, namespaced members,
     /// a root element named and namespaced by the operation's input reference.

@@ -64,7 +64,7 @@ extension JSONProtocol {
     /// query API used in `x-amzn-query-error: Code;Type`: as botocore does, that becomes the
     /// code, and the JSON code and the type go to `fields` (`QueryErrorCode`, `Type`). The
     /// modeled error is then looked up by the query code.
-    private static func applyQueryError(_ error: inout AWSError, _ response: HTTPResponse, operation: OperationModel) {
+    static func applyQueryError(_ error: inout AWSError, _ response: HTTPResponse, operation: OperationModel) {
         guard let header = response.header("x-amzn-query-error") else { return }
         let parts = header.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty else { return }

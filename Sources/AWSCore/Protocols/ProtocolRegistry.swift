@@ -2,7 +2,7 @@
 enum ProtocolRegistry {
     /// The protocols gluescript speaks, in the order botocore prefers them when a model lists
     /// several (`metadata.protocols`).
-    static let spoken = ["json", "rest-json", "rest-xml", "query", "ec2"]
+    static let spoken = ["json", "rest-json", "rest-xml", "smithy-rpc-v2-cbor", "query", "ec2"]
 
     /// The protocol to speak: the first of `spoken` that a model's `protocols` lists, else its `protocol`.
     static func chosenName(for metadata: ServiceMetadata) -> String {
@@ -19,6 +19,7 @@ enum ProtocolRegistry {
         case "query": return QueryProtocol(metadata: metadata)
         case "ec2": return QueryProtocol(metadata: metadata, ec2: true)
         case "rest-xml": return RESTXMLProtocol(metadata: metadata)
+        case "smithy-rpc-v2-cbor": return RPCv2CBORProtocol(metadata: metadata)
         default:
             throw AWSError(
                 code: "UnsupportedProtocol",

@@ -150,6 +150,8 @@ def sweep(case, session):
 
 
 def _is_raw_payload(operation):
+    if resolved_protocol(operation.service_model) == "smithy-rpc-v2-cbor":
+        return True
     shape = operation.output_shape
     payload = shape.serialization.get("payload") if shape is not None else None
     return bool(payload) and shape.members[payload].type_name == "blob"

@@ -130,6 +130,19 @@ def reversed_members(value, shape):
     return value
 
 
+def python_values(value):
+    """`value` with {"__binary__"} and {"__float__"} as the bytes and floats they stand for."""
+    if isinstance(value, dict):
+        if set(value) == {"__binary__"}:
+            return base64.b64decode(value["__binary__"])
+        if set(value) == {"__float__"}:
+            return float(value["__float__"].replace("Infinity", "inf"))
+        return {k: python_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [python_values(v) for v in value]
+    return value
+
+
 def wire_float(value):
     if isinstance(value, dict) and "__float__" in value:
         return value["__float__"]
@@ -289,6 +302,14 @@ def response(operation, variant):
                     xml(values[member_name], member, element_name(member, member_name), out)
         out.append(f"</{operation.name}Response>")
         return status, headers, "".join(out), values
+    if protocol == "smithy-rpc-v2-cbor":
+        headers["smithy-protocol"] = "rpc-v2-cbor"
+        if shape is None:
+            return status, headers, "", values
+        from botocore.serialize import RpcV2CBORSerializer
+        body = bytearray()
+        RpcV2CBORSerializer()._serialize_data_item(body, python_values(values), shape)
+        return status, headers, bytes(body).decode("latin-1"), values
     if protocol == "json":
         return status, headers, json.dumps(json_value(values, shape) if shape else {}), values
     if shape is not None:
