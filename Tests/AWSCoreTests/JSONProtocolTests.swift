@@ -202,8 +202,8 @@ final class JSONProtocolTests: XCTestCase {
         let operation = try XCTUnwrap(model.operations["GetCrawler"])
         let http = HTTPResponse(status: 200, body: Array(Self.responses[0].body.utf8))
         let crawler = try JSONProtocol(metadata: model.metadata).parseResponse(http, for: operation)["Crawler"]
-        XCTAssertEqual(crawler?["CreationTime"], "2026-11-26T00:30:34Z")
-        XCTAssertEqual(crawler?["LastCrawl"]?["StartTime"], "2026-11-26T00:30:00Z")
+        XCTAssertEqual(crawler?["CreationTime"], "2026-11-26T00:30:34.123Z", "milliseconds are kept")
+        XCTAssertEqual(crawler?["LastCrawl"]?["StartTime"], "2026-11-26T00:30:00.500Z")
         XCTAssertEqual(crawler?["Version"], .integer(3))
         XCTAssertNil(crawler?["SomethingNew"])
         XCTAssertNil(crawler?["LastCrawl"]?["ErrorMessage"])

@@ -54,7 +54,7 @@ final class RESTResponseBindingsTests: XCTestCase {
         XCTAssertEqual(members["Status"], .integer(206))
         XCTAssertEqual(members["Length"], .integer(1024))
         XCTAssertEqual(members["Modified"], "2026-11-26T00:30:34Z")
-        XCTAssertEqual(members["Expires"], "2026-11-26T00:30:34Z")
+        XCTAssertEqual(members["Expires"], "2026-11-26T00:30:34.250Z")
         XCTAssertEqual(members["Ratio"], .double(0.5))
         XCTAssertEqual(members["Locked"], .bool(true))
         XCTAssertEqual(members["Tags"], ["a", "b", "c"])

@@ -97,8 +97,8 @@ final class RESTXMLProtocolTests: XCTestCase {
                 "LifecycleConfiguration": [
                     "Rules": [
                         [
-                            "ID": "tmp", "Status": "Enabled", "Filter": ["Prefix": "tmp/"],
-                            "Expiration": ["Date": "2026-11-26T00:00:00Z"],
+                            "Expiration": ["Date": "2026-11-26T00:00:00Z"], "ID": "tmp", "Filter": ["Prefix": "tmp/"],
+                            "Status": "Enabled",
                         ]
                     ]
                 ],

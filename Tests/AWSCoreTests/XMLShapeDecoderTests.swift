@@ -48,7 +48,7 @@ final class XMLShapeDecoderTests: XCTestCase {
         let record = try XCTUnwrap(model.operations["Put"]?.output)
         let element = try XCTUnwrap(try AWSCore.XMLElement(parsing: XMLShapeDecoderTests.response).child("PutResult"))
         let value = try XMLShapeDecoder().decode(element, as: record)
-        XCTAssertEqual(value["When"], .string("2026-11-26T00:30:34Z"))
+        XCTAssertEqual(value["When"], .string("2026-11-26T00:30:34.789Z"))
         XCTAssertEqual(value["Epoch"], .string("2023-11-14T22:13:20Z"))
         XCTAssertEqual(value["Data"], .binary(Array("hello world".utf8)))
         XCTAssertEqual(value["Weight"], .double(-1500))

@@ -19,16 +19,16 @@ final class XMLWriterTests: XCTestCase {
             xml.string,
             #"<?xml version="1.0" encoding="UTF-8"?><CreateBucketConfiguration xmlns="http://s3/">"#
                 + "<LocationConstraint>eu-west-1</LocationConstraint>"
-                + #"<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"/>"#
+                + #"<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser" />"#
                 + "</CreateBucketConfiguration>")
     }
 
-    func testEscapesMarkupQuotesAndControlCharacters() {
+    func testEscapesMarkupQuotesInAttributesAndControlCharacters() {
         var xml = XMLWriter()
         xml.element("Key", text: "a&b <c> \"d\" 'e'\r\n\tf\u{1}", attributes: [("note", "x\"y\n\tz")])
         XCTAssertEqual(
             xml.string,
-            "<Key note=\"x&quot;y&#xA;&#x9;z\">a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#xD;\n\tf&#x1;</Key>")
+            "<Key note=\"x&quot;y&#xA;&#x9;z\">a&amp;b &lt;c&gt; \"d\" 'e'&#xD;\n\tf&#x1;</Key>")
     }
 
     func testWhatIsWrittenReadsBackUnchanged() throws {
@@ -55,7 +55,7 @@ final class XMLWriterTests: XCTestCase {
         xml.write(tree)
         XCTAssertEqual(
             xml.string,
-            #"<Tagging xmlns="http://s3/"><TagSet><Tag><Key>k &amp; v</Key><Value/></Tag></TagSet></Tagging>"#)
+            #"<Tagging xmlns="http://s3/"><TagSet><Tag><Key>k &amp; v</Key><Value /></Tag></TagSet></Tagging>"#)
         XCTAssertEqual(try Element(parsing: xml.bytes), tree)
     }
 
@@ -64,6 +64,6 @@ final class XMLWriterTests: XCTestCase {
         xml.endElement()
         xml.element("A", text: "")
         xml.endElement()
-        XCTAssertEqual(xml.string, "<A/>")
+        XCTAssertEqual(xml.string, "<A />")
     }
 }

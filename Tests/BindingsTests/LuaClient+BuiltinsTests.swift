@@ -31,6 +31,18 @@ final class LuaClientBuiltinsTests: XCTestCase {
         XCTAssertEqual(result[2], .string("Action=ListRoles&Version=2010-05-08"))
     }
 
+    func testBuildRequestShowsTheHeadersTheTransportAdds() throws {
+        let state = makeState(variables: variables)
+        let result = try state.run(
+            """
+            local r = aws.client('iam'):build_request('list_roles', {})
+            return r.headers['Content-Length'], tostring(#r.body), r.headers.Host, r.headers['User-Agent']
+            """)
+        XCTAssertEqual(result[0], result[1])
+        XCTAssertEqual(result[2], .string("iam.amazonaws.com"))
+        XCTAssertNotNil(result[3].stringValue)
+    }
+
     func testParseResponseReturnsWhatACallWouldReturn() throws {
         let state = makeState(variables: variables)
         let result = try state.run(
@@ -39,7 +51,7 @@ final class LuaClientBuiltinsTests: XCTestCase {
               body = '{"DatabaseList": [{"Name": "raw", "CreateTime": 1700000000.5}]}'})
             return out.DatabaseList[1].Name, out.DatabaseList[1].CreateTime
             """)
-        XCTAssertEqual(result, [.string("raw"), .string("2023-11-14T22:13:20Z")])
+        XCTAssertEqual(result, [.string("raw"), .string("2023-11-14T22:13:20.500Z")], "milliseconds are kept")
     }
 
     func testParseResponseRaisesTheServiceError() throws {

@@ -30,13 +30,15 @@ extension AWSClient {
         }
     }
 
-    /// The signed request `call` would send first, unsent.
+    /// The signed request `call` would send first, unsent, with every header it would carry
+    /// (`Content-Length` and `User-Agent`, which the transport adds, included).
     public func buildRequest(_ operationName: String, _ input: JSONValue) throws -> HTTPRequest {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
         let endpoint = try endpoint(for: operation, prepared)
         let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
-        return try sign(request, operation: operation, endpoint: endpoint)
+        return try sign(request, operation: operation, endpoint: endpoint).withTransportHeaders(
+            userAgent: (transport as? CurlTransport)?.userAgent ?? AWSClient.userAgent)
     }
 
     /// What `call` would return for `response`, or the error it would throw.
@@ -64,7 +66,7 @@ extension AWSClient {
             }
             return .object([:])
         }
-        var prepared = InputNormalizer.normalize(input, shape: shape)
+        var prepared = IdempotencyTokens.filled(InputNormalizer.normalize(input, shape: shape), shape: shape)
         prepared = try applyS3Defaults(operation, prepared)
         try InputValidator().validate(prepared, for: operation, service: serviceName)
         return prepared
@@ -77,7 +79,7 @@ extension AWSClient {
         if endpoint.fromRules && isS3 && bound.requestURI.hasPrefix("/{Bucket}") {
             bound.requestURI.removeFirst("/{Bucket}".count)
         }
-        var request = try wireProtocol.buildRequest(bound, input: input, endpoint: endpoint.url)
+        var request = try wireProtocol.request(bound, input: input, endpoint: endpoint.url)
         if !endpoint.fromRules && (model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3") {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }

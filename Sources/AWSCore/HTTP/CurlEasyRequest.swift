@@ -133,12 +133,7 @@ final class CurlEasyRequest {
         check("progress", gs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
 
         let method = request.method.uppercased()
-        let sendsBody: Bool
-        if case .none = request.body {
-            sendsBody = ["POST", "PUT", "PATCH"].contains(method)
-        } else {
-            sendsBody = method != "HEAD"
-        }
+        let sendsBody = request.sendsBody
         if method == "HEAD" {
             check("HEAD", gs_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
         } else if sendsBody {

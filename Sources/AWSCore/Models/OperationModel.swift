@@ -7,6 +7,10 @@ public struct OperationModel {
     /// The HTTP status of a success, when the model gives one.
     public var responseCode: Int?
     public var input: Shape?
+    /// The root element's name and namespace of an XML request body, when the operation's
+    /// input reference names them (S3's `SelectObjectContentRequest`); they win over the shape's.
+    public var inputLocationName: String?
+    public var inputXMLNamespace: XMLNamespace?
     public var output: Shape?
     /// The element wrapping the output in query-protocol responses (`CreateRoleResult`).
     public var resultWrapper: String?

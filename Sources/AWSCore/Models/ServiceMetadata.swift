@@ -15,6 +15,11 @@ public struct ServiceMetadata: Sendable {
     /// Set for global services (IAM): the one endpoint host.
     public var globalEndpoint: String?
     public var xmlNamespace: String?
+    /// The `protocols` a newer model lists (`["json", "query"]`), empty when it names one.
+    public var protocols: [String] = []
+    /// Set for services that moved from query to json (`awsQueryCompatible`, SQS): requests
+    /// carry `x-amzn-query-mode: true` and errors their query code in `x-amzn-query-error`.
+    public var awsQueryCompatible = false
 
     /// The name requests are signed for.
     public var signingService: String { signingName ?? endpointPrefix }

@@ -37,7 +37,7 @@ struct ServiceModelDecoder {
             throw invalid("metadata has no endpointPrefix")
         }
         guard let protocolName = m["protocol"]?.stringValue else { throw invalid("metadata has no protocol") }
-        return ServiceMetadata(
+        var metadata = ServiceMetadata(
             apiVersion: m["apiVersion"]?.stringValue ?? "",
             endpointPrefix: endpointPrefix,
             protocolName: protocolName,
@@ -49,6 +49,9 @@ struct ServiceModelDecoder {
             signatureVersion: m["signatureVersion"]?.stringValue,
             globalEndpoint: m["globalEndpoint"]?.stringValue,
             xmlNamespace: m["xmlNamespace"]?.stringValue)
+        metadata.protocols = (m["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
+        metadata.awsQueryCompatible = m["awsQueryCompatible"] != nil
+        return metadata
     }
 
     private func fill(_ shape: Shape, from d: JSONValue, shapes: [String: Shape]) throws {
@@ -126,6 +129,8 @@ struct ServiceModelDecoder {
             requestURI: d["http"]?["requestUri"]?.stringValue ?? "/")
         operation.responseCode = d["http"]?["responseCode"]?.numberValue.flatMap { Int(exactly: $0) }
         operation.input = try shape(d["input"])
+        operation.inputLocationName = d["input"]?["locationName"]?.stringValue
+        operation.inputXMLNamespace = namespace(d["input"]?["xmlNamespace"])
         operation.output = try shape(d["output"])
         operation.resultWrapper = d["output"]?["resultWrapper"]?.stringValue
         operation.errors = try (d["errors"]?.arrayValue ?? []).compactMap { try shape($0) }

@@ -4,7 +4,8 @@
 /// Input and output are `JSONValue`s shaped like the operation's input and output shapes,
 /// with the API's own member names. In input, timestamps may be ISO 8601 strings or epoch
 /// numbers and blobs `.string` or `.binary`; in output, timestamps are `.string` in
-/// `Timestamp.iso8601Seconds` form and blobs are `.binary`.
+/// `Timestamp.iso8601` form (milliseconds only when
+/// the value has them) and blobs are `.binary`.
 public protocol AWSProtocol {
     /// The unsigned request for `operation`, sent to `endpoint` (scheme, host, port and an
     /// optional base path). Input has been validated against the model already.

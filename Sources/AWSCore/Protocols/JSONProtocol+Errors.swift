@@ -56,7 +56,28 @@ extension JSONProtocol {
             error.message = "the service answered HTTP \(response.status) with an empty body"
         }
         if error.message.isEmpty { error.message = "the service answered HTTP \(response.status) (\(error.code))" }
+        applyQueryError(&error, response, operation: operation)
         return error
+    }
+
+    /// A service that moved from the query protocol (`awsQueryCompatible`) names the code its
+    /// query API used in `x-amzn-query-error: Code;Type`: as botocore does, that becomes the
+    /// code, and the JSON code and the type go to `fields` (`QueryErrorCode`, `Type`). The
+    /// modeled error is then looked up by the query code.
+    static func applyQueryError(_ error: inout AWSError, _ response: HTTPResponse, operation: OperationModel) {
+        guard let header = response.header("x-amzn-query-error") else { return }
+        let parts = header.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty else { return }
+        var fields = error.fields
+        fields["QueryErrorCode"] = .string(error.code)
+        fields["Type"] = .string(parts[1])
+        error.code = parts[0]
+        if let shape = modeledErrorShape(error.code, in: operation),
+            let object = try? JSONDecoding.decode(response.body).objectValue
+        {
+            for (name, value) in outputMembers(object, shape: shape) { fields[name] = value }
+        }
+        error.fields = fields
     }
 
     /// `namespace#Code:detail` → `Code`, as botocore cleans `__type` and `X-Amzn-ErrorType`.

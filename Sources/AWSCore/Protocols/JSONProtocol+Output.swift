@@ -3,7 +3,7 @@ import OrderedCollections
 extension JSONProtocol {
     /// An output value of `shape` read from a json or rest-json body: integers and longs as
     /// `.integer`, floats and doubles as `.double`, blobs decoded from base64 to `.binary`,
-    /// timestamps (epoch numbers, possibly fractional, or text) as `Timestamp.iso8601Seconds`,
+    /// timestamps (epoch numbers, possibly fractional, or text) as `Timestamp.iso8601`,
     /// documents as they are. Members the shape does not know are dropped, and so are nulls.
     /// A value that does not read as its type is kept as it came rather than failing the call.
     static func outputValue(_ wire: JSONValue, shape: Shape) -> JSONValue? {
@@ -41,9 +41,9 @@ extension JSONProtocol {
             return Base64.decode(text).map(JSONValue.binary) ?? wire
         case .timestamp:
             switch wire {
-            case .integer(let seconds): return .string(Timestamp(epochSeconds: Double(seconds)).iso8601Seconds)
-            case .double(let seconds): return .string(Timestamp(epochSeconds: seconds).iso8601Seconds)
-            case .string(let text): return Timestamp(parsing: text).map { .string($0.iso8601Seconds) } ?? wire
+            case .integer(let seconds): return .string(Timestamp(epochSeconds: Double(seconds)).iso8601)
+            case .double(let seconds): return .string(Timestamp(epochSeconds: seconds).iso8601)
+            case .string(let text): return Timestamp(parsing: text).map { .string($0.iso8601) } ?? wire
             default: return wire
             }
         case .string:

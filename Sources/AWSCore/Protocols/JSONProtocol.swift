@@ -4,7 +4,8 @@ import OrderedCollections
 /// endpoint's path with `X-Amz-Target: <targetPrefix>.<Operation>` and
 /// `Content-Type: application/x-amz-json-<jsonVersion>`, the input as a JSON body (`{}` when
 /// there is none) and the output as a JSON body. Errors are read by `readError` (body `__type`,
-/// then the `X-Amzn-ErrorType` header).
+/// then the `X-Amzn-ErrorType` header). Services that moved from the query protocol
+/// (`awsQueryCompatible`, SQS) also send `x-amzn-query-mode: true`.
 public struct JSONProtocol: AWSProtocol {
     public let metadata: ServiceMetadata
 
@@ -21,12 +22,13 @@ public struct JSONProtocol: AWSProtocol {
         if let shape = operation.input, let members = input.objectValue {
             body = try Self.wireStructure(members, shape: shape, path: "")
         }
+        var headers = [
+            ("X-Amz-Target", "\(targetPrefix).\(operation.name)"),
+            ("Content-Type", "application/x-amz-json-\(metadata.jsonVersion ?? "1.0")"),
+        ]
+        if metadata.awsQueryCompatible { headers.append(("x-amzn-query-mode", "true")) }
         return HTTPRequest(
-            method: operation.httpMethod, url: endpoint.description,
-            headers: [
-                ("X-Amz-Target", "\(targetPrefix).\(operation.name)"),
-                ("Content-Type", "application/x-amz-json-\(metadata.jsonVersion ?? "1.0")"),
-            ],
+            method: operation.httpMethod, url: endpoint.description, headers: headers,
             body: .bytes(try JSONEncoding.encode(body, options: .base64Binary)))
     }
 

@@ -2,7 +2,12 @@
 /// botocore names them: `A.B` for structures, `Name.member.N` for lists (1-based, the list
 /// member's `locationName` replacing `member`), `Name.N` for flattened lists,
 /// `Name.entry.N.key`/`.value` for maps, and `Name=` for an empty list.
+///
+/// The `ec2` variant names members by their `queryName`, else their `locationName` with its
+/// first letter capitalised, writes every list as `Name.N` and sends nothing for an empty one.
 struct QueryFormEncoder {
+    /// Whether fields are named as the `ec2` protocol names them.
+    var ec2 = false
     /// The fields in the order they were written; keys and values not yet percent-encoded.
     private(set) var fields: [(key: String, value: String)] = []
 
@@ -28,7 +33,7 @@ struct QueryFormEncoder {
         guard let members = value.objectValue else { throw mismatch(prefix, "a structure", value) }
         for (name, memberValue) in members {
             guard let member = shape.members[name] else { continue }
-            let key = QueryFormEncoder.serializedName(member) ?? name
+            let key = fieldName(member) ?? name
             try encode(
                 memberValue, as: member.shape, reference: member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)")
         }
@@ -40,12 +45,14 @@ struct QueryFormEncoder {
         guard let elements = value.arrayValue else { throw mismatch(prefix, "a list", value) }
         guard let element = shape.member else { return }
         guard !elements.isEmpty else {
-            fields.append((prefix, ""))
+            if !ec2 { fields.append((prefix, "")) }
             return
         }
         let elementName = QueryFormEncoder.serializedName(element)
         let listPrefix: String
-        if reference?.flattened == true || shape.flattened {
+        if ec2 {
+            listPrefix = prefix
+        } else if reference?.flattened == true || shape.flattened {
             if let elementName {
                 var parts = prefix.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 parts[parts.count - 1] = elementName
@@ -67,8 +74,8 @@ struct QueryFormEncoder {
         guard let entries = value.objectValue else { throw mismatch(prefix, "a map", value) }
         guard let keyMember = shape.key, let valueMember = shape.value else { return }
         let entryPrefix = reference?.flattened == true || shape.flattened ? prefix : "\(prefix).entry"
-        let keyName = QueryFormEncoder.serializedName(keyMember) ?? "key"
-        let valueName = QueryFormEncoder.serializedName(valueMember) ?? "value"
+        let keyName = fieldName(keyMember) ?? "key"
+        let valueName = fieldName(valueMember) ?? "value"
         for (offset, (key, entryValue)) in entries.enumerated() {
             let number = offset + 1
             fields.append(("\(entryPrefix).\(number).\(keyName)", key))
@@ -76,6 +83,14 @@ struct QueryFormEncoder {
                 entryValue, as: valueMember.shape, reference: valueMember,
                 prefix: "\(entryPrefix).\(number).\(valueName)")
         }
+    }
+
+    /// The name a member's field takes (see the type's description); nil for its own name.
+    private func fieldName(_ member: ShapeMember) -> String? {
+        guard ec2 else { return QueryFormEncoder.serializedName(member) }
+        if let queryName = member.queryName { return queryName }
+        guard let name = QueryFormEncoder.serializedName(member), let first = name.first else { return nil }
+        return first.uppercased() + name.dropFirst()
     }
 
     /// The `locationName` of a member reference, else of the shape it refers to.

@@ -4,7 +4,7 @@ import OrderedCollections
 ///
 /// - `header`: the named header (case-insensitive), typed by the member's shape: integers,
 ///   floats, booleans (`true`, any case), timestamps (RFC 822, ISO 8601 or epoch, given back
-///   as `Timestamp.iso8601Seconds`), blobs (base64), `jsonvalue` strings (base64 JSON, given
+///   as `Timestamp.iso8601`), blobs (base64), `jsonvalue` strings (base64 JSON, given
 ///   back decoded), lists (split on `,`). A value that does not read as its type is kept as text.
 /// - `headers`: every header starting with the prefix (case-insensitive), keyed by the rest of
 ///   its name in the case the service sent it, as botocore does (`x-amz-meta-Owner` gives
@@ -53,7 +53,7 @@ public enum RESTResponseBindings {
         case .boolean:
             return .bool(trimmed(text).lowercased() == "true")
         case .timestamp:
-            return Timestamp(parsing: text).map { .string($0.iso8601Seconds) } ?? .string(text)
+            return Timestamp(parsing: text).map { .string($0.iso8601) } ?? .string(text)
         case .blob:
             return Base64.decode(text).map(JSONValue.binary) ?? .binary(Array(text.utf8))
         case .list:

@@ -2,7 +2,7 @@ extension RESTXMLProtocol {
     /// `value` written as the XML document of a request body, its root element called `rootName`,
     /// as botocore's `RestXMLSerializer` writes it:
     ///
-    /// - Structures: members in input order, each as an element named by its `locationName`
+    /// - Structures: members in the model's order (whatever the input's), each as an element named by its `locationName`
     ///   (else its name); members marked `xmlAttribute` become attributes of the structure's
     ///   element instead (`xsi:type` on S3's `Grantee`).
     /// - An `xmlNamespace` of the reference (or else of the shape) is declared on the element:
@@ -17,34 +17,37 @@ extension RESTXMLProtocol {
     /// Nulls are left out. No XML declaration is written, as botocore writes none.
     /// Errors name the bad value by its path from `path` (the payload member's name).
     static func xmlBody(
-        _ value: JSONValue, rootName: String, shape: Shape, reference: ShapeMember?, path: String
+        _ value: JSONValue, rootName: String, shape: Shape, reference: ShapeMember?, path: String,
+        rootNamespace: XMLNamespace? = nil
     ) throws -> [UInt8] {
         var writer = XMLWriter()
-        try write(value, name: rootName, shape: shape, reference: reference, path: path, into: &writer)
+        try write(
+            value, name: rootName, shape: shape, reference: reference, path: path, into: &writer,
+            namespace: rootNamespace)
         return writer.bytes
     }
 
     private static func write(
         _ value: JSONValue, name: String, shape: Shape, reference: ShapeMember?, path: String,
-        into writer: inout XMLWriter
+        into writer: inout XMLWriter, namespace declared: XMLNamespace? = nil
     ) throws {
-        let namespace = reference?.xmlNamespace ?? shape.xmlNamespace
+        let namespace = declared ?? reference?.xmlNamespace ?? shape.xmlNamespace
         switch shape.kind {
         case .structure:
             guard let members = value.objectValue else {
                 throw AWSError.invalidInputValue(path, "expected a table, got \(RESTValueText.kindName(value))")
             }
             var attributes: [(name: String, value: String)] = []
-            for (memberName, item) in members where item != .null {
-                guard let member = shape.members[memberName], member.xmlAttribute else { continue }
+            for (memberName, member) in shape.members where member.xmlAttribute {
+                guard let item = members[memberName], item != .null else { continue }
                 let text = try RESTValueText.text(
                     item, shape: member.shape, member: member, timestampDefault: .iso8601,
                     path: join(path, memberName))
                 attributes.append((member.locationName ?? memberName, text))
             }
             writer.startElement(name, namespace: namespace, attributes: attributes)
-            for (memberName, item) in members where item != .null {
-                guard let member = shape.members[memberName], !member.xmlAttribute else { continue }
+            for (memberName, member) in shape.members where !member.xmlAttribute {
+                guard let item = members[memberName], item != .null else { continue }
                 try write(
                     item, name: member.locationName ?? member.shape.locationName ?? memberName, shape: member.shape,
                     reference: member, path: join(path, memberName), into: &writer)

@@ -7,7 +7,8 @@
 /// `PutBucketPolicy` `Policy`), a structure as an XML document whose root is the member's
 /// `locationName` (`CreateBucketConfiguration`, `Delete`), namespace declared (see
 /// `xmlBody`); an absent payload sends no body. Without a payload, the members left for the
-/// body are written under the input shape's own element. No `Content-Type` is added, as
+/// body are written under the input's own element: the name and namespace the operation's
+/// input reference gives (S3's `SelectObjectContentRequest`), else the input shape's. No `Content-Type` is added, as
 /// botocore adds none: a `ContentType` member's header is all there is.
 ///
 /// Responses (`parseResponse`) and errors (`error(in:for:)`) are described where they are
@@ -33,8 +34,9 @@ public struct RESTXMLProtocol: AWSProtocol {
             }
         } else if !bindings.bodyMembers.isEmpty {
             body = try Self.xmlBody(
-                .object(bindings.bodyMembers), rootName: shape.locationName ?? shape.name, shape: shape,
-                reference: nil, path: "")
+                .object(bindings.bodyMembers),
+                rootName: operation.inputLocationName ?? shape.locationName ?? shape.name,
+                shape: shape, reference: nil, path: "", rootNamespace: operation.inputXMLNamespace)
         }
         if !body.isEmpty { request.body = .bytes(body) }
         return request

@@ -2,7 +2,8 @@
 ///
 /// Reads ISO 8601 (`2026-11-26T00:30:34Z`, with fractions or a `+hh:mm` offset, or a bare
 /// date), HTTP dates (`Wed, 26 Nov 2026 00:30:34 GMT`) and epoch seconds; writes each wire
-/// format. Scripts see timestamps as `iso8601Seconds` strings, which sort as text.
+/// format. Scripts see timestamps as `iso8601` strings: whole seconds as `…:34Z`, and
+/// milliseconds only when the value has them (`…:34.429Z`).
 public struct Timestamp: Sendable, Equatable, Comparable {
     public var epochSeconds: Double
 
@@ -51,7 +52,7 @@ public struct Timestamp: Sendable, Equatable, Comparable {
         return epochSeconds.isNaN ? 0 : min(max(epochSeconds, range.lowerBound), range.upperBound)
     }
 
-    /// `2026-11-26T00:30:34Z`: what scripts get back, fractions dropped so values sort as text.
+    /// `2026-11-26T00:30:34Z`, fractions dropped.
     public var iso8601Seconds: String {
         let c = components
         return

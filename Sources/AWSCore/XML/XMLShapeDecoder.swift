@@ -10,7 +10,7 @@ import OrderedCollections
 ///   flattened, the repeated elements themselves; maps are `entry` elements (or repeated
 ///   elements when flattened) holding `key` and `value` (or their `locationName`s).
 /// - Scalars follow the shape: integers, floats, booleans (`true`, anything else false),
-///   timestamps as `Timestamp.iso8601Seconds` strings, blobs base64-decoded into `.binary`.
+///   timestamps as `Timestamp.iso8601` strings (milliseconds kept), blobs base64-decoded into `.binary`.
 /// - With `decodesPolicyDocuments`, strings of IAM's `policyDocumentType` shape are
 ///   URL-decoded and read as JSON (kept as the decoded string when they are not JSON).
 ///
@@ -111,7 +111,7 @@ public struct XMLShapeDecoder {
             return .bool(trimmed == "true")
         case .timestamp:
             guard let timestamp = Timestamp(parsing: trimmed) else { throw unreadable(element, "a timestamp") }
-            return .string(timestamp.iso8601Seconds)
+            return .string(timestamp.iso8601)
         case .blob:
             guard let bytes = Base64.decode(trimmed) else { throw unreadable(element, "base64 data") }
             return .binary(bytes)

@@ -9,9 +9,10 @@
 /// let body = xml.bytes
 /// ```
 ///
-/// An element with no content is written self-closed (`<Tag/>`). Text and attribute values
-/// are escaped (`&amp; &lt; &gt; &quot; &apos;`), as are control characters (`\r` as `&#xD;`)
-/// so that they survive a reader's line-end normalisation.
+/// As botocore writes XML: an element with no content is self-closed (`<Tag />`); text is
+/// escaped as `&amp; &lt; &gt;`, quotes left as they are, and attribute values also get
+/// `&quot;`. Control characters are escaped too (`\r` as `&#xD;`) so that they survive a
+/// reader's line-end normalisation.
 public struct XMLWriter {
     /// The document written so far, UTF-8.
     public private(set) var bytes: [UInt8] = []
@@ -55,7 +56,7 @@ public struct XMLWriter {
     public mutating func endElement() {
         guard let name = open.popLast() else { return }
         if startTagPending {
-            append("/>")
+            append(" />")
             startTagPending = false
         } else {
             append("</\(name)>")
@@ -101,8 +102,7 @@ public struct XMLWriter {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "\"" where inAttribute: out += "&quot;"
             case "\n" where !inAttribute, "\t" where !inAttribute:
                 out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:

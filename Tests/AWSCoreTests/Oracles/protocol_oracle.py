@@ -7,7 +7,16 @@ Reads a JSON list of cases on stdin and writes a JSON list of answers on stdout.
   {"kind": "parse", "service": ..., "operation": ..., "status": 200, "headers": {...},
    "body": "...", "error": false}
     -> the parsed output (or the parsed error when "error" is true)
-Binary values travel as {"__binary__": base64}; datetimes as "YYYY-MM-DDTHH:MM:SSZ".
+  {"kind": "differential", "service": "s3", "endpoint": ..., "variants": [0, 1]}
+    -> one answer per operation and variant: the input `shape_samples` fills ("params", and
+       "reordered" with every structure's members reversed), botocore's "request" for it
+       (or {"error"}), an answer built from the output shape ("response": status, headers,
+       body as base64) and botocore's "parsed" result of it (or {"error"}).
+  {"kind": "sweep", "step": 4, "limit": 3}
+    -> for every `step`th service botocore ships: {"service", "model" (its service-2.json),
+       "endpoint", "cases": the differential answers of its first `limit` operations}.
+Binary values travel as {"__binary__": base64}, NaN and infinities as {"__float__": "NaN"};
+datetimes as "YYYY-MM-DDTHH:MM:SSZ", with ".mmmZ" milliseconds when they have a fraction.
 A case may carry its own service definition as "model" (a service-2.json document).
 For s3 the handlers botocore runs around its parser run too: a 200 with an <Error> (or
 broken) body turns into a 500 error (its answer then has "status": 500), and GetBucketLocation
@@ -16,6 +25,7 @@ reads its root element. Error answers carry "ResponseMetadata": {"RequestId"} wh
 import base64
 import datetime
 import json
+import math
 import sys
 
 import botocore.session
@@ -24,16 +34,39 @@ from botocore.model import ServiceModel
 from botocore.handlers import _handle_200_error, parse_get_bucket_location
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
+from botocore.utils import percent_encode_sequence
+
+import shape_samples
 
 
 def from_wire(value):
     if isinstance(value, dict):
         if set(value) == {"__binary__"}:
             return base64.b64decode(value["__binary__"])
+        if set(value) == {"__float__"}:
+            return float(value["__float__"].replace("Infinity", "inf"))
         return {k: from_wire(v) for k, v in value.items()}
     if isinstance(value, list):
         return [from_wire(v) for v in value]
     return value
+
+
+def resolved_protocol(model):
+    """The protocol botocore speaks for `model`: its choice among `protocols`, else `protocol`."""
+    try:
+        return model.resolved_protocol
+    except AttributeError:
+        return model.metadata["protocol"]
+
+
+def wire_time(value):
+    """A datetime as gluescript gives timestamps: UTC, milliseconds only when there are any."""
+    moment = value.astimezone(datetime.timezone.utc)
+    millis = round(moment.microsecond / 1000)
+    if millis == 0 or millis == 1000:
+        moment = moment.replace(microsecond=0) + datetime.timedelta(seconds=millis // 1000)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + ".%03dZ" % millis
 
 
 def to_wire(value):
@@ -43,11 +76,15 @@ def to_wire(value):
         return [to_wire(v) for v in value]
     if isinstance(value, (bytes, bytearray)):
         return {"__binary__": base64.b64encode(bytes(value)).decode()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"__float__": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
     if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return wire_time(value)
     if hasattr(value, "read"):
         return {"__binary__": base64.b64encode(value.read()).decode()}
-    return value
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return {"__unreadable__": repr(value)}
 
 
 class RawResponse:
@@ -58,13 +95,77 @@ class RawResponse:
         self.content = body
 
 
-def answer(case, session):
-    if "model" in case:
+def differential(case, session):
+    """Every operation of a service, serialized and parsed by botocore (see the module doc)."""
+    model = session.get_service_model(case["service"]) if "model" not in case else ServiceModel(
+        case["model"], service_name=case["service"])
+    answers = []
+    for name in model.operation_names[:case.get("limit")]:
+        operation = model.operation_model(name)
+        for variant in case.get("variants", [0, 1]):
+            params = shape_samples.input_params(operation, variant)
+            result = {"operation": name, "variant": variant, "params": params,
+                      "reordered": shape_samples.reversed_members(params, operation.input_shape)}
+            try:
+                request = create_serializer(resolved_protocol(model), include_validation=False)\
+                    .serialize_to_request(from_wire(params), operation)
+                prepare_request_dict(request, case["endpoint"])
+                body = request["body"]
+                if isinstance(body, dict):
+                    body = percent_encode_sequence(body)
+                if isinstance(body, str):
+                    body = body.encode("utf-8")
+                elif hasattr(body, "read"):
+                    body = body.read()
+                result["request"] = {
+                    "method": request["method"], "url": request["url"],
+                    "headers": [[k, v.decode("latin-1") if isinstance(v, bytes) else str(v)]
+                                for k, v in request["headers"].items()],
+                    "body": base64.b64encode(body or b"").decode()}
+            except Exception as error:  # botocore refuses the input: the answer says why
+                result["request"] = {"error": f"{type(error).__name__}: {error}"}
+            status, headers, body, _ = shape_samples.response(operation, variant)
+            body_bytes = body.encode("latin-1") if _is_raw_payload(operation) else body.encode("utf-8")
+            result["response"] = {"status": status, "headers": headers,
+                                  "body": base64.b64encode(body_bytes).decode()}
+            try:
+                result["parsed"] = answer({"kind": "parse", "service": case["service"], "operation": name,
+                                           "status": status, "headers": headers, "body_bytes": body_bytes},
+                                          session, model)
+            except Exception as error:
+                result["parsed"] = {"error": f"{type(error).__name__}: {error}"}
+            answers.append(result)
+    return answers
+
+
+def sweep(case, session):
+    """Every `step`th service botocore ships, its first `limit` operations each (see the module doc)."""
+    answers = []
+    for service in session.get_available_services()[::case.get("step", 1)]:
+        data = session.get_service_data(service)
+        endpoint = f"https://{data['metadata']['endpointPrefix']}.us-east-1.amazonaws.com"
+        cases = differential({"service": service, "endpoint": endpoint, "limit": case.get("limit")}, session)
+        answers.append({"service": service, "model": data, "endpoint": endpoint, "cases": cases})
+    return answers
+
+
+def _is_raw_payload(operation):
+    if resolved_protocol(operation.service_model) == "smithy-rpc-v2-cbor":
+        return True
+    shape = operation.output_shape
+    payload = shape.serialization.get("payload") if shape is not None else None
+    return bool(payload) and shape.members[payload].type_name == "blob"
+
+
+def answer(case, session, model=None):
+    if model is not None:
+        pass
+    elif "model" in case:
         model = ServiceModel(case["model"], service_name=case["service"])
     else:
         model = session.get_service_model(case["service"])
     operation = model.operation_model(case["operation"])
-    protocol = model.metadata["protocol"]
+    protocol = resolved_protocol(model)
     if case["kind"] == "serialize":
         request = create_serializer(protocol, include_validation=False).serialize_to_request(
             from_wire(case["params"]), operation)
@@ -82,7 +183,7 @@ def answer(case, session):
     response = {
         "status_code": case["status"],
         "headers": HeadersDict(case["headers"]),
-        "body": case["body"].encode("utf-8"),
+        "body": case["body_bytes"] if "body_bytes" in case else case["body"].encode("utf-8"),
     }
     if case["service"] == "s3":
         _handle_200_error(operation, response)
@@ -118,7 +219,15 @@ def answer(case, session):
 def main():
     session = botocore.session.get_session()
     cases = json.load(sys.stdin)
-    json.dump([answer(case, session) for case in cases], sys.stdout)
+    answers = []
+    for case in cases:
+        if case["kind"] == "differential":
+            answers.extend(differential(case, session))
+        elif case["kind"] == "sweep":
+            answers.extend(sweep(case, session))
+        else:
+            answers.append(answer(case, session))
+    json.dump(answers, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 Reads one JSON object on stdin: {"service": "iam"} or {"model": <service-2.json dict>}, plus
 "requests": [{"operation", "params"}] and "responses": [{"operation", "status", "body"}].
 Prints {"requests": [form body as botocore sends it], "responses": [parsed output]}.
-Parsed output is JSON: datetimes become "YYYY-MM-DDTHH:MM:SSZ" (UTC), bytes become
+Parsed output is JSON: datetimes become "YYYY-MM-DDTHH:MM:SSZ" (UTC, with ".mmm" milliseconds
+when they have a fraction), bytes become
 {"__binary__": base64}; IAM's policy documents are decoded by botocore's own handler, and
 ResponseMetadata keeps RequestId and HTTPStatusCode.
 """
@@ -20,10 +21,12 @@ from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
 from botocore.utils import percent_encode_sequence
 
+from protocol_oracle import wire_time
+
 
 def plain(value):
     if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return wire_time(value)
     if isinstance(value, (bytes, bytearray)):
         return {"__binary__": base64.b64encode(value).decode()}
     if isinstance(value, dict):

@@ -13,6 +13,16 @@ enum BotocoreProtocolOracle {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var models: [String: ServiceModel] = [:]
 
+    /// The service definition botocore ships for `service`, as a document (to change and pass on).
+    static func document(_ service: String) throws -> JSONValue {
+        let program =
+            "import botocore.session, json, sys; "
+            + "json.dump(botocore.session.get_session().get_service_data(sys.argv[1]), sys.stdout)"
+        let result = try run(["python3", "-c", program, service], input: Data())
+        guard result.status == 0 else { throw Prerequisite.missing("python3 with botocore is not available") }
+        return try JSONDecoding.decode([UInt8](result.output))
+    }
+
     /// The service model botocore ships for `service` (`glue`, `lambda`).
     static func model(_ service: String) throws -> ServiceModel {
         lock.lock()
