@@ -30,14 +30,15 @@ enum S3BucketName {
     /// Outposts access point ARN.
     static func isAccessPointARN(_ text: String) -> Bool {
         guard text.hasPrefix("arn:aws") else { return false }
-        let accessPoint =
-            #"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$"#
-        let outpost =
-            #"^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$"#
-        return [accessPoint, outpost].contains { pattern in
-            (try? Regex(pattern).wholeMatch(in: text)) != nil
-        }
+        return accessPointPatterns.contains { (try? $0.wholeMatch(in: text)) != nil }
     }
+
+    /// botocore's two ARN patterns, compiled once and only read afterwards (`Regex` is not
+    /// marked `Sendable`).
+    nonisolated(unsafe) private static let accessPointPatterns: [Regex<AnyRegexOutput>] = [
+        #"^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$"#,
+        #"^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$"#,
+    ].compactMap { try? Regex($0) }
 
     /// `s3://bucket/prefix` or `bucket/prefix` split into the bucket and the prefix.
     private static func urlParts(_ text: String) -> (String, String)? {

@@ -1,0 +1,88 @@
+import Foundation
+
+/// One wire protocol's response reading, on real operations of real models, as a client does
+/// it: the error in the response if there is one, else the operation's output.
+///
+/// The input reads like an HTTP answer:
+///
+///     OperationName 200
+///     header-name: value
+///
+///     body
+///
+/// The first line names an operation of the target's services and the status (200 when
+/// missing); header lines follow up to an empty line; the rest is the body.
+struct ResponseFuzzTarget {
+    /// The services whose operations the target reads answers for.
+    let services: () -> [ServiceModel]
+
+    static let json = ResponseFuzzTarget(services: { [builtIn("glue")] })
+    static let restXML = ResponseFuzzTarget(services: { [builtIn("s3")] })
+    static let query = ResponseFuzzTarget(services: { [builtIn("iam"), builtIn("sts")] })
+    /// No built-in service speaks rest-json: Lambda's botocore model, from the file named by
+    /// `GLUESCRIPT_FUZZ_REST_JSON_MODEL` (scripts/fuzz writes it).
+    static let restJSON = ResponseFuzzTarget(services: {
+        let path = ProcessInfo.processInfo.environment["GLUESCRIPT_FUZZ_REST_JSON_MODEL"] ?? ""
+        guard let data = FileManager.default.contents(atPath: path), let model = try? ServiceModel(bytes: [UInt8](data))
+        else { fatalError("GLUESCRIPT_FUZZ_REST_JSON_MODEL must name a rest-json botocore model, got \"\(path)\"") }
+        return [model]
+    })
+
+    static func builtIn(_ name: String) -> ServiceModel {
+        do {
+            return try ModelRegistry().model(for: name)
+        } catch {
+            fatalError("the built-in \(name) model does not load: \(error)")
+        }
+    }
+
+    /// Each service's model with its protocol, made on first use.
+    private static var loaded: [(model: ServiceModel, wireProtocol: AWSProtocol)]?
+
+    func run(_ bytes: [UInt8]) {
+        if Self.loaded == nil {
+            Self.loaded = services().map { model in
+                guard let wireProtocol = try? ProtocolRegistry.make(for: model) else {
+                    fatalError("no protocol for \(model.metadata.serviceID)")
+                }
+                return (model, wireProtocol)
+            }
+        }
+        guard let answer = Answer(bytes) else { return }
+        for (model, wireProtocol) in Self.loaded ?? [] {
+            guard let operation = model.operations[answer.operation] else { continue }
+            let response = HTTPResponse(status: answer.status, headers: answer.headers, body: answer.body)
+            if wireProtocol.error(in: response, for: operation) == nil {
+                _ = try? wireProtocol.parseResponse(response, for: operation)
+            }
+            return
+        }
+    }
+
+    /// The parts of a fuzz input.
+    struct Answer {
+        var operation: String
+        var status = 200
+        var headers: [(name: String, value: String)] = []
+        var body: [UInt8] = []
+
+        init?(_ bytes: [UInt8]) {
+            var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+            guard let first = lines.popFirst() else { return nil }
+            let words = String(decoding: first, as: UTF8.self).split(separator: " ")
+            guard let name = words.first else { return nil }
+            operation = String(name)
+            if words.count > 1, let code = Int(words[1]) { status = code }
+            var consumed = first.count + 1
+            while let line = lines.popFirst() {
+                consumed += line.count + 1
+                let text = String(decoding: line, as: UTF8.self)
+                if text.isEmpty { break }
+                guard let colon = text.firstIndex(of: ":") else { continue }
+                headers.append(
+                    (text[..<colon].lowercased(), String(text[text.index(after: colon)...].drop { $0 == " " })))
+            }
+            body = consumed < bytes.count ? Array(bytes[consumed...]) : []
+        }
+    }
+}
