@@ -139,15 +139,21 @@ final class S3ClientTests: XCTestCase {
         XCTAssertTrue(message.first?.stringValue?.contains("CopySource: give") ?? false, "\(message)")
     }
 
-    func testDeleteObjectsCarriesContentMD5() throws {
+    /// DeleteObjects requires a checksum: current botocore sends CRC32 (not Content-MD5), even
+    /// with `request_checksum_calculation = when_required`.
+    func testDeleteObjectsCarriesACRC32Checksum() throws {
         let state = makeState(variables: [
             "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_REGION": "us-east-1",
-            "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_REQUEST_CHECKSUM_CALCULATION": "when_required",
         ])
-        let md5 = try state.run(
-            "return aws.client('s3'):build_request('delete_objects', {Bucket = 'b', Delete = {Objects = {{Key = 'k'}}}}).headers['Content-MD5']"
-        )
-        XCTAssertEqual(md5.first?.stringValue?.count, 24)
+        let headers = try state.run(
+            """
+            local h = aws.client('s3'):build_request('delete_objects', {Bucket = 'b', Delete = {Objects = {{Key = 'k'}}}}).headers
+            return h['x-amz-checksum-crc32'], h['x-amz-sdk-checksum-algorithm'], h['Content-MD5']
+            """)
+        XCTAssertEqual(headers.first?.stringValue?.count, 8)
+        XCTAssertEqual(headers[1], .string("CRC32"))
+        XCTAssertEqual(headers[2], .nil)
     }
 }
 

@@ -48,8 +48,8 @@ extension AWSClient {
     }
 
     /// Input completed (idempotency tokens, S3's location constraint, policy documents given
-    /// as tables) and validated against the model.
-    func prepareInput(_ operation: OperationModel, _ input: JSONValue) throws -> JSONValue {
+    /// as tables, `ChecksumMode` except when presigning) and validated against the model.
+    func prepareInput(_ operation: OperationModel, _ input: JSONValue, presigning: Bool = false) throws -> JSONValue {
         guard let shape = operation.input else {
             if case .object(let members) = input, !members.isEmpty {
                 throw AWSError(
@@ -62,20 +62,23 @@ extension AWSClient {
         }
         var prepared = InputNormalizer.normalize(input, shape: shape)
         prepared = try applyS3Defaults(operation, prepared)
+        if !presigning { prepared = withChecksumMode(operation, prepared) }
         try InputValidator().validate(prepared, for: operation, service: serviceName)
         return prepared
     }
 
-    func unsignedRequest(_ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint) throws
-        -> HTTPRequest
-    {
+    /// The request for `input`, unsigned; `body` replaces the serialized body (a region of a
+    /// file for UploadPart) before the flexible checksum is computed over it.
+    func unsignedRequest(
+        _ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint, body: HTTPRequest.Body? = nil,
+        presigning: Bool = false
+    ) throws -> HTTPRequest {
         var request = try wireProtocol.buildRequest(operation, input: input, endpoint: endpoint.url)
         if model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3" {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }
-        if operation.checksumRequired, request.header("Content-MD5") == nil, case .bytes(let body) = request.body {
-            request.setHeader("Content-MD5", ContentChecksum.md5Base64(body))
-        }
+        if let body { request.body = body }
+        try applyRequestChecksum(&request, operation, input, presigning: presigning)
         return request
     }
 
@@ -101,6 +104,7 @@ extension AWSClient {
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)
         transfer.responseBodyPath = options.responseBodyPath
+        transfer.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, input)
         let (response, attempts) = try withRetries(
             retryPolicy,
             { _ in

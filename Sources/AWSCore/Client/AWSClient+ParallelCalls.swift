@@ -91,15 +91,15 @@ extension AWSClient {
         guard let operation = operations[call.operation] else {
             throw AWSError(code: "UnknownOperation", message: call.operation)
         }
-        var request = try unsignedRequest(operation, call.input, endpoint: endpoint)
-        if let body = call.body { request.body = body }
+        let request = try unsignedRequest(operation, call.input, endpoint: endpoint, body: call.body)
         let signed = try sign(request, operation: operation, endpoint: endpoint)
-        let options = TransferOptions(
+        var options = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle,
             progress: { moved in
                 progress.update(index, bytes: uploading ? moved.bytesSent : moved.bytesReceived)
             },
             isCancelled: isCancelled)
+        options.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, call.input)
         return (signed, options)
     }
 

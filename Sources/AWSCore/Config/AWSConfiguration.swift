@@ -7,6 +7,8 @@ public struct AWSConfiguration: Sendable {
     public var retry: RetrySettings
     public var caBundle: String?
     public var credentials: CredentialsProvider
+    /// When request checksums are computed and response checksums checked.
+    public var checksums = ChecksumSettings()
 
     public init(
         profile: String, region: String, endpointURL: String?, retry: RetrySettings, caBundle: String?,
@@ -38,10 +40,12 @@ extension ConfigResolver {
         } else {
             region = try self.region()
         }
-        return AWSConfiguration(
+        var configuration = AWSConfiguration(
             profile: profileName.value, region: region,
             endpointURL: endpointURL(serviceID: serviceID)?.value,
             retry: try retrySettings(), caBundle: caBundle,
             credentials: credentials ?? credentialChain(httpClient: httpClient))
+        configuration.checksums = try checksumSettings()
+        return configuration
     }
 }

@@ -31,7 +31,8 @@ final class CurlEasyRequest {
         self.options = options
         self.handle = handle
         self.body = try RequestBodySource(request.body)
-        self.sink = ResponseBodySink(targetPath: options.responseBodyPath)
+        self.sink = ResponseBodySink(
+            targetPath: options.responseBodyPath, checksumAlgorithms: options.responseChecksumAlgorithms)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try configure(userAgent: userAgent)
@@ -56,7 +57,7 @@ final class CurlEasyRequest {
         if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
             status = code
         }
-        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status) {
+        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status, headers: headers) {
             return .failure(
                 sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
         }
@@ -225,7 +226,7 @@ final class CurlEasyRequest {
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            guard sink.begin(status: status) else {
+            guard sink.begin(status: status, headers: headers) else {
                 failure = sink.failure
                 return false
             }
