@@ -143,4 +143,69 @@ final class AWSClientChecksumsTests: XCTestCase {
         let put = try s3.presign("PutObject", .object(["Bucket": .string("b"), "Key": .string("k")]), expires: 60)
         XCTAssertFalse(put.lowercased().contains("checksum"), put)
     }
+
+    /// The checksum headers botocore puts on the same requests (captured before signing).
+    func testChecksumHeadersMatchBotocores() throws {
+        let script = """
+            import json, botocore.session
+            class Stop(Exception): pass
+            c = botocore.session.get_session().create_client('s3', region_name='us-east-1',
+                endpoint_url='http://127.0.0.1:9', aws_access_key_id='a', aws_secret_access_key='b')
+            seen = {}
+            def grab(request, **kw):
+                seen['h'] = {k.lower(): (v.decode() if isinstance(v, bytes) else v)
+                             for k, v in request.headers.items() if 'checksum' in k.lower()}
+                raise Stop()
+            c.meta.events.register('before-sign.s3.*', grab)
+            out = []
+            for op, params in [
+                ('put_object', {'Bucket': 'b', 'Key': 'k', 'Body': b'hello'}),
+                ('put_object', {'Bucket': 'b', 'Key': 'k', 'Body': b'hello', 'ChecksumAlgorithm': 'SHA256'}),
+                ('put_object', {'Bucket': 'b', 'Key': 'k', 'Body': b'hello', 'ChecksumAlgorithm': 'SHA1'}),
+                ('delete_objects', {'Bucket': 'b', 'Delete': {'Objects': [{'Key': 'k'}]}}),
+                ('get_object', {'Bucket': 'b', 'Key': 'k'}),
+                ('upload_part', {'Bucket': 'b', 'Key': 'k', 'UploadId': 'u', 'PartNumber': 1, 'Body': b'part'}),
+            ]:
+                try: getattr(c, op)(**params)
+                except Stop: pass
+                out.append(seen['h'])
+            print(json.dumps(out))
+            """
+        let expected = try JSONDecoder().decode(
+            [[String: String]].self, from: try BotocoreModelOracle.python(["-c", script]))
+        let server = try TestHTTPServer(replies: [])
+        defer { server.stop() }
+        let s3 = try client(server)
+        let hello = JSONValue.binary(Array("hello".utf8))
+        let inputs: [(String, JSONValue)] = [
+            ("PutObject", .object(["Bucket": "b", "Key": "k", "Body": hello])),
+            ("PutObject", .object(["Bucket": "b", "Key": "k", "Body": hello, "ChecksumAlgorithm": "SHA256"])),
+            ("PutObject", .object(["Bucket": "b", "Key": "k", "Body": hello, "ChecksumAlgorithm": "SHA1"])),
+            (
+                "DeleteObjects",
+                .object(["Bucket": "b", "Delete": .object(["Objects": .array([.object(["Key": "k"])])])])
+            ),
+            ("GetObject", .object(["Bucket": "b", "Key": "k"])),
+            (
+                "UploadPart",
+                .object([
+                    "Bucket": "b", "Key": "k", "UploadId": "u", "PartNumber": 1, "Body": .binary(Array("part".utf8)),
+                ])
+            ),
+        ]
+        XCTAssertEqual(expected.count, inputs.count)
+        for ((operation, input), wanted) in zip(inputs, expected) {
+            let request = try s3.buildRequest(operation, input)
+            var headers: [String: String] = [:]
+            for (name, value) in request.headers where name.lowercased().contains("checksum") {
+                headers[name.lowercased()] = value
+            }
+            if operation == "DeleteObjects" {
+                XCTAssertEqual(Set(headers.keys), Set(wanted.keys), operation)
+                XCTAssertEqual(headers["x-amz-checksum-crc32"], try ChecksumAlgorithm.crc32.base64(of: request.body))
+            } else {
+                XCTAssertEqual(headers, wanted, operation)
+            }
+        }
+    }
 }
