@@ -405,8 +405,17 @@ local function run_jobs()
         report("job run " .. name, "started (" .. run.JobRunId .. ")")
     end
     for _, run in ipairs(runs) do
-        glue:wait("job_run_succeeded", { JobName = run.name, RunId = run.id },
+        local ok, err = pcall(glue.wait, glue, "job_run_succeeded", { JobName = run.name, RunId = run.id },
             { delay = c.poll_seconds, timeout = c.wait_minutes * 60 })
+        -- The emulator's runs write no logs; on AWS the last lines tell what the job did.
+        if not emulator and (ok or err.code == "WaiterFailed") then
+            local kind = ok and "output" or "error"
+            report(kind .. " log of " .. run.name, "last lines")
+            if steps.log_tail(glue, run.name, run.id, kind, c.log_lines, detail) == 0 then
+                detail("(no lines in /aws-glue/jobs/" .. kind .. " yet)")
+            end
+        end
+        if not ok then error(err, 0) end
         local result = glue:get_job_run({ JobName = run.name, RunId = run.id }).JobRun
         report("job run " .. run.name, string.format("%s (execution time %ss)", result.JobRunState,
             tostring(result.ExecutionTime or 0)))

@@ -25,6 +25,7 @@ M.defaults = {
     poll_seconds = 0, -- delay between waiter polls; 0 = 1 s on the emulator, 15 s on AWS
     wait_minutes = 20, -- give up waiting for a crawl or a job run after this long
     role_retries = 6, -- create_crawler/create_job attempts while a new role propagates
+    log_lines = 10, -- on AWS, lines of each job run's output (or error) log shown after it
 }
 
 --- The AWS-managed policy that lets Glue use its service (logs, catalog, its own buckets).

@@ -22,4 +22,21 @@ function steps.call_unless(client, method, params, absent)
     error(result, 0)
 end
 
+--- Hands `print_line` the last `count` lines of the `kind` log (`output` or `error`) of a
+--- Glue job run that has ended, each as `time message`; returns how many there were. It
+--- follows the run, so lines CloudWatch Logs takes in late are read too.
+function steps.log_tail(glue, job, run_id, kind, count, print_line)
+    local tail = {}
+    glue:job_logs({ JobName = job, RunId = run_id, follow = true, poll = 2, on_line = function(line)
+        if line.group:sub(-#kind - 1) == "/" .. kind then
+            tail[#tail + 1] = line
+            if #tail > count then table.remove(tail, 1) end
+        end
+    end })
+    for _, line in ipairs(tail) do
+        print_line(line.time .. " " .. line.message)
+    end
+    return #tail
+end
+
 return steps

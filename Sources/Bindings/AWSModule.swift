@@ -52,6 +52,8 @@ public enum AWSModule {
         module["client"] = ClientFunction.function(session)
         module["clock"] = TimeFunctions.clock
         module["sleep"] = TimeFunctions.sleep
+        module["table"] = RowFunctions.table
+        module["csv"] = RowFunctions.csv()
         return .table(module)
     }
 }

@@ -5,7 +5,8 @@ import Host
 enum ClientFunction {
     static let options = [
         "service", "model", "region", "profile", "endpoint_url", "max_attempts", "retry_mode", "timeout",
-        "connect_timeout", "credentials", "ca_bundle", "request_checksum_calculation", "response_checksum_validation",
+        "connect_timeout", "credentials", "ca_bundle", "use_fips_endpoint", "use_dualstack_endpoint", "s3",
+        "request_checksum_calculation", "response_checksum_validation",
     ]
 
     static func function(_ session: Session) -> LuaValue {
@@ -45,10 +46,11 @@ enum ClientFunction {
             overrides.credentials = try CredentialsOption.read(credentials, of: function)
         }
         let resolver = try session.resolver(overrides)
-        let configuration = try resolver.configuration(
+        var configuration = try resolver.configuration(
             serviceID: model.metadata.serviceID, httpClient: try session.transportForCredentials(),
-            defaultRegion: ServiceEndpoint.isGlobal(model.metadata) ? "us-east-1" : nil,
+            defaultRegion: ServiceEndpoint.usesUSEast1ByDefault(model.metadata) ? "us-east-1" : nil,
             credentials: try session.credentials(for: resolver))
+        configuration.endpoints = try resolver.endpointSettings(given: try EndpointOptions.read(settings, of: function))
         let client = try AWSClient(
             serviceName: name, model: model, configuration: configuration, debugLog: session.debugLog)
         if let timeout = try settings.numberOption("timeout", of: function) { client.readTimeout = timeout }

@@ -2,8 +2,10 @@ import AWSCore
 import CLua
 import Host
 
-/// `help(x)`: what a client offers (operations, waiters, paginators) and what an operation
-/// takes (members, types, which are required, enum values) and returns.
+/// `help(x)`: what a client offers (operations, waiters, paginators), what an operation
+/// does and takes (members, types, which are required, enum values, the API's first
+/// sentence on each) and returns, how a built-in method is called (`BuiltinHelp`), and the
+/// `aws` module's functions (`ModuleHelp`).
 enum Help {
     static func function() -> LuaValue {
         .function(
@@ -15,12 +17,14 @@ enum Help {
                     let client = object.object as? LuaClient
                 {
                     text = describe(client)
+                } else if let help = ModulePaths.help(forValueAt: 1, on: L) {
+                    text = help
                 } else if lua_type(L, 1) == LUA_TNONE || lua_type(L, 1) == LUA_TNIL {
                     text = overview
                 } else {
                     text =
                         "no help for this \(String(cString: lua_typename(L, lua_type(L, 1)))); "
-                        + "try help(client) or help(client.operation_name)"
+                        + "try help(aws), help(client) or help(client.operation_name)"
                 }
                 try state.call(state.globalReference("print"), [.string(text)], on: L)
                 return 0
@@ -30,6 +34,8 @@ enum Help {
     static let overview = """
         aws.client("glue")                   a client; help(client) lists what it can do
         help(glue.create_crawler)            the parameters of one operation
+        help(s3.upload_file)                 a built-in method of a client (wait, paginate, ...)
+        help(aws)                            every function of the aws module
         aws.config()                         the region, profile and credentials in use
         aws.inspect(v), aws.json, aws.search, aws.sign
         """
@@ -48,6 +54,9 @@ enum Help {
 
     static func describe(_ operation: OperationModel, client: String) -> String {
         var text = "\(client):\(OperationName.pythonic(operation.name)){...}   (\(operation.name))\n"
+        if let summary = operation.documentation.map(DocumentationSummary.firstSentence), !summary.isEmpty {
+            text += "  " + summary + "\n"
+        }
         if let input = operation.input, !input.members.isEmpty {
             text += "parameters:\n"
             var seen: Set<String> = []
@@ -72,6 +81,9 @@ enum Help {
             if shape.required.contains(name) { line += " (required)" }
             if !member.shape.enumValues.isEmpty { line += ": " + member.shape.enumValues.joined(separator: " | ") }
             text += line + "\n"
+            if let summary = member.documentation.map(DocumentationSummary.firstSentence), !summary.isEmpty {
+                text += pad + "    " + summary + "\n"
+            }
             guard let nested = structure(in: member.shape), depth < 2, !seen.contains(nested.name) else { continue }
             seen.insert(nested.name)
             members(of: nested, indent: indent + 2, depth: depth + 1, seen: &seen, into: &text)

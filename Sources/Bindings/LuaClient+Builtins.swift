@@ -7,6 +7,7 @@ extension LuaClient {
 
     static let builtins: [String: Builtin] = coreBuiltins.merging(paginationBuiltins) { $1 }
         .merging(waiterBuiltins) { $1 }.merging(transferBuiltins) { $1 }
+        .merging(endpointBuiltins) { $1 }.merging(jobLogBuiltins) { $1 }
 
     private static let coreBuiltins: [String: Builtin] = [
         "operations": { client, call in

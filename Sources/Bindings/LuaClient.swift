@@ -48,7 +48,12 @@ final class LuaClient {
                 },
                 "__complete": { call in
                     guard let client = call[1].object(as: LuaClient.self) else { return [.nil] }
-                    let names = client.client.model.methodNames + LuaClient.builtinNames
+                    if let method = call[2].stringValue, let kind = call[3].stringValue {
+                        let path = call.arguments.dropFirst(3).compactMap(\.stringValue)
+                        let names = client.argumentCompletions(method: method, kind: kind, path: path)
+                        return [.table(LuaTable(array: names.map { .string($0) }))]
+                    }
+                    let names = client.client.model.methodNames + client.builtinMethodNames
                     return [.table(LuaTable(array: names.map { .string($0) }))]
                 },
             ])
@@ -66,6 +71,7 @@ final class LuaClient {
                 guard let self else { throw LuaClient.collected(serviceName, name) }
                 return try builtin(self, call)
             }
+            function.help = { [weak self] in self.map { BuiltinHelp.text(for: name, of: $0) } ?? "" }
         } else {
             let operation = try client.model.operation(method: name)
             function = LuaFunction(name) { [weak self] call in
@@ -81,8 +87,10 @@ final class LuaClient {
     /// `client:op(params, options)`: params as the API names them, options for the call.
     private func invoke(_ operation: OperationModel, _ call: LuaCall) throws -> [LuaValue] {
         try checkSelf(call, method: OperationName.pythonic(operation.name))
-        let params = try call[2] == .nil ? JSONValue.object([:]) : call.table(2, "params").toJSONValue()
+        var table = try call[2] == .nil ? LuaTable(array: []) : call.table(2, "params")
         var options = CallOptions()
+        options.requestBody = try fileBody(for: operation, params: &table, state: call.state)
+        let params = try table.toJSONValue()
         if let settings = try call.optionalTable(3, "options") {
             let function = "\(name):\(OperationName.pythonic(operation.name))"
             try OptionCheck.only(["to_file"], in: settings, for: function)

@@ -43,7 +43,8 @@ final class Session {
         let key = resolver.profileName.value + (resolver.profileIsExplicit ? " (explicit)" : "")
         if let chain = chains[key] { return chain }
         let chain = resolver.credentialChain(
-            httpClient: try transportForCredentials(), assumeRole: try assumeRoleProvider(for: resolver, depth: 0))
+            httpClient: try transportForCredentials(), assumeRole: try assumeRoleProvider(for: resolver, depth: 0),
+            signIn: try signInProviders(for: resolver))
         chains[key] = chain
         return chain
     }
@@ -59,28 +60,22 @@ final class Session {
         }
         let sourceCredentials: CredentialsProvider
         if let sourceProfile = settings.sourceProfile {
-            var sourceOverrides = resolver.overrides
-            sourceOverrides.profile = sourceProfile
-            sourceOverrides.credentials = nil
-            let sourceResolver = try ConfigResolver(environment: environment, overrides: sourceOverrides)
+            let sourceResolver = try resolver.sourceProfileResolver(sourceProfile)
             sourceCredentials = CredentialProviderChain(
                 providers: sourceResolver.defaultCredentialProviders(
                     httpClient: try transportForCredentials(),
-                    assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1)))
+                    assumeRole: try assumeRoleProvider(for: sourceResolver, depth: depth + 1),
+                    signIn: try signInProviders(for: sourceResolver)))
         } else {
-            sourceCredentials = resolver.credentialChain(httpClient: try transportForCredentials())
+            sourceCredentials = CredentialProviderChain(providers: [
+                try resolver.credentialSourceProvider(
+                    named: settings.credentialSource ?? "", httpClient: try transportForCredentials())
+            ])
         }
-        // STS is reached where the session sends everything (--endpoint-url, AWS_ENDPOINT_URL_STS),
-        // never at the endpoint a single client was given for its own service.
-        var stsOverrides = resolver.overrides
-        stsOverrides.endpointURL = overrides().endpointURL
-        let stsResolver = try ConfigResolver(environment: environment, overrides: stsOverrides)
-        let configuration = try stsResolver.configuration(
-            serviceID: "STS", httpClient: try transportForCredentials(), defaultRegion: "us-east-1",
-            credentials: sourceCredentials)
-        let sts = try AWSClient(
-            serviceName: "sts", model: try models.model(for: "sts"), configuration: configuration, debugLog: debugLog)
-        return CachingCredentialsProvider(wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts))
+        let sts = try stsClient(for: resolver, credentials: sourceCredentials)
+        let mfa = settings.mfaSerial.map { _ in MFACodePrompt(profileDescription: resolver.profileDescription) }
+        return CachingCredentialsProvider(
+            wrapping: AssumeRoleCredentialsProvider(settings: settings, sts: sts, mfa: mfa))
     }
 
     /// The wire log when `--debug` or `aws.config{debug=true}` asked for one.

@@ -11,6 +11,8 @@ import CShims
 final class StatusLine {
     private let enabled: Bool
     private var shownLength = 0
+    /// The width of the `^C` a terminal echoes.
+    static let echoedControlWidth = 2
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -28,10 +30,12 @@ final class StatusLine {
         shownLength = text.count
     }
 
-    /// Blanks the line and puts the cursor back at its start.
+    /// Blanks the line and puts the cursor back at its start, so what is written next (an
+    /// `interrupted!` error, say) starts on a clean line. The blanking reaches two columns
+    /// past the text: the `^C` a terminal echoes after it when Ctrl-C is pressed.
     func clear() {
         guard enabled, shownLength > 0 else { return }
-        fputs("\r" + String(repeating: " ", count: shownLength) + "\r", gs_stderr())
+        fputs("\r" + String(repeating: " ", count: shownLength + Self.echoedControlWidth) + "\r", gs_stderr())
         fflush(gs_stderr())
         shownLength = 0
     }

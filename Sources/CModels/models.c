@@ -6,8 +6,9 @@ const unsigned char *gs_model_iam(const char *kind, size_t *length);
 const unsigned char *gs_model_s3(const char *kind, size_t *length);
 const unsigned char *gs_model_glue(const char *kind, size_t *length);
 const unsigned char *gs_model_sts(const char *kind, size_t *length);
+const unsigned char *gs_model_logs(const char *kind, size_t *length);
 
-static const char *const service_names[] = {"iam", "s3", "glue", "sts"};
+static const char *const service_names[] = {"iam", "s3", "glue", "sts", "logs"};
 
 size_t gs_model_service_count(void) { return sizeof(service_names) / sizeof(service_names[0]); }
 
@@ -20,6 +21,7 @@ const unsigned char *gs_model_lookup(const char *service, const char *kind, size
     if (strcmp(service, "s3") == 0) return gs_model_s3(kind, length);
     if (strcmp(service, "glue") == 0) return gs_model_glue(kind, length);
     if (strcmp(service, "sts") == 0) return gs_model_sts(kind, length);
+    if (strcmp(service, "logs") == 0) return gs_model_logs(kind, length);
     *length = 0;
     return NULL;
 }

@@ -142,3 +142,15 @@ void gs_interrupt_restore_handler(void) {
     if (handler_users > 0 && --handler_users == 0) sigaction(SIGINT, &previous_action, NULL);
     pthread_mutex_unlock(&interrupt_lock);
 }
+
+int gs_lua_file_stream(lua_State *L, int idx, FILE **stream) {
+    luaL_Stream *file = (luaL_Stream *)luaL_testudata(L, idx, LUA_FILEHANDLE);
+    if (file == NULL) return 0;
+    if (file->closef == NULL) return -1;
+    *stream = file->f;
+    return 1;
+}
+
+const char *gs_lua_path_default(void) { return LUA_PATH_DEFAULT; }
+
+const char *gs_lua_cpath_default(void) { return LUA_CPATH_DEFAULT; }

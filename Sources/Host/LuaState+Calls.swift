@@ -89,7 +89,31 @@ extension LuaState {
         let value =
             lua_type(L, -1) == LUA_TTABLE || lua_type(L, -1) == LUA_TUSERDATA
             ? LuaValue.reference(makeReference(at: -1, on: L)) : ((try? read(at: -1, on: L)) ?? .nil)
-        return LuaError(value: value, message: describe(at: -1), traceback: traceback)
+        return LuaError(value: value, message: describeError(at: -1, on: L), traceback: traceback)
+    }
+
+    /// The text of an error value as `lua` prints it, except that a table with a `code` or a
+    /// `message` and no `__tostring` reads `code: message` (`error{code = "X", message = "m"}`
+    /// prints `X: m`); any other table without `__tostring` is "(error object is a table value)".
+    func describeError(at index: Int32, on L: OpaquePointer) -> String {
+        guard lua_type(L, index) == LUA_TTABLE, lua_checkstack(L, 3) != 0 else { return describe(at: index, on: L) }
+        let table = lua_absindex(L, index)
+        if luaL_getmetafield(L, table, "__tostring") != LUA_TNIL {
+            gs_pop(L, 1)
+            return describe(at: table, on: L)
+        }
+        func text(_ name: String) -> String? {
+            defer { gs_pop(L, 1) }
+            let type = LuaState.pushRawField(name, of: table, on: L)
+            guard type == LUA_TSTRING || type == LUA_TNUMBER, let text = lua_tolstring(L, -1, nil) else { return nil }
+            return String(cString: text)
+        }
+        switch (text("code"), text("message")) {
+        case (let code?, let message?): return code + ": " + message
+        case (let code?, nil): return code
+        case (nil, let message?): return message
+        case (nil, nil): return "(error object is a table value)"
+        }
     }
 
     /// `tostring` of the value at `index`, honouring `__tostring` when it runs without error.

@@ -11,7 +11,7 @@ import CShims
 /// `return <line>` tried first so expressions print their values, an unfinished statement
 /// (a syntax error at `<eof>`) continues on the next line, errors are shown and the loop
 /// goes on, Ctrl-C drops the line being typed and interrupts a running statement, Ctrl-D
-/// leaves.
+/// leaves, and so does SIGTERM or SIGHUP once the statement it interrupted has stopped.
 public final class REPL {
     public let state: LuaState
     public var prompt = "> "
@@ -19,6 +19,11 @@ public final class REPL {
     /// Where history is read from and saved to; nil keeps none.
     public var historyPath: String?
     public var printer = PrettyPrinter()
+    /// Lines of one result shown before the rest is cut with a note, so a large table does
+    /// not flood the screen.
+    public var maxResultLines = REPL.screenLines
+    /// Says, in the note of a cut result, how to see all of it.
+    public var fullResultHint = ""
     /// Where results go (stdout) and errors go (stderr); replaceable for embedding.
     public var output: (String) -> Void = { text in
         fputs(text, gs_stdout())
@@ -50,6 +55,7 @@ public final class REPL {
         }
         while let chunk = readStatement() {
             evaluate(chunk)
+            if Interrupts.terminationSignal != nil { return }
         }
         output("\n")
     }
@@ -120,13 +126,13 @@ public final class REPL {
             let status = gs_pcall_traceback(state.L, 0, LUA_MULTRET)
             defer { lua_settop(state.L, base) }
             guard status == LUA_OK else {
-                errorOutput(state.describe(at: -1) + "\n")
+                errorOutput(state.describeError(at: -1, on: state.L) + "\n")
                 return
             }
             let top = lua_gettop(state.L)
             guard top > base else { return }
             let texts = (base + 1...top).map { printer.render(at: $0, on: state.L) }
-            output(texts.joined(separator: "\t") + "\n")
+            output(REPL.cut(texts.joined(separator: "\t") + "\n", limit: maxResultLines, hint: fullResultHint))
         } catch {
             errorOutput("\(error)\n")
         }

@@ -10,16 +10,19 @@ import CShims
 /// Tab completion for the REPL: globals, fields of tables reached by `a.b.c`, and the
 /// methods a value's metatable offers after `:` (its `__index` table, and the names its
 /// `__complete` metamethod lists: a host's objects with dynamic methods). Looks values up
-/// with raw access only, so completing never runs a script's `__index` code.
+/// with raw access only, so completing never runs a script's `__index` code. Inside a
+/// method call's string or table argument the object's `__complete` lists what fits (see
+/// `REPLCompletion+Arguments`).
 enum REPLCompletion {
     /// The state being completed; the terminal has one prompt at a time.
     nonisolated(unsafe) private static var current: LuaState?
 
     static func install(for state: LuaState) {
         current = state
-        gs_set_completion_provider { text, _ in
+        gs_set_completion_provider { text, line in
             guard let text, let state = REPLCompletion.current else { return nil }
-            let candidates = REPLCompletion.candidates(for: String(cString: text), in: state)
+            let candidates = REPLCompletion.candidates(
+                for: String(cString: text), line: line.map { String(cString: $0) }, in: state)
             guard !candidates.isEmpty else { return nil }
             let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(
                 capacity: candidates.count + 2)
@@ -33,8 +36,12 @@ enum REPLCompletion {
 
     static func uninstall() { current = nil }
 
-    /// Completions of `text` (`pri`, `string.fo`, `glue:get_da`), sorted.
-    static func candidates(for text: String, in state: LuaState) -> [String] {
+    /// Completions of `text` (`pri`, `string.fo`, `glue:get_da`), sorted; with the `line`
+    /// up to the cursor, also of a call's string argument or table key.
+    static func candidates(for text: String, line: String? = nil, in state: LuaState) -> [String] {
+        if let line, let context = argumentContext(line: line, word: text) {
+            return argumentCandidates(context, word: text, in: state)
+        }
         let L = state.L
         let separatorIndex = text.lastIndex { $0 == "." || $0 == ":" }
         let path = separatorIndex.map { String(text[..<$0]) } ?? ""
@@ -69,7 +76,7 @@ enum REPLCompletion {
     }
 
     /// Replaces the table on top of the stack by its field `name`; false when there is none.
-    private static func lookUp(_ name: String, on L: OpaquePointer) -> Bool {
+    static func lookUp(_ name: String, on L: OpaquePointer) -> Bool {
         guard lua_checkstack(L, 4) != 0 else { return false }
         if lua_type(L, -1) == LUA_TTABLE {
             lua_pushstring(L, name)
@@ -98,7 +105,7 @@ enum REPLCompletion {
     }
 
     /// The string values of the sequence at `index` (a userdata's `__complete` answer).
-    private static func collectStrings(at index: Int32, on L: OpaquePointer, into names: inout Set<String>) {
+    static func collectStrings(at index: Int32, on L: OpaquePointer, into names: inout Set<String>) {
         var i: lua_Integer = 1
         while lua_rawgeti(L, index, i) == LUA_TSTRING {
             if let text = lua_tolstring(L, -1, nil) { names.insert(String(cString: text)) }

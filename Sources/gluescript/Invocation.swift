@@ -20,6 +20,10 @@ struct Invocation {
     var profile: String?
     var endpointURL: String?
     var debug = false
+    /// `-E`: `LUA_INIT` and `LUA_INIT_5_4` are not run, `LUA_PATH` and `LUA_CPATH` not used.
+    var ignoresEnvironment = false
+    /// `--sso-login`: sign in to IAM Identity Center for the profile before anything else.
+    var ssoLogin = false
     /// `--local`: start an emulator (nil URL) or reuse the one at the URL.
     var local: LocalMode?
 
@@ -64,6 +68,7 @@ struct Invocation {
                 case "--profile": invocation.profile = try value(of: flag, inline: inline)
                 case "--endpoint-url": invocation.endpointURL = try value(of: flag, inline: inline)
                 case "--debug" where inline == nil: invocation.debug = true
+                case "--sso-login" where inline == nil: invocation.ssoLogin = true
                 case "--local":
                     invocation.local = try inline.map { .reuse(url: try value(of: flag, inline: $0)) } ?? .start
                 case "--help" where inline == nil: invocation.showHelp = true
@@ -89,7 +94,8 @@ struct Invocation {
                 invocation.showVersion = true
             case "-v" where rest == nil: invocation.showVersion = true
             case "-h" where rest == nil: invocation.showHelp = true
-            case "-E" where rest == nil, "-W" where rest == nil: break
+            case "-E" where rest == nil: invocation.ignoresEnvironment = true
+            case "-W" where rest == nil: break
             default: throw UsageError(message: "unrecognized option '\(argument)'")
             }
             i += 1

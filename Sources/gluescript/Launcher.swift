@@ -1,6 +1,7 @@
 import AWSCore
 import Bindings
 import CShims
+import Foundation
 import Host
 
 #if canImport(Glibc)
@@ -21,7 +22,15 @@ struct Launcher {
         static let interrupted: Int32 = 130
     }
 
+    /// Runs the invocation; after SIGTERM or SIGHUP (the interrupted script having cleaned
+    /// up) the status is 128 + the signal, as a shell reports a process the signal ended.
     func run() -> Int32 {
+        let status = runSteps()
+        if let signal = Interrupts.terminationSignal { return 128 + signal }
+        return status
+    }
+
+    private func runSteps() -> Int32 {
         var defaults = AWSModule.Defaults(
             region: invocation.region, profile: invocation.profile,
             endpointURL: invocation.endpointURL, debug: invocation.debug)
@@ -33,14 +42,24 @@ struct Launcher {
             return ExitCode.scriptError
         }
         defer { emulator?.stop() }
+        var environment = AWSEnvironment.process
         if let emulator {
             defaults.endpointURL = emulator.url
             defaults.region = invocation.region ?? "us-east-1"
             defaults.credentials = Credentials(accessKeyID: "testing", secretAccessKey: "testing")
+            let local = LocalModeSettings(invocation: invocation, environment: environment)
+            environment = local.environment
+            if let notice = local.notice { printError(notice) }
         }
         let state = LuaState()
-        AWSModule.install(in: state, defaults: defaults)
+        AWSModule.install(in: state, defaults: defaults, environment: environment)
         setArgTable(in: state)
+        if invocation.ignoresEnvironment {
+            ignoreLuaPathVariables(in: state)
+        } else {
+            let status = runLuaInit(in: state)
+            if status != ExitCode.success { return status }
+        }
 
         let stdinIsTerminal = isatty(STDIN_FILENO) != 0
         let hasExecute = invocation.steps.contains {
@@ -57,11 +76,11 @@ struct Launcher {
             if status != ExitCode.success { return status }
         }
         if invocation.interactive {
-            REPL(state: state).run()
+            makeREPL(state).run()
         } else if invocation.script == nil && !hasExecute && !invocation.showVersion {
             if stdinIsTerminal {
                 print(Usage.versionLine + "  (Ctrl-D to leave, help: gluescript --help)")
-                REPL(state: state).run()
+                makeREPL(state).run()
             } else {
                 return runScript(nil, in: state)
             }
@@ -79,8 +98,52 @@ struct Launcher {
         case .reuse(let url):
             emulator = try LocalEmulator.attach(url: url)
         }
-        try emulator.setGlueTransitions(seconds: 3)
+        try emulator.setGlueTransitions(seconds: Self.glueStepSeconds)
+        if case .reuse = mode {
+            printError(
+                "gluescript: Glue crawls and job runs of the emulator at \(emulator.url) now take "
+                    + "\(Self.glueStepSeconds) s per step, also after this run")
+        }
         return emulator
+    }
+
+    /// The REPL, its cut results pointing at `aws.inspect` for the whole value.
+    private func makeREPL(_ state: LuaState) -> REPL {
+        let repl = REPL(state: state)
+        repl.fullResultHint = "print(aws.inspect(value)) shows it all"
+        return repl
+    }
+
+    /// Seconds each step of a Glue crawl or job run takes on the local emulator.
+    static let glueStepSeconds = 3
+
+    /// `LUA_INIT_5_4`, else `LUA_INIT`, as `lua` runs it before anything else: `@path` runs
+    /// the file, anything else is a chunk.
+    private func runLuaInit(in state: LuaState) -> Int32 {
+        let variables = ProcessInfo.processInfo.environment
+        let name = variables["LUA_INIT_5_4"] != nil ? "LUA_INIT_5_4" : "LUA_INIT"
+        guard let code = variables[name] else { return ExitCode.success }
+        do {
+            _ = try Interrupts.watching(state) {
+                if code.hasPrefix("@") {
+                    try state.call(try state.loadFile(String(code.dropFirst())), [])
+                } else {
+                    try state.run(code, name: "=" + name)
+                }
+            }
+            return ExitCode.success
+        } catch {
+            return report(error, in: state)
+        }
+    }
+
+    /// `-E`: `package.path` and `package.cpath` as Lua's defaults, not `LUA_PATH`/`LUA_CPATH`.
+    private func ignoreLuaPathVariables(in state: LuaState) {
+        _ = try? state.run(
+            "package.path, package.cpath = ...", name: "=(command line)",
+            arguments: [
+                .string(String(cString: gs_lua_path_default())), .string(String(cString: gs_lua_cpath_default())),
+            ])
     }
 
     /// `arg`: the script at 0, its arguments at 1..n, the interpreter and options below 0.

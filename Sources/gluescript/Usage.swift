@@ -17,6 +17,7 @@ enum Usage {
           -l mod          require library 'mod' into global 'mod'
           -l g=mod        require library 'mod' into global 'g'
           -i              enter the REPL after running 'script'
+          -E              ignore LUA_INIT, LUA_PATH and LUA_CPATH (with or without _5_4)
           -v, --version   show version information
           --              stop handling options
           -               run stdin and stop handling options
@@ -29,6 +30,8 @@ enum Usage {
           --local               run against a local AWS emulator (moto) started for the run
                                 and stopped at the end, with throw-away credentials
           --local=URL           use the emulator already running at URL
+          --sso-login           sign in to IAM Identity Center for the profile (its
+                                sso_session) in a browser, as `aws sso login` does
 
           -h, --help      show this help
 

@@ -26,5 +26,12 @@ if invocation.showHelp {
     exit(0)
 }
 
+if invocation.ssoLogin {
+    let status = SSOLoginCommand(profile: invocation.profile).run()
+    if status != 0 || (invocation.script == nil && invocation.steps.isEmpty && !invocation.interactive) {
+        exit(status)
+    }
+}
+
 let launcher = Launcher(invocation: invocation)
 exit(launcher.run())

@@ -134,7 +134,7 @@ final class ConfigResolverTests: XCTestCase {
     func testRetrySettings() throws {
         try home.write(config: "[default]\nmax_attempts = 7\nretry_mode = adaptive\n")
         XCTAssertEqual(
-            try home.resolver([:]).retrySettings(), RetrySettings(mode: .standard, maxAttempts: 7))
+            try home.resolver([:]).retrySettings(), RetrySettings(mode: .adaptive, maxAttempts: 7))
         XCTAssertEqual(
             try home.resolver(["AWS_MAX_ATTEMPTS": "5", "AWS_RETRY_MODE": "legacy"]).retrySettings(),
             RetrySettings(mode: .legacy, maxAttempts: 5))

@@ -87,6 +87,25 @@ final class DebugLogTests: XCTestCase {
         XCTAssertFalse(capture.text.contains("tokTOKEN"))
     }
 
+    func testSignInTokensAreRedacted() {
+        let (log, capture) = log()
+        let form =
+            "Action=AssumeRoleWithWebIdentity&RoleArn=arn&WebIdentityToken=eyJhbGciOiJSUzI1NiJ9.jwt&Version=2011-06-15"
+        log.logRequest(
+            HTTPRequest(
+                method: "POST", url: "https://sts.amazonaws.com/",
+                headers: [("x-amz-sso_bearer_token", "bearerSECRET")],
+                body: .bytes(Array(form.utf8))))
+        let json =
+            #"{"accessToken":"accessSECRET","refreshToken":"refreshSECRET","clientId":"id","clientSecret":"clientSECRET"}"#
+        log.logResponse(HTTPResponse(status: 200, body: Array(json.utf8)), seconds: 0)
+        XCTAssertTrue(capture.text.contains("WebIdentityToken=<redacted>&Version"), capture.text)
+        XCTAssertTrue(capture.text.contains(#""clientId":"id""#), capture.text)
+        for secret in ["eyJhbGci", "bearerSECRET", "accessSECRET", "refreshSECRET", "clientSECRET"] {
+            XCTAssertFalse(capture.text.contains(secret), "\(secret) shows in \(capture.text)")
+        }
+    }
+
     func testLongBodiesAreCutAtTheLimit() {
         let (log, capture) = log(limit: 100)
         let body = String(repeating: "a", count: 100) + String(repeating: "b", count: 5000)
@@ -134,7 +153,7 @@ final class DebugLogTests: XCTestCase {
         XCTAssertTrue(capture.text.contains("> POST \(server.baseURL)/"), capture.text)
         XCTAssertTrue(capture.text.contains("> Authorization: <redacted>"))
         XCTAssertTrue(capture.text.contains("< HTTP 400"))
-        XCTAssertTrue(capture.text.contains("< x-amzn-requestid: req-1"))
+        XCTAssertTrue(capture.text.contains("< X-Amzn-RequestId: req-1"), "names as the server sent them")
         XCTAssertTrue(capture.text.contains(#"< {"__type":"InvalidInputException"}"#), capture.text)
         XCTAssertFalse(capture.text.contains("secret-sig"))
     }

@@ -7,9 +7,9 @@ import XCTest
 /// The models compiled into the program, checked against the installed botocore.
 final class ModelRegistryTests: XCTestCase {
     func testEveryEmbeddedServiceHasBotocoresOperationsPaginatorsAndWaiters() throws {
-        let expected = try BotocoreModelOracle.summary(of: ["iam", "s3", "glue", "sts"])
+        let expected = try BotocoreModelOracle.summary(of: ["iam", "s3", "glue", "sts", "logs"])
         let registry = ModelRegistry()
-        XCTAssertEqual(registry.knownServices, ["iam", "s3", "glue", "sts"])
+        XCTAssertEqual(registry.knownServices, ["iam", "s3", "glue", "sts", "logs"])
         for service in registry.knownServices {
             let model = try registry.model(for: service)
             let oracle = try XCTUnwrap(expected[service], service)
@@ -40,12 +40,25 @@ final class ModelRegistryTests: XCTestCase {
         XCTAssertGreaterThan(try registry.model(for: "glue").operations.count, 250)
     }
 
-    func testEmbeddedModelsCarryNoDocumentation() throws {
+    func testEmbeddedModelsCarryOnlyTheFirstSentenceOfOperationAndMemberDocumentation() throws {
         let bytes = try XCTUnwrap(EmbeddedModels.bytes(service: "glue", kind: .service))
         let text = String(decoding: bytes, as: UTF8.self)
-        XCTAssertFalse(text.contains("\"documentation\":"))
         XCTAssertFalse(text.contains("\"documentationUrl\":"))
-        XCTAssertNotNil(try ModelRegistry().model(for: "glue").operations["CreateCrawler"])
+        XCTAssertFalse(text.contains("<p>") || text.contains("<code>"), "documentation is plain text")
+        let json = try JSONDecoding.decode(bytes)
+        for (name, shape) in json["shapes"]?.objectValue ?? [:] {
+            XCTAssertNil(shape["documentation"], "shape \(name) keeps no documentation of its own")
+        }
+        let model = try ModelRegistry().model(for: "glue")
+        let operation = try XCTUnwrap(model.operations["GetTable"])
+        XCTAssertEqual(
+            operation.documentation, "Retrieves the Table definition in a Data Catalog for a specified table.")
+        XCTAssertEqual(
+            operation.input?.members["DatabaseName"]?.documentation,
+            "The name of the database in the catalog in which the table resides.")
+        let summaries = model.operations.values.compactMap(\.documentation)
+        XCTAssertGreaterThan(summaries.count, 250)
+        XCTAssertTrue(summaries.allSatisfy { $0.count <= 300 && !$0.contains("\n") })
     }
 
     func testPaginatorsAndWaitersAreAttached() throws {
@@ -74,7 +87,7 @@ final class ModelRegistryTests: XCTestCase {
             let error = error as? AWSError
             XCTAssertEqual(error?.code, "UnknownService")
             XCTAssertTrue(error?.message.contains("did you mean glue?") == true, error?.message ?? "")
-            XCTAssertTrue(error?.message.contains("iam, s3, glue, sts") == true, error?.message ?? "")
+            XCTAssertTrue(error?.message.contains("iam, s3, glue, sts, logs") == true, error?.message ?? "")
         }
         XCTAssertThrowsError(try ModelRegistry().model(for: "dynamodb")) { error in
             XCTAssertEqual((error as? AWSError)?.code, "UnknownService")

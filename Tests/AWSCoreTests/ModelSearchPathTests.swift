@@ -67,7 +67,7 @@ final class ModelSearchPathTests: XCTestCase {
     }
 
     /// Services gluescript does not build in load from botocore's own (gzipped) files with
-    /// the same operations, paginators and waiters botocore gives them.
+    /// the same operations, paginators and waiters botocore gives them, and their endpoint rules.
     func testServicesLoadFromBotocoresDataFolderAsBotocoreLoadsThem() throws {
         let services = ["dynamodb", "sqs", "athena", "autoscaling", "secretsmanager", "lambda", "ec2", "kinesis"]
         let expected = try BotocoreModelOracle.summary(of: services)
@@ -80,6 +80,7 @@ final class ModelSearchPathTests: XCTestCase {
             XCTAssertEqual(Array(model.operations.keys), oracle.operations.map(\.api), service)
             XCTAssertEqual(Array(model.paginators.keys).sorted(), oracle.paginators.sorted(), service)
             XCTAssertEqual(Array(model.waiters.keys).sorted(), oracle.waiters.sorted(), service)
+            XCTAssertNotNil(model.endpointRules, "\(service): endpoint-rule-set-1.json.gz not loaded")
         }
     }
 

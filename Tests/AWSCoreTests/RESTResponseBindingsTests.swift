@@ -62,7 +62,8 @@ final class RESTResponseBindingsTests: XCTestCase {
         XCTAssertEqual(members["Checksum"], .binary([1, 2, 255]))
         XCTAssertNil(members["Missing"])
         XCTAssertNil(members["Name"])
-        XCTAssertEqual(members["Metadata"], ["owner": "data team", "stage": "raw"])
+        XCTAssertEqual(
+            members["Metadata"], ["owner": "data team", "Stage": "raw"], "the case sent, as botocore keeps it")
     }
 
     func testUnreadableNumberIsKeptAsText() throws {

@@ -26,7 +26,12 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertNotNil(RetryPolicy().quota)
         XCTAssertEqual(try RetryPolicy(modeName: "legacy", maxAttempts: nil).maxAttempts, 5)
         XCTAssertEqual(try RetryPolicy(modeName: nil, maxAttempts: 7).maxAttempts, 7)
-        XCTAssertEqual(try RetryPolicy(modeName: "Adaptive", maxAttempts: nil).mode, .standard)
+        let adaptive = try RetryPolicy(modeName: "Adaptive", maxAttempts: nil)
+        XCTAssertEqual(adaptive.mode, .adaptive)
+        XCTAssertEqual(adaptive.maxAttempts, 3)
+        XCTAssertNotNil(adaptive.quota, "adaptive mode keeps standard mode's retry quota")
+        XCTAssertNotNil(adaptive.rateLimiter)
+        XCTAssertNil(RetryPolicy().rateLimiter, "standard mode has no rate limiter")
     }
 
     func testUnknownModeAndZeroAttemptsAreRejected() {

@@ -3,6 +3,10 @@ import XCTest
 
 @testable import AWSCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Checksums in managed transfers: each part's own checksum, the composite S3 builds from
 /// them, and downloads checked against the object's checksum.
 final class S3TransferChecksumsTests: XCTestCase {
@@ -95,5 +99,97 @@ final class S3TransferChecksumsTests: XCTestCase {
             XCTAssertEqual((error as? AWSError)?.code, "ChecksumMismatch")
         }
         XCTAssertEqual(try folder.contents(), [])
+    }
+
+    /// A server whose GetObject answers `body` with the CRC32 of `"payload"`.
+    private func serverWithWrongChecksum(body: String) throws -> TestHTTPServer {
+        let checksum = ChecksumAlgorithm.crc32.base64(of: Array("payload".utf8))
+        return try TestHTTPServer { received in
+            if received.method == "HEAD" {
+                return .init(headers: [("Content-Length", "\(body.utf8.count)"), ("ETag", "\"e\"")])
+            }
+            return .init(headers: [("x-amz-checksum-crc32", checksum), ("ETag", "\"e\"")], body: body)
+        }
+    }
+
+    private func client(_ server: TestHTTPServer) throws -> AWSClient {
+        let configuration = AWSConfiguration(
+            profile: "default", region: "us-east-1", endpointURL: server.baseURL, retry: RetrySettings(maxAttempts: 1),
+            caBundle: nil,
+            credentials: StaticCredentialsProvider(Credentials(accessKeyID: "AKID", secretAccessKey: "secret")))
+        return try AWSClient(
+            serviceName: "s3", model: try ModelRegistry().model(for: "s3"), configuration: configuration)
+    }
+
+    /// Written as it arrives (at its offset, or straight into the target's temporary file),
+    /// a body that fails its checksum still leaves a file already there as it was.
+    func testAMismatchLeavesAnExistingFileAsItWas() throws {
+        let server = try serverWithWrongChecksum(body: "PAYLOAD")
+        defer { server.stop() }
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("out", Array("old".utf8))
+        XCTAssertThrowsError(try S3Transfer(client: try client(server)).downloadFile(bucket: "b", key: "k", to: path)) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "ChecksumMismatch", "\($0)")
+            XCTAssertTrue(($0 as? AWSError)?.message.contains("\(path) was not written") ?? false, "\($0)")
+        }
+        XCTAssertThrowsError(
+            try client(server).call(
+                "GetObject", ["Bucket": "b", "Key": "k"], options: CallOptions(responseBodyPath: path))
+        ) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "ChecksumMismatch", "\($0)")
+        }
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path))), Array("old".utf8))
+        XCTAssertEqual(try folder.contents(), ["out"], "no temporary file")
+    }
+
+    /// A FIFO is written in place, so the bytes that failed the check were already given to
+    /// its reader: the error says so rather than claim nothing was written.
+    func testAMismatchIntoAFIFOSaysTheBytesWereWritten() throws {
+        let server = try serverWithWrongChecksum(body: "PAYLOAD")
+        defer { server.stop() }
+        let folder = try TemporaryDirectory()
+        let fifo = folder.path + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let done = DispatchSemaphore(value: 0)
+        let read = FIFOBytes()
+        Thread.detachNewThread {
+            let descriptor = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while descriptor >= 0 {
+                let count = Glibc.read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                read.append(buffer.prefix(count))
+            }
+            close(descriptor)
+            done.signal()
+        }
+        XCTAssertThrowsError(
+            try client(server).call(
+                "GetObject", ["Bucket": "b", "Key": "k"], options: CallOptions(responseBodyPath: fifo))
+        ) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "ChecksumMismatch", "\($0)")
+            XCTAssertTrue(($0 as? AWSError)?.message.contains("\(fifo) already holds the bytes") ?? false, "\($0)")
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        XCTAssertEqual(read.all, Array("PAYLOAD".utf8))
+        XCTAssertEqual(try folder.contents(), ["pipe"])
+    }
+
+    /// Bytes read from a FIFO by another thread.
+    private final class FIFOBytes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes: [UInt8] = []
+
+        func append(_ more: ArraySlice<UInt8>) {
+            lock.lock()
+            bytes += more
+            lock.unlock()
+        }
+
+        var all: [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            return bytes
+        }
     }
 }

@@ -43,6 +43,6 @@ final class S3TransferPartPlanTests: XCTestCase {
         let progress = S3TransferProgress(bytesDone: 12 * mib, totalBytes: 100 * mib, seconds: 0.5)
         XCTAssertEqual(
             TransferProgressLine(progress, verb: "upload", name: "part1.csv").text,
-            "upload part1.csv: 12.0 of 100.0 MiB (12%) 24.0 MiB/s")
+            "upload part1.csv: 12.0 MiB of 100.0 MiB (12%) 24.0 MiB/s")
     }
 }

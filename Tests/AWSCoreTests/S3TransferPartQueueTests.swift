@@ -30,4 +30,14 @@ final class S3TransferPartQueueTests: XCTestCase {
         XCTAssertEqual(waited.first ?? 0, 30, accuracy: 1)
         XCTAssertTrue(queue.isEmpty)
     }
+
+    func testInOrderNoFreshPartPassesARetryInItsBackoff() {
+        var queue = PartQueue(count: 3, inOrder: true)
+        let now = ContinuousClock.now
+        XCTAssertEqual(queue.next(now: now)?.index, 0)
+        queue.retry(0, attempt: 2, after: 1, now: now)
+        XCTAssertNil(queue.next(now: now), "part 1 waits for part 0")
+        XCTAssertEqual(queue.nextRetry { _ in }?.index, 0)
+        XCTAssertEqual(queue.next(now: now)?.index, 1)
+    }
 }

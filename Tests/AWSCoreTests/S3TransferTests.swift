@@ -45,7 +45,7 @@ final class S3TransferTests: XCTestCase {
         func start(_ request: HTTPRequest, options: TransferOptions, tag: Int) {
             requests.append(request)
             events.append("start \(Self.partNumber(request))")
-            unfinished.append((tag, request, .success(answer(request))))
+            unfinished.append((tag, request, Self.streamed(answer(request), into: options.responseBodyRegion)))
             largestInFlight = max(largestInFlight, unfinished.count)
         }
 
@@ -61,6 +61,18 @@ final class S3TransferTests: XCTestCase {
         func cancelAll() {
             cancelled += unfinished.count
             unfinished.removeAll()
+        }
+
+        /// `response` as a streaming transport gives it: a 2xx body written into `region`.
+        static func streamed(_ response: HTTPResponse, into region: DownloadRegion?) -> Result<HTTPResponse, AWSError> {
+            guard let region, (200..<300).contains(response.status) else { return .success(response) }
+            do {
+                try region.begin(declaredLength: Int64(response.body.count))
+                try response.body.withUnsafeBytes { try region.receive($0) }
+                return .success(HTTPResponse(status: response.status, headers: response.headers))
+            } catch {
+                return .failure(error as? AWSError ?? AWSError(code: "ResponseFileError", message: "\(error)"))
+            }
         }
 
         static func partNumber(_ request: HTTPRequest) -> Int {

@@ -3,6 +3,10 @@ import Foundation
 import Host
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `s3:upload_file` and `s3:download_file` against the emulator: byte-exact round trips below
 /// and above the multipart threshold, and clean failures.
 final class S3TransferTests: XCTestCase {
@@ -107,6 +111,72 @@ final class S3TransferTests: XCTestCase {
         XCTAssertEqual(result[5], .boolean(false))
         XCTAssertEqual(result[6], .string("IsADirectory"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "no file, no temporary file")
+    }
+
+    /// What a reader of a FIFO got, read on another thread.
+    private final class FIFOReader: @unchecked Sendable {
+        private(set) var bytes = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ path: String) {
+            Thread.detachNewThread {
+                self.bytes = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data()
+                self.done.signal()
+            }
+        }
+
+        func wait() -> [UInt8] {
+            _ = done.wait(timeout: .now() + 20)
+            return Array(bytes)
+        }
+    }
+
+    func testLinksPipesAndDevicesAreWrittenThroughAndFoldersRefused() throws {
+        let lua = try makeEmulatorState()
+        let bucket = Emulator.uniqueName("targets")
+        let data = try randomFile("data.bin", size: 6 * 1024 * 1024 + 5)
+        let real = try randomFile("real.bin", size: 10).path
+        XCTAssertEqual(symlink(real, folder + "/link"), 0)
+        XCTAssertEqual(mkfifo(folder + "/pipe1", 0o600), 0)
+        XCTAssertEqual(mkfifo(folder + "/pipe2", 0o600), 0)
+        let readers = [FIFOReader(folder + "/pipe1"), FIFOReader(folder + "/pipe2")]
+        var null = stat()
+        XCTAssertEqual(stat("/dev/null", &null), 0)
+        let device = mknod(folder + "/null", S_IFCHR | 0o666, null.st_rdev) == 0 ? folder + "/null" : "/dev/null"
+        let result = try lua.run(
+            """
+            local s3 = aws.client("s3")
+            s3:create_bucket{Bucket = "\(bucket)"}
+            s3:upload_file("\(data.path)", "\(bucket)", "k", {progress = false})
+            local options = {progress = false, part_size = 5 * 1024 * 1024}
+            s3:download_file("\(bucket)", "k", "\(folder)/link", options)
+            s3:download_file("\(bucket)", "k", "\(folder)/pipe1", options)
+            s3:get_object({Bucket = "\(bucket)", Key = "k"}, {to_file = "\(folder)/pipe2"})
+            s3:download_file("\(bucket)", "k", "\(device)", options)
+            s3:get_object({Bucket = "\(bucket)", Key = "k"}, {to_file = "\(device)"})
+            local ok, err = pcall(s3.get_object, s3, {Bucket = "\(bucket)", Key = "k"}, {to_file = "\(folder)"})
+            return ok, err.code, err.message
+            """)
+        XCTAssertEqual(result[0], .boolean(false))
+        XCTAssertEqual(result[1], .string("IsADirectory"))
+        XCTAssertTrue(result[2].stringValue?.contains(folder) ?? false, "\(result[2])")
+        XCTAssertTrue(try contents(real) == data.bytes, "the file the link names holds the object")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link"), real)
+        for reader in readers {
+            XCTAssertTrue(reader.wait() == data.bytes, "the reader of the FIFO got the object")
+        }
+        var info = stat()
+        for name in ["pipe1", "pipe2"] {
+            XCTAssertEqual(lstat(folder + "/" + name, &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "\(name) is still a FIFO")
+        }
+        XCTAssertEqual(lstat(device, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "\(device) is still a device")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(
+            names,
+            (["data.bin", "link", "pipe1", "pipe2", "real.bin"] + (device == "/dev/null" ? [] : ["null"])).sorted(),
+            "no temporary file")
     }
 
     func testAMisspeltOptionIsAnError() throws {

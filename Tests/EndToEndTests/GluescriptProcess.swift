@@ -34,11 +34,19 @@ final class GluescriptProcess: @unchecked Sendable {
     private var err = Data()
     private let readers = DispatchGroup()
 
-    /// Starts `gluescript arguments...` in `folder` with `input` on stdin (then closed).
-    init(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws {
+    /// Starts `gluescript arguments...` in `folder` with `input` on stdin (then closed) and
+    /// `environment` over the test's own variables (an empty value unsets one).
+    init(
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws {
         process.executableURL = GluescriptProcess.binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value.isEmpty ? nil : value }
+            process.environment = variables
+        }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -106,10 +114,11 @@ final class GluescriptProcess: @unchecked Sendable {
 
     /// Runs `gluescript arguments...` to the end.
     static func run(
-        _ arguments: [String], input: String? = nil, in folder: URL? = nil, timeout: TimeInterval = 10,
-        file: StaticString = #filePath, line: UInt = #line
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, environment: [String: String] = [:],
+        timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
     ) throws -> Outcome {
-        try GluescriptProcess(arguments, input: input, in: folder).finish(timeout: timeout, file: file, line: line)
+        try GluescriptProcess(arguments, input: input, in: folder, environment: environment)
+            .finish(timeout: timeout, file: file, line: line)
     }
 }
 

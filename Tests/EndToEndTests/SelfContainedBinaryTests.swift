@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The binary carries its service models: copied alone to another folder it still has every
-/// IAM, S3, Glue and STS operation.
+/// IAM, S3, Glue, STS and CloudWatch Logs operation.
 final class SelfContainedBinaryTests: XCTestCase {
     func testACopiedBinaryFindsItsModels() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -15,7 +15,7 @@ final class SelfContainedBinaryTests: XCTestCase {
         process.executableURL = copy
         process.arguments = [
             "--region", "us-east-1", "-e",
-            "for _, s in ipairs{'iam', 's3', 'glue', 'sts'} do io.write(#aws.client(s):operations(), ' ') end",
+            "for _, s in ipairs{'iam', 's3', 'glue', 'sts', 'logs'} do io.write(#aws.client(s):operations(), ' ') end",
         ]
         process.currentDirectoryURL = folder
         let output = Pipe()
@@ -24,6 +24,6 @@ final class SelfContainedBinaryTests: XCTestCase {
         process.waitUntilExit()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(text, "176 111 265 11 ")
+        XCTAssertEqual(text, "176 111 265 11 113 ")
     }
 }

@@ -14,8 +14,9 @@ final class TerminalSession {
     /// Everything the terminal showed so far, carriage returns removed.
     private(set) var transcript = ""
 
-    /// Starts `gluescript arguments...` with `home` (a fresh folder by default) as `$HOME`.
-    init(_ arguments: [String] = [], home: ScratchFolder? = nil) throws {
+    /// Starts `gluescript arguments...` with `home` (a fresh folder by default) as `$HOME` and
+    /// `variables` added to the environment.
+    init(_ arguments: [String] = [], home: ScratchFolder? = nil, variables: [String: String] = [:]) throws {
         self.home = try home ?? ScratchFolder()
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw POSIXError(.ENOTTY) }
@@ -25,6 +26,7 @@ final class TerminalSession {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = self.home.url.path
         environment["TERM"] = "dumb"
+        environment.merge(variables) { $1 }
         process.environment = environment
         process.standardInput = terminal
         process.standardOutput = terminal

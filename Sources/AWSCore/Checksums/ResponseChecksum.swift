@@ -25,11 +25,12 @@ struct ResponseChecksum {
 
     mutating func update(_ piece: UnsafeRawBufferPointer) { hasher.update(piece) }
 
-    /// The error to report when the body does not match, else nil; `location` names the file.
-    func mismatch(location: String?) -> AWSError? {
+    /// The error to report when the body does not match, else nil; `consequence` tells what
+    /// became of the file the body was for, if any ("x was not written").
+    func mismatch(consequence: String?) -> AWSError? {
         let computed = hasher.base64()
         guard computed != expected else { return nil }
-        let target = location.map { "; \($0) was not written" } ?? ""
+        let target = consequence.map { "; \($0)" } ?? ""
         return AWSError(
             code: "ChecksumMismatch",
             message: "the response body's \(algorithm.rawValue) is \(computed), but the response says "

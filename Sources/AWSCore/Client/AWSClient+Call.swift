@@ -9,7 +9,7 @@ extension AWSClient {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
         let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
-        let known = bucket.flatMap { bucketRegions[$0] }.map(endpoint(in:)) ?? endpoint
+        let known = try endpoint(for: operation, prepared, region: bucket.flatMap { bucketRegions[$0] })
         do {
             return try send(operation, prepared, options: options, endpoint: known)
         } catch var error as AWSError {
@@ -17,7 +17,9 @@ extension AWSClient {
                 debugLog?.note("bucket is in \(region): sending the request there")
                 if let bucket { bucketRegions[bucket] = region }
                 do {
-                    return try send(operation, prepared, options: options, endpoint: endpoint(in: region))
+                    return try send(
+                        operation, prepared, options: options,
+                        endpoint: endpoint(for: operation, prepared, region: region))
                 } catch let second as AWSError {
                     error = second
                 }
@@ -31,7 +33,9 @@ extension AWSClient {
     /// The signed request `call` would send first, unsent.
     public func buildRequest(_ operationName: String, _ input: JSONValue) throws -> HTTPRequest {
         let operation = try self.operation(operationName)
-        let request = try unsignedRequest(operation, try prepareInput(operation, input), endpoint: endpoint)
+        let prepared = try prepareInput(operation, input)
+        let endpoint = try endpoint(for: operation, prepared)
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
         return try sign(request, operation: operation, endpoint: endpoint)
     }
 
@@ -67,16 +71,21 @@ extension AWSClient {
         return prepared
     }
 
-    /// The request for `input`, unsigned; `body` replaces the serialized body (a region of a
-    /// file for UploadPart) before the flexible checksum is computed over it.
+    /// The request for `input`, unsigned; `body` replaces the serialized body (a file, or a
+    /// region of one for UploadPart) before the flexible checksum is computed over it.
     func unsignedRequest(
         _ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint, body: HTTPRequest.Body? = nil,
         presigning: Bool = false
     ) throws -> HTTPRequest {
-        var request = try wireProtocol.buildRequest(operation, input: input, endpoint: endpoint.url)
-        if model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3" {
+        var bound = operation
+        if endpoint.fromRules && isS3 && bound.requestURI.hasPrefix("/{Bucket}") {
+            bound.requestURI.removeFirst("/{Bucket}".count)
+        }
+        var request = try wireProtocol.buildRequest(bound, input: input, endpoint: endpoint.url)
+        if !endpoint.fromRules && (model.metadata.signingService == "s3" || model.metadata.endpointPrefix == "s3") {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }
+        for header in endpoint.headers { request.setHeader(header.name, header.value) }
         if let body { request.body = body }
         try applyRequestChecksum(&request, operation, input, presigning: presigning)
         return request
@@ -90,16 +99,18 @@ extension AWSClient {
             options.unsignedPayload = true
         }
         if operation.authType == "v4-unsigned-body" { options.unsignedPayload = true }
-        let signer = SigV4Signer(
+        var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
-            service: model.metadata.signingService, options: options)
+            service: endpoint.signingName ?? model.metadata.signingService, options: options)
+        signer.regionSet = endpoint.signingRegionSet
         return try signer.signed(request, date: now()).request
     }
 
     private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)
         throws -> JSONValue
     {
-        let request = try unsignedRequest(operation, input, endpoint: endpoint)
+        if let path = options.responseBodyPath { _ = try DownloadTarget(path) }
+        let request = try unsignedRequest(operation, input, endpoint: endpoint, body: options.requestBody)
         var transfer = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)

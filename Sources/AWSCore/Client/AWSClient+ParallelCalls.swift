@@ -6,6 +6,8 @@ struct ParallelCall {
     var body: HTTPRequest.Body?
     /// Bytes the call moves (sent or received), for progress.
     var bytes: Int64
+    /// Where a successful response body goes as it arrives, instead of memory.
+    var region: DownloadRegion? = nil
 }
 
 extension AWSClient {
@@ -16,10 +18,11 @@ extension AWSClient {
     /// Each call is retried on its own as the client's retry policy allows (same attempts,
     /// backoff and quota as `call`): a failed call waits out its backoff in the queue while the
     /// others go on. The first error that cannot be retried, or an interrupt (`Cancelled`), is
-    /// thrown, and the calls still in flight are stopped.
+    /// thrown, and the calls still in flight are stopped. `inOrder` keeps the calls in their
+    /// order, retries included (with `concurrency` 1, for a target written in order).
     func sendInParallel(
         _ calls: [ParallelCall], through transport: ParallelTransport, concurrency: Int, uploading: Bool,
-        progress: ProgressCounter, received: (Int, HTTPResponse) throws -> Void
+        inOrder: Bool = false, progress: ProgressCounter, received: (Int, HTTPResponse) throws -> Void
     ) throws {
         let operations = try Dictionary(
             Set(calls.map(\.operation)).map { ($0, try operation($0)) }, uniquingKeysWith: { a, _ in a })
@@ -28,11 +31,12 @@ extension AWSClient {
             guard let operation = operations[prepared[index].operation] else { continue }
             prepared[index].input = try prepareInput(operation, prepared[index].input)
         }
-        var queue = PartQueue(count: calls.count)
+        var queue = PartQueue(count: calls.count, inOrder: inOrder)
         var inFlight: [Int: Int] = [:]
         var retryCosts: [Int: Int] = [:]
         defer { if !inFlight.isEmpty { transport.cancelAll() } }
         func start(_ item: PartQueue.Item) throws {
+            if let limiter = retryPolicy.rateLimiter { try pause(limiter.delayBeforeSending()) }
             let (request, options) = try transfer(
                 prepared[item.index], index: item.index, operations: operations, uploading: uploading,
                 progress: progress)
@@ -60,6 +64,7 @@ extension AWSClient {
                         if failure.status == nil { failure.status = response.status }
                         error = failure
                     } else {
+                        retryPolicy.rateLimiter?.record(throttled: false)
                         retryPolicy.recordSuccess(lastRetryCost: retryCosts[index])
                         try received(index, response)
                         progress.finish(index, bytes: calls[index].bytes)
@@ -74,6 +79,8 @@ extension AWSClient {
                     error.attempts = attempt
                     throw error
                 }
+                retryPolicy.rateLimiter?.record(
+                    throttled: RetryClassifier.reason(for: error, mode: retryPolicy.mode) == .throttling)
                 guard let next = retryPolicy.retry(after: &error, attempt: attempt) else { throw error }
                 if let cost = next.cost { retryCosts[index] = cost }
                 debugLog?.note("retrying part after \(error.code) (attempt \(attempt + 1))")
@@ -91,6 +98,7 @@ extension AWSClient {
         guard let operation = operations[call.operation] else {
             throw AWSError(code: "UnknownOperation", message: call.operation)
         }
+        let endpoint = try endpoint(for: operation, call.input)
         let request = try unsignedRequest(operation, call.input, endpoint: endpoint, body: call.body)
         let signed = try sign(request, operation: operation, endpoint: endpoint)
         var options = TransferOptions(
@@ -100,6 +108,7 @@ extension AWSClient {
             },
             isCancelled: isCancelled)
         options.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, call.input)
+        options.responseBodyRegion = call.region
         return (signed, options)
     }
 

@@ -3,11 +3,13 @@ extension AWSClient {
     /// seven days): anyone holding it can make that one request without credentials.
     public func presign(_ operationName: String, _ input: JSONValue, expires: Int) throws -> String {
         let operation = try self.operation(operationName)
-        let request = try unsignedRequest(
-            operation, try prepareInput(operation, input, presigning: true), endpoint: endpoint, presigning: true)
-        let signer = SigV4Signer(
+        let prepared = try prepareInput(operation, input, presigning: true)
+        let endpoint = try endpoint(for: operation, prepared)
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint, presigning: true)
+        var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
-            service: model.metadata.signingService)
+            service: endpoint.signingName ?? model.metadata.signingService)
+        signer.regionSet = endpoint.signingRegionSet
         return try signer.presign(request, expires: expires, date: now()).request.url
     }
 }

@@ -9,6 +9,9 @@ extension AWSClient {
     /// `CopySource` is URL-encoded and may be given as `{Bucket=, Key=, VersionId=}`.
     func applyS3Defaults(_ operation: OperationModel, _ input: JSONValue) throws -> JSONValue {
         guard isS3, case .object(var members) = input else { return input }
+        if let bucket = members["Bucket"]?.stringValue {
+            try S3BucketName.check(bucket, service: serviceName, operation: operation.name)
+        }
         if let source = members["CopySource"] {
             guard let encoded = AWSClient.copySource(source) else {
                 throw AWSError(

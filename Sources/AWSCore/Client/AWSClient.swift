@@ -12,6 +12,12 @@ public final class AWSClient {
     public let model: ServiceModel
     public let region: String
     public internal(set) var endpoint: ServiceEndpoint
+    /// FIPS, dual-stack and S3 settings for the endpoint rules.
+    public var endpointSettings: EndpointSettings
+    /// The configured endpoint URL (an emulator, a VPC endpoint) and where it came from.
+    let customEndpointURL: String?
+    let customEndpointSource: String?
+    let regionSource: String?
     let credentials: CredentialsProvider
     let wireProtocol: AWSProtocol
     let transport: HTTPTransport
@@ -28,6 +34,8 @@ public final class AWSClient {
     public var caBundle: String?
     /// When request checksums are computed and response checksums checked.
     public var checksums: ChecksumSettings
+    /// Endpoints the rules gave, by their parameters (as botocore's resolver caches them).
+    let resolvedEndpoints = EndpointCache()
     /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
     var bucketRegions: [String: String] = [:]
     /// The signing clock; replaceable in tests.
@@ -44,6 +52,10 @@ public final class AWSClient {
         self.region = configuration.region
         self.endpoint = try ServiceEndpoint.resolve(
             metadata: model.metadata, region: configuration.region, customURL: configuration.endpointURL)
+        self.endpointSettings = configuration.endpoints
+        self.customEndpointURL = configuration.endpointURL
+        self.customEndpointSource = configuration.endpointURLSource
+        self.regionSource = configuration.regionSource
         self.credentials = configuration.credentials
         self.wireProtocol = try ProtocolRegistry.make(for: model)
         self.transport = try transport ?? CurlTransport(userAgent: AWSClient.userAgent, debugLog: debugLog)

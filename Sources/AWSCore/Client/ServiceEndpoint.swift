@@ -5,6 +5,21 @@ public struct ServiceEndpoint: Sendable, Equatable {
     /// True when the URL was configured (an emulator, a VPC endpoint): S3 then uses path-style
     /// addressing, as botocore does.
     public var isCustom: Bool
+    /// The service name to sign for, when the endpoint rules name one (`s3-outposts`).
+    public var signingName: String?
+    /// The SigV4a region set (`*`) when the endpoint needs SigV4a (multi-region access points).
+    public var signingRegionSet: String?
+    /// Headers the endpoint rules add to each request.
+    public var headers: [(name: String, value: String)] = []
+    /// True when the URL came from the endpoint rules, which place an S3 bucket themselves.
+    public var fromRules = false
+
+    public static func == (lhs: ServiceEndpoint, rhs: ServiceEndpoint) -> Bool {
+        lhs.url == rhs.url && lhs.signingRegion == rhs.signingRegion && lhs.isCustom == rhs.isCustom
+            && lhs.signingName == rhs.signingName && lhs.fromRules == rhs.fromRules
+            && lhs.signingRegionSet == rhs.signingRegionSet
+            && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
+    }
 
     public init(url: AWSURL, signingRegion: String, isCustom: Bool) {
         self.url = url
@@ -54,6 +69,11 @@ public struct ServiceEndpoint: Sendable, Equatable {
     /// models too, but are used regionally, as current SDKs do.
     public static func isGlobal(_ metadata: ServiceMetadata) -> Bool {
         metadata.globalEndpoint != nil && metadata.endpointPrefix != "s3" && metadata.endpointPrefix != "sts"
+    }
+
+    /// Services that need no region configured: the global ones, and S3 (us-east-1, as boto3).
+    public static func usesUSEast1ByDefault(_ metadata: ServiceMetadata) -> Bool {
+        isGlobal(metadata) || metadata.endpointPrefix == "s3"
     }
 
     /// Letters, digits and dashes, as host names allow: a typo'd region must not make a

@@ -9,6 +9,12 @@ public struct AWSConfiguration: Sendable {
     public var credentials: CredentialsProvider
     /// When request checksums are computed and response checksums checked.
     public var checksums = ChecksumSettings()
+    /// FIPS, dual-stack and S3 settings for the endpoint rules.
+    public var endpoints = EndpointSettings()
+    /// Where `endpointURL` came from, for errors.
+    public var endpointURLSource: String?
+    /// Where `region` came from, for errors.
+    public var regionSource: String?
 
     public init(
         profile: String, region: String, endpointURL: String?, retry: RetrySettings, caBundle: String?,
@@ -35,17 +41,22 @@ extension ConfigResolver {
         credentials: CredentialsProvider? = nil
     ) throws -> AWSConfiguration {
         let region: String
-        if let configured = configuredRegion?.value ?? defaultRegion {
+        let found = configuredRegion
+        if let configured = found?.value ?? defaultRegion {
             region = configured
         } else {
             region = try self.region()
         }
+        let endpoint = endpointURL(serviceID: serviceID)
         var configuration = AWSConfiguration(
             profile: profileName.value, region: region,
-            endpointURL: endpointURL(serviceID: serviceID)?.value,
+            endpointURL: endpoint?.value,
             retry: try retrySettings(), caBundle: caBundle,
             credentials: credentials ?? credentialChain(httpClient: httpClient))
         configuration.checksums = try checksumSettings()
+        configuration.endpointURLSource = endpoint?.source
+        configuration.regionSource = found?.source ?? "the default for \(serviceID)"
+        configuration.endpoints = try endpointSettings()
         return configuration
     }
 }

@@ -10,10 +10,13 @@ public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sen
     /// An STS client signing with the source credentials; used only while holding `lock`.
     let sts: AWSClient
     private let lock = NSLock()
+    /// Asks for the code when the profile has `mfa_serial`.
+    let mfa: MFACodePrompt?
 
-    public init(settings: AssumeRoleSettings, sts: AWSClient) {
+    public init(settings: AssumeRoleSettings, sts: AWSClient, mfa: MFACodePrompt? = nil) {
         self.settings = settings
         self.sts = sts
+        self.mfa = mfa
     }
 
     public func credentials() throws -> Credentials {
@@ -24,6 +27,10 @@ public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sen
         ]
         if let externalID = settings.externalID { input["ExternalId"] = .string(externalID) }
         if let duration = settings.durationSeconds { input["DurationSeconds"] = .integer(Int64(duration)) }
+        if let serial = settings.mfaSerial, let mfa {
+            input["SerialNumber"] = .string(serial)
+            input["TokenCode"] = .string(try mfa.code(for: serial))
+        }
         let output = try sts.call("AssumeRole", .object(.init(uniqueKeysWithValues: input.sorted { $0.key < $1.key })))
         guard let given = output["Credentials"], let key = given["AccessKeyId"]?.stringValue,
             let secret = given["SecretAccessKey"]?.stringValue

@@ -6,7 +6,7 @@
 
 /// Local files for transfers and downloads: checks made before anything is sent (so a wrong
 /// path is a clear error naming it rather than a failure half-way), temporary files beside a
-/// target, and writes at an offset.
+/// target.
 enum LocalFile {
     /// The size of the regular file at `path`, which must be readable.
     /// Codes: `FileNotFound`, `IsADirectory`, `NotAFile`, `FileNotReadable`.
@@ -72,22 +72,5 @@ enum LocalFile {
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
         return (String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), descriptor)
-    }
-
-    /// Writes all of `bytes` at `offset` of the open file.
-    static func write(_ bytes: [UInt8], at offset: Int64, to descriptor: Int32, path: String) throws {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pwrite(descriptor, base + written, bytes.count - written, off_t(offset) + off_t(written))
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw AWSError(
-                    code: "FileNotWritable", message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += count
-        }
     }
 }

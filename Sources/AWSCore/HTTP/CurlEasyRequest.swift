@@ -32,7 +32,8 @@ final class CurlEasyRequest {
         self.handle = handle
         self.body = try RequestBodySource(request.body)
         self.sink = ResponseBodySink(
-            targetPath: options.responseBodyPath, checksumAlgorithms: options.responseChecksumAlgorithms)
+            targetPath: options.responseBodyPath, region: options.responseBodyRegion,
+            checksumAlgorithms: options.responseChecksumAlgorithms)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try configure(userAgent: userAgent)
@@ -49,15 +50,22 @@ final class CurlEasyRequest {
         defer { detachFromHandle() }
         guard code == CURLE_OK else {
             sink.discard()
-            if let failure { return .failure(failure) }
-            let detail = String(cString: errorBuffer)
-            return .failure(.curl(code, detail: detail, request: request, connected: isConnected))
+            var error =
+                failure ?? .curl(code, detail: String(cString: errorBuffer), request: request, connected: isConnected)
+            if sink.wroteInPlace, error.code != "Cancelled", let path = options.responseBodyPath {
+                error = AWSError(
+                    code: "IncompleteDownload",
+                    message: "\(error.message); part of the body was already written to \(path), so it is not retried")
+            }
+            return .failure(error)
         }
         var code: Int = 0
         if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
             status = code
         }
-        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status, headers: headers) {
+        if !bodyStarted, request.method.uppercased() != "HEAD",
+            !sink.begin(status: status, headers: headers, declaredLength: 0)
+        {
             return .failure(
                 sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
         }
@@ -216,7 +224,7 @@ final class CurlEasyRequest {
         } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
             headers.append((last.name, last.value + " " + trimmed))
         } else if let colon = trimmed.firstIndex(of: ":") {
-            let name = trimmed[..<colon].trimmingASCIIWhitespace().lowercased()
+            let name = trimmed[..<colon].trimmingASCIIWhitespace()
             let value = trimmed[trimmed.index(after: colon)...].trimmingASCIIWhitespace()
             headers.append((name, value))
         }
@@ -226,7 +234,8 @@ final class CurlEasyRequest {
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            guard sink.begin(status: status, headers: headers) else {
+            let declaredLength = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int64($0.value) }
+            guard sink.begin(status: status, headers: headers, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false
             }

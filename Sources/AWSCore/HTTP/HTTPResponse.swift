@@ -1,7 +1,7 @@
 /// An HTTP response: status, headers and the body read into memory (or written to a file).
 public struct HTTPResponse: Sendable {
     public var status: Int
-    /// Header names as received, lower-cased; order is kept.
+    /// Header names as received, in the case the server sent them; order is kept.
     public var headers: [(name: String, value: String)]
     /// The body, unless it was streamed to a file.
     public var body: [UInt8]

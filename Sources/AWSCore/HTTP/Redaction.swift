@@ -4,12 +4,14 @@ enum Redaction {
 
     private static let secretHeaders: Set<String> = [
         "authorization", "proxy-authorization", "x-amz-security-token", "cookie", "set-cookie",
+        "x-amz-sso_bearer_token",
     ]
 
     /// Names of body fields whose values are secrets: secret keys, session tokens, passwords,
-    /// as JSON (`SecretAccessKey`), XML and query (`SessionToken`) and ini (`aws_secret_access_key`) spell them.
+    /// sign-in tokens and client secrets, as JSON (`SecretAccessKey`), XML and query
+    /// (`SessionToken`, `WebIdentityToken`) and ini (`aws_secret_access_key`) spell them.
     private static let secretName =
-        #"[A-Za-z_]*(?:[Ss]ecret_?[Aa]ccess_?[Kk]ey|[Ss]ession_?[Tt]oken|[Pp]assword|[Ss]ecretString)"#
+        #"[A-Za-z_]*(?:[Ss]ecret_?[Aa]ccess_?[Kk]ey|[Ss]ession_?[Tt]oken|[Pp]assword|[Ss]ecretString|[Ww]eb_?[Ii]dentity_?[Tt]oken|[Aa]ccess_?[Tt]oken|[Rr]efresh_?[Tt]oken|[Cc]lient_?[Ss]ecret)"#
 
     /// Compiled once and only read afterwards (`Regex` is not marked `Sendable`).
     nonisolated(unsafe) private static let patterns: [(Regex<AnyRegexOutput>, String)] = {

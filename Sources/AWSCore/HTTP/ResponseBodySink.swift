@@ -1,45 +1,58 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Receives a response body: into memory, or into a temporary file beside the target path that
-/// is renamed onto it only once the whole body has arrived. When asked to, it checks the body
-/// against the flexible checksum the response carries (see `ResponseChecksum`), and a body
-/// that does not match is an error that leaves no file behind.
+/// Receives a response body: into memory; into a download target (see `DownloadTarget`:
+/// through a temporary file renamed onto it only once the whole body has arrived, or in place
+/// for a device or pipe); or into a region of a download already open. When asked to, it checks
+/// the body against the flexible checksum the response carries (see `ResponseChecksum`): a body
+/// that does not match is an error, and a download through a temporary file then leaves nothing
+/// behind.
 final class ResponseBodySink {
     private(set) var bytes: [UInt8] = []
     private let targetPath: String?
-    private var temporaryPath: String?
-    private var descriptor: Int32 = -1
+    private let region: DownloadRegion?
+    private var file: DownloadFile?
+    private var writesRegion = false
+    private var fileOffset: Int64 = 0
     private let checksumAlgorithms: [ChecksumAlgorithm]
     private var checksum: ResponseChecksum?
     /// What went wrong writing the file, if anything.
     private(set) var failure: AWSError?
 
+    /// Bytes of an error body kept in memory at most when the body was meant for a region:
+    /// enough for any S3 error, and a server that sends more cannot fill the memory.
+    static let errorBodyLimit = 1 << 20
+
     /// `checksumAlgorithms`: those a 2xx response may be checked with, in order of preference.
-    init(targetPath: String?, checksumAlgorithms: [ChecksumAlgorithm] = []) {
+    init(targetPath: String?, region: DownloadRegion? = nil, checksumAlgorithms: [ChecksumAlgorithm] = []) {
         self.targetPath = targetPath
+        self.region = region
         self.checksumAlgorithms = checksumAlgorithms
     }
 
     deinit { discard() }
 
     /// Whether the body is going to a file.
-    var isWritingFile: Bool { descriptor >= 0 }
+    var isWritingFile: Bool { file != nil || writesRegion }
+
+    /// Bytes already written into a target written in place, which cannot be taken back.
+    var wroteInPlace: Bool { file?.isInPlace == true && fileOffset > 0 }
 
     /// Chooses where the body goes once the status is known: 2xx bodies go to the target file
-    /// when there is one, anything else stays in memory so the error can be read.
-    func begin(status: Int, headers: [(name: String, value: String)] = []) -> Bool {
+    /// or region when there is one, anything else stays in memory so the error can be read.
+    func begin(
+        status: Int, headers: [(name: String, value: String)] = [], declaredLength: Int64? = nil
+    ) -> Bool {
         if (200..<300).contains(status), status != 206, checksum == nil {
             checksum = ResponseChecksum(headers: headers, algorithms: checksumAlgorithms)
         }
-        guard let targetPath, (200..<300).contains(status), descriptor < 0 else { return true }
+        guard (200..<300).contains(status), file == nil, !writesRegion else { return true }
         do {
-            (temporaryPath, descriptor) = try LocalFile.temporaryBeside(targetPath)
+            if let region {
+                try region.begin(declaredLength: declaredLength)
+                writesRegion = true
+            } else if let targetPath {
+                file = try DownloadTarget(targetPath).openForWriting()
+            }
         } catch var error as AWSError {
-            error.code = "ResponseFileError"
+            if region == nil { error.code = "ResponseFileError" }
             failure = error
             return false
         } catch {
@@ -48,60 +61,63 @@ final class ResponseBodySink {
         return true
     }
 
-    /// Appends a piece of the body; false if the file could not be written.
+    /// Appends a piece of the body; false if it could not be written or was not wanted.
     func append(_ piece: UnsafeRawBufferPointer) -> Bool {
         checksum?.update(piece)
-        guard descriptor >= 0 else {
-            bytes.append(contentsOf: piece)
-            return true
-        }
-        var written = 0
-        while written < piece.count {
-            guard let base = piece.baseAddress else { return true }
-            let count = write(descriptor, base + written, piece.count - written)
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = AWSError(
-                    code: "ResponseFileError",
-                    message: "cannot write \(targetPath ?? ""): \(String(cString: strerror(errno)))")
-                return false
+        do {
+            if writesRegion, let region {
+                try region.receive(piece)
+            } else if let file {
+                try file.write(piece, at: fileOffset)
+                fileOffset += Int64(piece.count)
+            } else {
+                if region != nil, bytes.count + piece.count > Self.errorBodyLimit {
+                    throw AWSError(
+                        code: "BodyTooLong",
+                        message: "an error answer of more than \(Self.errorBodyLimit) bytes was stopped")
+                }
+                bytes.append(contentsOf: piece)
             }
-            written += count
+            return true
+        } catch var error as AWSError {
+            if region == nil && error.code == "FileNotWritable" { error.code = "ResponseFileError" }
+            failure = error
+            return false
+        } catch {
+            return false
         }
-        return true
     }
 
     /// Moves a finished file into place; returns the error if that failed.
     func commit() -> AWSError? {
-        if let mismatch = checksum?.mismatch(location: targetPath) {
+        if let mismatch = checksum?.mismatch(consequence: consequenceOfMismatch) {
             discard()
             return mismatch
         }
-        guard descriptor >= 0, let temporaryPath, let targetPath else { return nil }
-        let closed = close(descriptor)
-        descriptor = -1
-        if closed != 0 || rename(temporaryPath, targetPath) != 0 {
-            let error = AWSError(
-                code: "ResponseFileError",
-                message:
-                    "cannot move the downloaded body to \(targetPath): \(String(cString: strerror(errno)))")
-            unlink(temporaryPath)
-            self.temporaryPath = nil
+        guard let file else { return nil }
+        self.file = nil
+        do {
+            try file.commit()
+            return nil
+        } catch var error as AWSError {
+            error.code = "ResponseFileError"
             return error
+        } catch {
+            return AWSError(code: "ResponseFileError", message: "\(error)")
         }
-        self.temporaryPath = nil
-        return nil
     }
 
-    /// Removes an unfinished file.
+    /// What a body that fails its checksum leaves of the file it was for: a temporary file is
+    /// removed (a region's by the download it belongs to), a target written in place keeps
+    /// the bytes that arrived.
+    private var consequenceOfMismatch: String? {
+        guard let target = file?.target ?? (writesRegion ? region?.file.target : nil) else { return nil }
+        let inPlace = file?.isInPlace ?? region?.file.isInPlace ?? false
+        return inPlace ? "\(target.path) already holds the bytes that arrived" : "\(target.path) was not written"
+    }
+
+    /// Removes an unfinished temporary file.
     func discard() {
-        if descriptor >= 0 {
-            close(descriptor)
-            descriptor = -1
-        }
-        if let temporaryPath {
-            unlink(temporaryPath)
-            self.temporaryPath = nil
-        }
+        file?.discard()
     }
 }

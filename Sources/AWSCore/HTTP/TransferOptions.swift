@@ -9,6 +9,9 @@ public struct TransferOptions {
     /// It is written to a temporary file beside it and renamed at the end, so a failed
     /// transfer never leaves a partial file behind. Error bodies still arrive in memory.
     public var responseBodyPath: String?
+    /// When set, a successful response body fills this region of a download as it arrives,
+    /// and one that runs past the region is stopped (`BodyTooLong`).
+    var responseBodyRegion: DownloadRegion?
     /// A certificate bundle to trust instead of the system's (`AWS_CA_BUNDLE`).
     public var caBundle: String?
     /// Called as bytes move; may be called often.
@@ -17,7 +20,7 @@ public struct TransferOptions {
     public var isCancelled: (() -> Bool)?
     /// Flexible checksums a successful response body is checked with when it carries one
     /// (`x-amz-checksum-*`), in order of preference; a mismatch fails the transfer with
-    /// `ChecksumMismatch` and leaves no file behind.
+    /// `ChecksumMismatch` and leaves no file behind (a target written in place keeps what arrived).
     public var responseChecksumAlgorithms: [ChecksumAlgorithm] = []
 
     public init(

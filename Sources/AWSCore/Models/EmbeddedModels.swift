@@ -4,7 +4,14 @@ import CModels
 enum EmbeddedModels {
     /// The files a service model is made of.
     enum Kind: String {
-        case service, paginators, waiters
+        case service, paginators, waiters, endpoints
+    }
+
+    /// botocore's `partitions.json`.
+    static var partitions: [UInt8] {
+        var length = 0
+        let start = gs_partitions(&length)!
+        return Array(UnsafeBufferPointer(start: start, count: length))
     }
 
     /// The embedded services, as boto3.client names them.

@@ -2,9 +2,9 @@ import Foundation
 
 extension ServiceModel {
     /// Reads a botocore-format service model from a file (`service-2.json` or, as botocore
-    /// ships it, `service-2.json.gz`), with the `paginators-1` and `waiters-2` files found in the
-    /// same folder, when there are any, and each file's `.sdk-extras` merged in as botocore
-    /// merges it.
+    /// ships it, `service-2.json.gz`), with the `paginators-1`, `waiters-2` and
+    /// `endpoint-rule-set-1` files found in the same folder, when there are any, and each file's
+    /// `.sdk-extras` merged in as botocore merges it.
     ///
     /// Errors are `AWSError`s naming the file: `ModelFileNotFound` (no such file, or not
     /// readable), `InvalidModel` (not JSON, with the line and column, or JSON that is not a
@@ -26,6 +26,9 @@ extension ServiceModel {
             guard let companion = ModelFileLoader.file(named: name, in: folder) else { continue }
             try attach(
                 try ModelFileLoader.withExtras(try ModelFileLoader.json(at: companion), name, in: folder), companion)
+        }
+        if let rules = ModelFileLoader.file(named: "endpoint-rule-set-1", in: folder) {
+            model.endpointRules = try EndpointRuleSet(json: try ModelFileLoader.json(at: rules), source: rules)
         }
         return model
     }

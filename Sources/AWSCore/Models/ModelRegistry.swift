@@ -1,8 +1,8 @@
 import Foundation
 
-/// The service models compiled into gluescript (IAM, S3, Glue, STS), and any other service
-/// found where botocore looks for it (`searchPath`), each decoded on first use and kept for
-/// the registry's lifetime, with its paginators and waiters attached.
+/// The service models compiled into gluescript (IAM, S3, Glue, STS, CloudWatch Logs), and any
+/// other service found where botocore looks for it (`searchPath`), each decoded on first use and
+/// kept for the registry's lifetime, with its paginators and waiters attached.
 ///
 /// One registry per host: nothing is shared between registries.
 public final class ModelRegistry {
@@ -58,6 +58,10 @@ public final class ModelRegistry {
         }
         if let waiters = EmbeddedModels.bytes(service: service, kind: .waiters) {
             try model.attachWaiters(try JSONDecoding.decode(waiters), source: "the embedded \(service) waiters")
+        }
+        if let rules = EmbeddedModels.bytes(service: service, kind: .endpoints) {
+            model.endpointRules = try EndpointRuleSet(
+                json: try JSONDecoding.decode(rules), source: "the embedded \(service) endpoint rules")
         }
         cache[service] = model
         return model

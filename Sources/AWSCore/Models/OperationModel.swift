@@ -26,4 +26,8 @@ public struct OperationModel {
     /// A prefix for the endpoint host, with `{Label}` members (`endpoint.hostPrefix`).
     public var hostPrefix: String?
     public var deprecated = false
+    /// Endpoint rule parameters this operation always sets (`staticContextParams`).
+    public var staticContextParams: [String: JSONValue] = [:]
+    /// The first sentence of the API's documentation of the operation, when the model has it.
+    public var documentation: String?
 }

@@ -18,6 +18,8 @@ public final class ServiceModel {
     public var paginators: OrderedDictionary<String, JSONValue> = [:]
     /// `waiters` of `waiters-2.json`, by waiter name.
     public var waiters: OrderedDictionary<String, JSONValue> = [:]
+    /// The service's endpoint rules (`endpoint-rule-set-1.json`), when it has them.
+    public var endpointRules: EndpointRuleSet?
 
     init(metadata: ServiceMetadata, operations: OrderedDictionary<String, OperationModel>, shapes: [String: Shape]) {
         self.metadata = metadata

@@ -100,6 +100,8 @@ struct ServiceModelDecoder {
         m.idempotencyToken = r["idempotencyToken"] == .bool(true)
         m.jsonValue = r["jsonvalue"] == .bool(true)
         m.hostLabel = r["hostLabel"] == .bool(true)
+        m.contextParam = r["contextParam"]?["name"]?.stringValue
+        m.documentation = r["documentation"]?.stringValue
         return m
     }
 
@@ -136,6 +138,10 @@ struct ServiceModelDecoder {
         operation.authType = d["authtype"]?.stringValue
         operation.hostPrefix = d["endpoint"]?["hostPrefix"]?.stringValue
         operation.deprecated = d["deprecated"] == .bool(true)
+        for (parameter, setting) in d["staticContextParams"]?.objectValue ?? [:] {
+            if let value = setting["value"] { operation.staticContextParams[parameter] = value }
+        }
+        operation.documentation = d["documentation"]?.stringValue
         return operation
     }
 

@@ -23,6 +23,10 @@ public struct ShapeMember {
     /// A string holding JSON, sent base64-encoded in headers (`jsonvalue: true`).
     public var jsonValue = false
     public var hostLabel = false
+    /// The endpoint rule parameter this member sets (`contextParam`), e.g. `Bucket`.
+    public var contextParam: String?
+    /// The API's documentation of the member (its first sentence in the embedded models).
+    public var documentation: String?
     public var isStreaming: Bool { shape.streaming }
 
     init(name: String, shape: Shape) {

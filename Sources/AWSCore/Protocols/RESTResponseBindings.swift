@@ -7,7 +7,8 @@ import OrderedCollections
 ///   as `Timestamp.iso8601Seconds`), blobs (base64), `jsonvalue` strings (base64 JSON, given
 ///   back decoded), lists (split on `,`). A value that does not read as its type is kept as text.
 /// - `headers`: every header starting with the prefix (case-insensitive), keyed by the rest of
-///   its lower-cased name (`x-amz-meta-owner` gives `owner`); present even when empty.
+///   its name in the case the service sent it, as botocore does (`x-amz-meta-Owner` gives
+///   `Owner`); present even when empty.
 /// - `statusCode`: the HTTP status.
 public enum RESTResponseBindings {
     public static func members(of shape: Shape, in response: HTTPResponse) -> OrderedDictionary<String, JSONValue> {
@@ -26,7 +27,8 @@ public enum RESTResponseBindings {
                 for header in response.headers {
                     let lower = header.name.lowercased()
                     guard lower.hasPrefix(prefix) else { continue }
-                    map[String(lower.dropFirst(prefix.count))] = .string(header.value)
+                    map[String(decoding: header.name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)] =
+                        .string(header.value)
                 }
                 out[name] = .object(map)
             case .uri, .querystring, nil:

@@ -36,7 +36,7 @@ public enum RetryClassifier {
         if timeoutCodes.contains(error.code) { return .timeout }
         if connectionCodes.contains(error.code) { return .transient }
         switch mode {
-        case .standard:
+        case .standard, .adaptive:
             if throttlingCodes.contains(error.code) { return .throttling }
             if transientCodes.contains(error.code) { return .transient }
             if let status = error.status, transientStatuses.contains(status) { return .transient }

@@ -15,9 +15,11 @@ public func withRetries(
     var lastRetryCost: Int?
     while true {
         var error: AWSError
+        if let limiter = policy.rateLimiter { policy.sleep(limiter.delayBeforeSending()) }
         do {
             let response = try attempt(number)
             guard var failure = classify(response) else {
+                policy.rateLimiter?.record(throttled: false)
                 policy.recordSuccess(lastRetryCost: lastRetryCost)
                 return (response, number)
             }
@@ -26,6 +28,7 @@ public func withRetries(
         } catch let failure as AWSError {
             error = failure
         }
+        policy.rateLimiter?.record(throttled: RetryClassifier.reason(for: error, mode: policy.mode) == .throttling)
         guard let next = policy.retry(after: &error, attempt: number) else { throw error }
         lastRetryCost = next.cost ?? lastRetryCost
         policy.debugLog?.note(

@@ -4,24 +4,27 @@ public enum RetryMode: String, Sendable {
     case standard
     /// botocore's legacy mode: 5 attempts, uncapped backoff, no quota.
     case legacy
+    /// botocore's adaptive mode: standard mode plus a client-side rate limiter that throttling
+    /// answers slow down (`ClientRateLimiter`).
+    case adaptive
 
-    /// Reads a mode name. `adaptive` is taken as `standard`: gluescript has no client-side
-    /// rate limiter, and standard mode is what adaptive mode builds on.
+    /// Reads a mode name.
     public init(parsing name: String) throws {
         switch name.lowercased() {
-        case "standard", "adaptive": self = .standard
+        case "standard": self = .standard
+        case "adaptive": self = .adaptive
         case "legacy": self = .legacy
         default:
             throw AWSError(
                 code: "InvalidRetryMode",
-                message: "retry mode '\(name)' is not known; use 'standard' or 'legacy'")
+                message: "retry mode '\(name)' is not known; use 'standard', 'adaptive' or 'legacy'")
         }
     }
 
     /// Attempts made when the configuration does not say, the first included.
     public var defaultMaxAttempts: Int {
         switch self {
-        case .standard: return 3
+        case .standard, .adaptive: return 3
         case .legacy: return 5
         }
     }

@@ -20,6 +20,8 @@ public struct RetryPolicy {
     public var sleep: (Double) -> Void
     /// Where retries are announced, if anywhere.
     public var debugLog: DebugLog?
+    /// The client's rate limiter in adaptive mode; share one among every policy of a client.
+    public var rateLimiter: ClientRateLimiter?
 
     /// A policy for `mode`; `maxAttempts` nil means the mode's default. Standard mode gets a
     /// fresh quota unless one is given; pass the same quota to every policy of one client.
@@ -30,7 +32,8 @@ public struct RetryPolicy {
     ) {
         self.mode = mode
         self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
-        self.quota = quota ?? (mode == .standard ? RetryQuota() : nil)
+        self.quota = quota ?? (mode == .legacy ? nil : RetryQuota())
+        self.rateLimiter = mode == .adaptive ? ClientRateLimiter() : nil
         self.random = random
         self.sleep = sleep
         self.debugLog = debugLog
@@ -77,7 +80,7 @@ public struct RetryPolicy {
         let exponent = Double(max(0, attempt - 1))
         let base = pow(2.0, exponent)
         switch mode {
-        case .standard: return random() * min(base, 20)
+        case .standard, .adaptive: return random() * min(base, 20)
         case .legacy: return random() * base
         }
     }

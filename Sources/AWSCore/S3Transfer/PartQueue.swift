@@ -1,15 +1,18 @@
 /// The calls of a parallel batch still to be sent: fresh ones in their order, and failed ones
-/// waiting out their backoff. A retry that is due goes before the fresh calls.
+/// waiting out their backoff. A retry that is due goes before the fresh calls; in order, no
+/// fresh call goes while a retry waits.
 struct PartQueue {
     typealias Item = (index: Int, attempt: Int)
 
     private var nextFresh = 0
     private let count: Int
+    private let inOrder: Bool
     private var retries: [(item: Item, due: ContinuousClock.Instant)] = []
 
     /// A queue of the calls `0..<count`, each at its first attempt.
-    init(count: Int) {
+    init(count: Int, inOrder: Bool = false) {
         self.count = count
+        self.inOrder = inOrder
     }
 
     var isEmpty: Bool { nextFresh >= count && retries.isEmpty }
@@ -27,7 +30,7 @@ struct PartQueue {
             retries.removeFirst()
             return first.item
         }
-        guard nextFresh < count else { return nil }
+        guard nextFresh < count, !(inOrder && !retries.isEmpty) else { return nil }
         defer { nextFresh += 1 }
         return (nextFresh, 1)
     }

@@ -1,16 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension S3Transfer {
     /// Downloads `bucket`/`key` to the file at `path`: one GetObject below the threshold,
-    /// ranged GetObjects in parallel above it. The bytes go to a temporary file beside `path`
-    /// that is renamed onto it only when every byte has arrived; on any error it is removed
-    /// and `path` is left as it was.
+    /// ranged GetObjects in parallel above it. Each body is written at its place in a temporary
+    /// file beside `path` as it arrives, and the file is renamed onto `path` only when every
+    /// byte has arrived; on any error it is removed and `path` is left as it was. A link at
+    /// `path` is followed (the link stays); a device or pipe is written in place, in order.
     public func downloadFile(bucket: String, key: String, to path: String) throws -> S3DownloadResult {
-        try LocalFile.checkWritable(path)
+        let target = try DownloadTarget(path)
         let head: JSONValue
         do {
             head = try client.call("HeadObject", .object(["Bucket": .string(bucket), "Key": .string(key)]))
@@ -27,82 +22,51 @@ extension S3Transfer {
                 service: client.serviceName, operation: "HeadObject")
         }
         let progress = ProgressCounter(totalBytes: size, report: options.progress)
-        let eTag = head["ETag"]?.stringValue
-        if size < options.threshold {
-            try getObject(bucket: bucket, key: key, eTag: eTag, size: size, to: path, progress: progress)
-            progress.end()
-            return S3DownloadResult(size: size, parts: 0, seconds: progress.seconds)
+        let ranged = size >= options.threshold
+        let parts = ranged ? plan(size: size) : [TransferPart(number: 1, offset: 0, length: size)]
+        let file = try target.openForWriting()
+        defer { file.discard() }
+        try receiveParts(
+            parts, ranged: ranged, bucket: bucket, key: key, eTag: head["ETag"]?.stringValue, into: file,
+            progress: progress)
+        do {
+            try file.commit(expectedSize: size)
+        } catch var error as AWSError {
+            error.message = "\(Self.location(bucket, key)): \(error.message)"
+            throw error
         }
-        let parts = plan(size: size)
-        let temporary = try LocalFile.temporaryBeside(path)
-        var kept = false
-        defer {
-            close(temporary.descriptor)
-            if !kept { unlink(temporary.path) }
-        }
-        try receiveParts(parts, bucket: bucket, key: key, eTag: eTag, into: temporary, progress: progress)
-        var info = stat()
-        guard fstat(temporary.descriptor, &info) == 0, Int64(info.st_size) == size else {
-            throw AWSError(
-                code: "IncompleteDownload",
-                message:
-                    "\(Self.location(bucket, key)): \(info.st_size) of \(size) bytes arrived; \(path) was not written")
-        }
-        guard rename(temporary.path, path) == 0 else {
-            throw AWSError(
-                code: "FileNotWritable",
-                message: "cannot move the download onto \(path): \(String(cString: strerror(errno)))")
-        }
-        kept = true
         progress.end()
-        return S3DownloadResult(size: size, parts: parts.count, seconds: progress.seconds)
+        return S3DownloadResult(size: size, parts: ranged ? parts.count : 0, seconds: progress.seconds)
     }
 
-    /// One GetObject streamed to `path` (through a temporary file), checked for its size.
-    private func getObject(
-        bucket: String, key: String, eTag: String?, size: Int64, to path: String, progress: ProgressCounter
-    ) throws {
-        var input: JSONValue = .object(["Bucket": .string(bucket), "Key": .string(key)])
-        if let eTag { input = Self.merging(input, [("IfMatch", .string(eTag))]) }
-        let callOptions = CallOptions(
-            responseBodyPath: path, progress: { moved in progress.update(0, bytes: moved.bytesReceived) })
-        _ = try client.call("GetObject", input, options: callOptions)
-        progress.finish(0, bytes: size)
-        var info = stat()
-        guard stat(path, &info) == 0, Int64(info.st_size) == size else {
-            unlink(path)
-            throw AWSError(
-                code: "IncompleteDownload",
-                message: "\(Self.location(bucket, key)): expected \(size) bytes, got \(info.st_size); \(path) removed")
-        }
-    }
-
-    /// Ranged GetObjects in parallel, each written at its offset of the open temporary file.
+    /// GetObjects for `parts` (ranged when `ranged`), each body written into its region of
+    /// `file` as it arrives: in parallel into a temporary file, one after the other in place.
     private func receiveParts(
-        _ parts: [TransferPart], bucket: String, key: String, eTag: String?,
-        into file: (path: String, descriptor: Int32),
+        _ parts: [TransferPart], ranged: Bool, bucket: String, key: String, eTag: String?, into file: DownloadFile,
         progress: ProgressCounter
     ) throws {
-        let calls = parts.map { part in
-            var members: [(String, JSONValue)] = [
-                ("Bucket", .string(bucket)), ("Key", .string(key)), ("Range", .string(part.rangeHeader)),
-            ]
+        let location = Self.location(bucket, key)
+        let regions = parts.map { DownloadRegion(file: file, source: location, offset: $0.offset, length: $0.length) }
+        let calls = zip(parts, regions).map { part, region in
+            var members: [(String, JSONValue)] = [("Bucket", .string(bucket)), ("Key", .string(key))]
+            if ranged { members.append(("Range", .string(part.rangeHeader))) }
             if let eTag { members.append(("IfMatch", .string(eTag))) }
             return ParallelCall(
-                operation: "GetObject", input: Self.merging(.object([:]), members), body: nil, bytes: part.length)
+                operation: "GetObject", input: Self.merging(.object([:]), members), body: nil, bytes: part.length,
+                region: region)
         }
         try client.sendInParallel(
-            calls, through: transport, concurrency: options.concurrency, uploading: false, progress: progress
-        ) { index, response in
+            calls, through: transport, concurrency: file.isInPlace ? 1 : options.concurrency, uploading: false,
+            inOrder: file.isInPlace, progress: progress
+        ) { index, _ in
             let part = parts[index]
-            guard Int64(response.body.count) == part.length else {
+            guard regions[index].isComplete else {
                 throw AWSError(
                     code: "IncompleteDownload",
-                    message: "\(Self.location(bucket, key)) bytes \(part.offset)-\(part.offset + part.length - 1): "
-                        + "got \(response.body.count) of \(part.length) bytes",
+                    message: "\(location) bytes \(part.offset)-\(part.offset + part.length - 1): "
+                        + "got \(regions[index].written) of \(part.length) bytes",
                     service: client.serviceName, operation: "GetObject")
             }
-            try LocalFile.write(response.body, at: part.offset, to: file.descriptor, path: file.path)
         }
     }
 }

@@ -17,6 +17,9 @@ public struct SigV4Signer: Sendable {
     /// The signing name of the service (`s3`, `iam`, `glue`, `sts`, `execute-api`).
     public var service: String
     public var options: Options
+    /// For SigV4a (`AWS4-ECDSA-P256-SHA256`, used by S3 multi-region access points): the
+    /// regions the signature is valid in (`*` for all), sent as `X-Amz-Region-Set`; nil for SigV4.
+    public var regionSet: String?
 
     public init(credentials: Credentials, region: String, service: String, options: Options? = nil) {
         self.credentials = credentials
@@ -47,6 +50,7 @@ public struct SigV4Signer: Sendable {
         var signedRequest = request
         signedRequest.headers.removeAll { $0.name.lowercased() == "authorization" }
         signedRequest.setHeader("X-Amz-Date", time.amzDate)
+        if let regionSet { signedRequest.setHeader("X-Amz-Region-Set", regionSet) }
         if let token = credentials.sessionToken {
             signedRequest.headers.removeAll { $0.name.lowercased() == "x-amz-security-token" }
             if !options.omitSessionToken { signedRequest.headers.append(("X-Amz-Security-Token", token)) }
@@ -73,12 +77,12 @@ public struct SigV4Signer: Sendable {
             payloadHash,
         ].joined(separator: "\n")
         let stringToSign = stringToSign(canonicalRequest, time)
-        let signature = signature(of: stringToSign, time)
+        let signature = try signature(of: stringToSign, time)
 
         signedRequest.headers.append(
             (
                 "Authorization",
-                "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope(time)), "
+                "\(algorithmName) Credential=\(credentials.accessKeyID)/\(scope(time)), "
                     + "SignedHeaders=\(headers.signed), Signature=\(signature)"
             ))
         if options.omitSessionToken, let token = credentials.sessionToken {
@@ -108,12 +112,13 @@ public struct SigV4Signer: Sendable {
         let headers = Self.canonicalHeaders(request.headers, hostHeader: url.hostHeader)
 
         var authParams: [(name: String, value: String)] = [
-            ("X-Amz-Algorithm", Self.algorithm),
+            ("X-Amz-Algorithm", algorithmName),
             ("X-Amz-Credential", "\(credentials.accessKeyID)/\(scope(time))"),
             ("X-Amz-Date", time.amzDate),
             ("X-Amz-Expires", String(expires)),
             ("X-Amz-SignedHeaders", headers.signed),
         ]
+        if let regionSet { authParams.append(("X-Amz-Region-Set", regionSet)) }
         let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
         if let token, !options.omitSessionToken { authParams.append(token) }
 
@@ -136,7 +141,7 @@ public struct SigV4Signer: Sendable {
             payloadHash,
         ].joined(separator: "\n")
         let stringToSign = stringToSign(canonicalRequest, time)
-        let signature = signature(of: stringToSign, time)
+        let signature = try signature(of: stringToSign, time)
 
         var sentParams = queryItems + authParams
         if let token, options.omitSessionToken { sentParams.append(token) }
@@ -152,10 +157,13 @@ public struct SigV4Signer: Sendable {
             signature: signature, signedHeaders: headers.signed, payloadHash: payloadHash)
     }
 
-    /// `DATE/REGION/SERVICE/aws4_request`.
+    /// `DATE/REGION/SERVICE/aws4_request` (SigV4a: `DATE/SERVICE/aws4_request`).
     private func scope(_ time: SigV4Timestamp) -> String {
-        "\(time.dateStamp)/\(region)/\(service)/aws4_request"
+        regionSet == nil
+            ? "\(time.dateStamp)/\(region)/\(service)/aws4_request" : "\(time.dateStamp)/\(service)/aws4_request"
     }
+
+    private var algorithmName: String { regionSet == nil ? Self.algorithm : SigV4aKey.algorithm }
 
     private func hashBody(_ request: HTTPRequest, _ known: String?) throws -> String {
         try known ?? Self.sha256Hex(of: request.body)
@@ -163,12 +171,18 @@ public struct SigV4Signer: Sendable {
 
     private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp) -> String {
         [
-            Self.algorithm, time.amzDate, scope(time),
+            algorithmName, time.amzDate, scope(time),
             Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
         ].joined(separator: "\n")
     }
 
-    private func signature(of stringToSign: String, _ time: SigV4Timestamp) -> String {
+    /// HMAC-SHA256 with the day's derived key; for SigV4a the hex DER ECDSA signature.
+    private func signature(of stringToSign: String, _ time: SigV4Timestamp) throws -> String {
+        if regionSet != nil {
+            let key = try SigV4aKey.privateKey(
+                accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
+            return Self.hex(try key.signature(for: Array(stringToSign.utf8)).derRepresentation)
+        }
         var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
         for part in [time.dateStamp, region, service, "aws4_request"] {
             key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))

@@ -4,16 +4,21 @@
 
 #include <stddef.h>
 
-/* The service models compiled into gluescript: botocore's JSON without documentation. */
+/* The service models compiled into gluescript: botocore's JSON, documentation cut to
+   the first sentence of each operation and member. */
 
 /* How many services are embedded, and the name of each (as boto3.client names them). */
 size_t gs_model_service_count(void);
 const char *gs_model_service_name(size_t index);
 
 /* The JSON of one file of a service's model: kind is "service" (service-2.json),
-   "paginators" (paginators-1.json) or "waiters" (waiters-2.json). Returns NULL, with
+   "paginators" (paginators-1.json), "waiters" (waiters-2.json) or "endpoints"
+   (endpoint-rule-set-1.json). Returns NULL, with
    *length 0, when the service or that file is not embedded. The bytes are not
    NUL-terminated as far as *length is concerned. */
 const unsigned char *gs_model_lookup(const char *service, const char *kind, size_t *length);
+
+/* botocore's partitions.json: the partitions the endpoint rules know. */
+const unsigned char *gs_partitions(size_t *length);
 
 #endif

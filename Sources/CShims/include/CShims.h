@@ -5,4 +5,5 @@
 #include "edit_shims.h"
 #include "process_shims.h"
 #include "stdio_shims.h"
+#include "termination_shims.h"
 #endif

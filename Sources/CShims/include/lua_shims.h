@@ -5,6 +5,7 @@
 #include <lualib.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Returned by a Swift function called from Lua when it left an error value on top of
    the stack: the trampoline raises it after every Swift frame has returned. */
@@ -80,5 +81,15 @@ int gs_interrupted(lua_State *L);
 void gs_interrupt_reset(lua_State *L);
 void gs_interrupt_install_handler(void);
 void gs_interrupt_restore_handler(void);
+
+/* The C stream of the value at `idx` when it is a file of Lua's io library (io.open):
+   1 with *stream set when it is open, -1 when it is closed, 0 when it is no Lua file.
+   Reads the userdata's luaL_Stream only after luaL_testudata checked its metatable. */
+int gs_lua_file_stream(lua_State *L, int idx, FILE **stream);
+
+/* luaconf.h's LUA_PATH_DEFAULT and LUA_CPATH_DEFAULT: package.path and package.cpath when
+   the environment is ignored (lua -E). */
+const char *gs_lua_path_default(void);
+const char *gs_lua_cpath_default(void);
 
 #endif

@@ -72,7 +72,7 @@ enum BotocoreProtocolOracle {
         text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     }
 
-    private static func run(_ arguments: [String], input: Data) throws -> (status: Int32, output: Data, error: Data) {
+    static func run(_ arguments: [String], input: Data) throws -> (status: Int32, output: Data, error: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -19,6 +19,9 @@ final class TestHTTPServer: @unchecked Sendable {
             case truncate(sentBodyBytes: Int)
             /// Send the headers and `sentBodyBytes` of the body, then go silent for `seconds`.
             case stall(sentBodyBytes: Int, seconds: Double)
+            /// Send the headers and then the body over and over, chunked, until the client hangs
+            /// up or `limit` body bytes were sent.
+            case endless(limit: Int)
         }
 
         var status = 200
@@ -66,6 +69,7 @@ final class TestHTTPServer: @unchecked Sendable {
     private var handler: (Received) -> Reply
     private var received: [Received] = []
     private var accepted = 0
+    private var bodyBytes = 0
     private var stopped = false
     private let group = DispatchGroup()
 
@@ -125,6 +129,14 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return accepted
+    }
+
+    /// How many body bytes the server has sent in all its answers (those the client took or
+    /// the kernel buffered for it).
+    var bodyBytesSent: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return bodyBytes
     }
 
     /// Stops accepting, drops open connections and waits for the server's threads to end.
@@ -193,12 +205,27 @@ final class TestHTTPServer: @unchecked Sendable {
             head += "\(name): \(value)\r\n"
             hasLength = hasLength || name.lowercased() == "content-length"
         }
-        if !hasLength { head += "Content-Length: \(reply.body.count)\r\n" }
+        if case .endless = reply.action {
+            head += "Transfer-Encoding: chunked\r\n"
+        } else if !hasLength {
+            head += "Content-Length: \(reply.body.count)\r\n"
+        }
         head += "\r\n"
         let body = request.method == "HEAD" ? [] : reply.body
         switch reply.action {
         case .respond, .reset:
-            return sendAll(client, Array(head.utf8) + body)
+            guard sendAll(client, Array(head.utf8)) else { return false }
+            return sendBody(client, body)
+        case .endless(let limit):
+            guard sendAll(client, Array(head.utf8)) else { return false }
+            let chunk = Array((String(body.count, radix: 16) + "\r\n").utf8) + body + [13, 10]
+            var sent = 0
+            while sent < limit, !body.isEmpty {
+                guard sendAll(client, chunk) else { return false }
+                sent += body.count
+                count(body.count)
+            }
+            return sendAll(client, Array("0\r\n\r\n".utf8))
         case .truncate(let count):
             _ = sendAll(client, Array(head.utf8) + body.prefix(count))
             close(client)
@@ -208,6 +235,24 @@ final class TestHTTPServer: @unchecked Sendable {
             pause(seconds)
             return sendAll(client, Array(body.dropFirst(count)))
         }
+    }
+
+    /// Sends body bytes, counting those the kernel took.
+    private func sendBody(_ client: Int32, _ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let piece = min(65536, bytes.count - sent)
+            guard sendAll(client, Array(bytes[sent..<sent + piece])) else { return false }
+            sent += piece
+            count(piece)
+        }
+        return true
+    }
+
+    private func count(_ bodyBytesSent: Int) {
+        lock.lock()
+        bodyBytes += bodyBytesSent
+        lock.unlock()
     }
 
     private func readRequest(_ client: Int32, _ buffer: inout [UInt8], connection: Int) -> Received? {

@@ -1,0 +1,45 @@
+/// What `help(aws)` and `help(aws.name)` say of the `aws` module's functions (and of its one
+/// value, `aws.json.null`), by their path in the module.
+enum ModuleHelp {
+    /// Usage line and one-line summary of each function, by path (`aws.json.encode`).
+    static let entries: [String: (usage: String, summary: String)] = [
+        "aws.client": (
+            "aws.client(service, {region=, profile=, endpoint_url=, max_attempts=, retry_mode=, timeout=, ...})",
+            "a client of a service (iam, s3, glue, sts, logs), or aws.client{service=, model=path} for any other"
+        ),
+        "aws.config": (
+            "aws.config() or aws.config{region=, profile=, endpoint_url=, max_attempts=, retry_mode=, ...}",
+            "what is resolved (region, profile, credentials source, ...), or sets the session's defaults"
+        ),
+        "aws.inspect": ("aws.inspect(value, {depth=})", "the value as the REPL prints it, as a string"),
+        "aws.search": ("aws.search(expression, data)", "evaluates a JMESPath expression over data"),
+        "aws.sign": (
+            "aws.sign{method=, url=, headers=, body=, service=, region=, credentials=, time=, expires=}",
+            "signs any HTTP request with SigV4 (or presigns it with expires)"
+        ),
+        "aws.clock": ("aws.clock()", "seconds on a monotonic clock, with fractions"),
+        "aws.sleep": ("aws.sleep(seconds)", "waits; Ctrl-C stops it"),
+        "aws.json.encode": ("aws.json.encode(value, {pretty=, sort_keys=})", "the value as JSON text, keys sorted"),
+        "aws.json.decode": (
+            "aws.json.decode(text)", "the value of a JSON document; a null inside it is aws.json.null, at the top nil"
+        ),
+        "aws.json.array": ("aws.json.array(t)", "marks a table to encode as a JSON array, even when empty"),
+        "aws.json.null": (
+            "aws.json.null", "JSON's null where nil cannot stand (in arrays, decoded documents); v == aws.json.null"
+        ),
+    ]
+
+    /// The full help of one function, or nil when the path has none.
+    static func text(for path: String) -> String? {
+        entries[path].map { $0.usage + "\n  " + $0.summary }
+    }
+
+    /// One line per function path given: usage name and summary, aligned.
+    static func listing(_ paths: [String], title: String) -> String {
+        let width = (paths.map(\.count).max() ?? 0) + 2
+        let lines = paths.sorted().map { path in
+            path + String(repeating: " ", count: width - path.count) + (entries[path]?.summary ?? "(no help text)")
+        }
+        return ([title] + lines.map { "  " + $0 }).joined(separator: "\n")
+    }
+}
