@@ -50,6 +50,10 @@ enum BuiltinHelp {
             "prints (or hands on_line) the run's log lines (output, error and continuous logging streams) "
                 + "in time order; follow = true reads on until the run has ended; returns the line count and run state"
         ),
+        "resolve_endpoint": (
+            "client:resolve_endpoint{Region=, UseFIPS=, UseDualStack=, Bucket=, ...}",
+            "what the service's endpoint rules give for those parameters: {url=, properties=, headers=}"
+        ),
     ]
 
     /// The help text of built-in `method` of `client`: usage, summary, and the names it takes

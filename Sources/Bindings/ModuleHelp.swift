@@ -17,6 +17,13 @@ enum ModuleHelp {
             "aws.sign{method=, url=, headers=, body=, service=, region=, credentials=, time=, expires=}",
             "signs any HTTP request with SigV4 (or presigns it with expires)"
         ),
+        "aws.table": (
+            "aws.table(rows, {columns=, title=})", "the rows (tables keyed by column) as an aligned text table"
+        ),
+        "aws.csv.encode": ("aws.csv.encode(rows, {columns=})", "the rows as RFC 4180 CSV text, a header row first"),
+        "aws.csv.decode": (
+            "aws.csv.decode(text, {header=})", "the rows of CSV text as tables keyed by the header row"
+        ),
         "aws.clock": ("aws.clock()", "seconds on a monotonic clock, with fractions"),
         "aws.sleep": ("aws.sleep(seconds)", "waits; Ctrl-C stops it"),
         "aws.json.encode": ("aws.json.encode(value, {pretty=, sort_keys=})", "the value as JSON text, keys sorted"),
