@@ -24,6 +24,9 @@ let package = Package(
         .systemLibrary(
             name: "CEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CShims", dependencies: ["CLua", "CCurl", "CEdit"]),
         .target(name: "CModels"),
         .target(
@@ -32,7 +35,7 @@ let package = Package(
         .target(
             name: "AWSCore",
             dependencies: [
-                "CCurl", "CShims", "CModels",
+                "CCurl", "CShims", "CModels", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

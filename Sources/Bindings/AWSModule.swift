@@ -32,6 +32,7 @@ public enum AWSModule {
     ) {
         ErrorTable.install(in: state)
         state.defineMetatable(jsonArrayMetatable)
+        JSONNull.register(in: state)
         LuaClient.register(in: state)
         let session = Session(defaults: defaults, environment: environment)
         session.isInterrupted = { [weak state] in state.map(Interrupts.requested(in:)) ?? false }

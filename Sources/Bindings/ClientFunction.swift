@@ -6,6 +6,7 @@ enum ClientFunction {
     static let options = [
         "service", "model", "region", "profile", "endpoint_url", "max_attempts", "retry_mode", "timeout",
         "connect_timeout", "credentials", "ca_bundle", "use_fips_endpoint", "use_dualstack_endpoint", "s3",
+        "request_checksum_calculation", "response_checksum_validation",
     ]
 
     static func function(_ session: Session) -> LuaValue {
@@ -54,7 +55,31 @@ enum ClientFunction {
             serviceName: name, model: model, configuration: configuration, debugLog: session.debugLog)
         if let timeout = try settings.numberOption("timeout", of: function) { client.readTimeout = timeout }
         if let timeout = try settings.numberOption("connect_timeout", of: function) { client.connectTimeout = timeout }
+        client.checksums = try checksumSettings(settings, default: client.checksums)
         client.isCancelled = session.isInterrupted
         return LuaClient(client: client, session: session)
+    }
+
+    /// `request_checksum_calculation` / `response_checksum_validation` given to the client
+    /// (`when_supported` or `when_required`, as boto3's `Config` takes them) over `configured`.
+    private static func checksumSettings(_ settings: LuaTable, default configured: ChecksumSettings) throws
+        -> ChecksumSettings
+    {
+        var result = configured
+        for (key, path) in [
+            ("request_checksum_calculation", \ChecksumSettings.requestCalculation),
+            ("response_checksum_validation", \ChecksumSettings.responseValidation),
+        ] {
+            guard let value = try settings.stringOption(key, of: "aws.client") else { continue }
+            guard let mode = ChecksumSettings.Mode(rawValue: value.lowercased()) else {
+                throw AWSError(
+                    code: "ValidationError",
+                    message:
+                        "aws.client: \(key) must be when_supported or when_required, got \(QuotedValue.shortened(value))"
+                )
+            }
+            result[keyPath: path] = mode
+        }
+        return result
     }
 }

@@ -1,7 +1,7 @@
 import AWSCore
 import Host
 
-/// `aws.json`: `encode(value, {pretty=, sort_keys=})`, `decode(text)` and `array(t)`.
+/// `aws.json`: `encode(value, {pretty=, sort_keys=})`, `decode(text)`, `array(t)` and `null`.
 enum JSONFunctions {
     static func table() -> LuaValue {
         var module = LuaTable(array: [])
@@ -23,7 +23,7 @@ enum JSONFunctions {
         module["decode"] = .function(
             LuaFunction("decode") { call in
                 guard let bytes = call[1].stringBytes else { throw call.argumentError(1, expected: "string") }
-                return [try JSONDecoding.decode(bytes).toLua()]
+                return [try JSONDecoding.decode(bytes).toLua(keepingNullMembers: true)]
             })
         module["array"] = .function(
             LuaFunction("array") { call in
@@ -34,6 +34,7 @@ enum JSONFunctions {
                 table.metatableName = jsonArrayMetatable
                 return [.table(table)]
             })
+        module["null"] = JSONNull.value
         return .table(module)
     }
 }

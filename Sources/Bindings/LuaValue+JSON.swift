@@ -8,7 +8,7 @@ let jsonArrayMetatable = "aws.json.array"
 extension LuaValue {
     /// This Lua value as JSON-shaped data. A table with only a sequence part (or marked with
     /// `aws.json.array`) is an array, any other table an object (empty: `{}`); number keys
-    /// become strings. Functions, userdata, keys of other types and keys that are not UTF-8 text
+    /// become strings; `aws.json.null` is null. Functions, userdata, keys of other types and keys that are not UTF-8 text
     /// are errors naming the path; string values that are not UTF-8 stay bytes (`.binary`).
     func toJSON(path: String = "") throws -> JSONValue {
         switch self {
@@ -46,6 +46,8 @@ extension LuaValue {
             }
             members.sort { $0.0 < $1.0 }
             return .object(OrderedDictionary(members, uniquingKeysWith: { $1 }))
+        case .object(let object) where object.object is JSONNull:
+            return .null
         case .function, .object, .reference:
             throw AWSError(
                 code: "ValidationError",
@@ -55,9 +57,11 @@ extension LuaValue {
 }
 
 extension JSONValue {
-    /// This data as a Lua value: null becomes nil, blobs raw byte strings, an empty array a
-    /// table marked as an array (so it encodes back as `[]`).
-    func toLua() -> LuaValue {
+    /// This data as a Lua value: blobs become raw byte strings, an empty array a table marked
+    /// as an array (so it encodes back as `[]`). A null is nil at the top, `aws.json.null`
+    /// inside an array; a null member of an object is left out (as boto3 leaves absent members
+    /// out of results), or kept as `aws.json.null` with `keepingNullMembers` (decoded documents).
+    func toLua(keepingNullMembers: Bool = false) -> LuaValue {
         switch self {
         case .null: return .nil
         case .bool(let b): return .boolean(b)
@@ -67,14 +71,29 @@ extension JSONValue {
         case .binary(let b): return .bytes(b)
         case .array(let elements):
             if elements.isEmpty { return .table(LuaTable(array: [], metatableName: jsonArrayMetatable)) }
-            return .table(LuaTable(array: elements.map { $0.toLua() }))
+            return .table(
+                LuaTable(
+                    array: elements.map {
+                        $0.isNull ? JSONNull.value : $0.toLua(keepingNullMembers: keepingNullMembers)
+                    }))
         case .object(let members):
             var fields: [LuaValue: LuaValue] = [:]
             fields.reserveCapacity(members.count)
-            for (key, element) in members where element != .null {
-                fields[.string(key)] = element.toLua()
+            for (key, element) in members {
+                if element.isNull {
+                    if keepingNullMembers { fields[.string(key)] = JSONNull.value }
+                    continue
+                }
+                fields[.string(key)] = element.toLua(keepingNullMembers: keepingNullMembers)
             }
             return .table(LuaTable(array: [], fields: fields))
         }
+    }
+}
+
+extension JSONValue {
+    fileprivate var isNull: Bool {
+        if case .null = self { return true }
+        return false
     }
 }

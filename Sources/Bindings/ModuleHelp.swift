@@ -1,5 +1,5 @@
-/// What `help(aws)` and `help(aws.name)` say of the `aws` module's functions, by their path
-/// in the module.
+/// What `help(aws)` and `help(aws.name)` say of the `aws` module's functions (and of its one
+/// value, `aws.json.null`), by their path in the module.
 enum ModuleHelp {
     /// Usage line and one-line summary of each function, by path (`aws.json.encode`).
     static let entries: [String: (usage: String, summary: String)] = [
@@ -20,7 +20,9 @@ enum ModuleHelp {
         "aws.clock": ("aws.clock()", "seconds on a monotonic clock, with fractions"),
         "aws.sleep": ("aws.sleep(seconds)", "waits; Ctrl-C stops it"),
         "aws.json.encode": ("aws.json.encode(value, {pretty=, sort_keys=})", "the value as JSON text, keys sorted"),
-        "aws.json.decode": ("aws.json.decode(text)", "the value of a JSON document; null becomes nil"),
+        "aws.json.decode": (
+            "aws.json.decode(text)", "the value of a JSON document; a null inside it is aws.json.null, at the top nil"
+        ),
         "aws.json.array": ("aws.json.array(t)", "marks a table to encode as a JSON array, even when empty"),
         "aws.table": (
             "aws.table(rows, {columns = {...}, title = \"...\"})",
@@ -32,6 +34,9 @@ enum ModuleHelp {
         "aws.csv.decode": (
             "aws.csv.decode(text, {header = true})",
             "the rows of RFC 4180 text as tables keyed by the header row (with header = false: lists of fields)"
+        ),
+        "aws.json.null": (
+            "aws.json.null", "JSON's null where nil cannot stand (in arrays, decoded documents); v == aws.json.null"
         ),
     ]
 

@@ -3,10 +3,11 @@ import CShims
 import Host
 
 /// Finds where a value sits in the `aws` module (`aws`, `aws.json`, `aws.json.encode`), by
-/// identity and with raw access only, so that `help` can describe the module's functions.
+/// identity and with raw access only, so that `help` can describe the module's functions and
+/// the values that have help of their own (`aws.json.null`).
 enum ModulePaths {
-    /// Help for the value at `index` when it is the `aws` table, one of its tables or one of
-    /// their functions; nil otherwise.
+    /// Help for the value at `index` when it is the `aws` table, one of its tables, one of
+    /// their functions or a value with help of its own; nil otherwise.
     static func help(forValueAt index: Int32, on L: OpaquePointer) -> String? {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -39,8 +40,9 @@ enum ModulePaths {
                 guard lua_type(L, -2) == LUA_TSTRING, let key = lua_tolstring(L, -2, nil) else { continue }
                 let name = path + "." + String(cString: key)
                 let type = lua_type(L, -1)
-                if type == LUA_TFUNCTION { functions.append(name) }
-                if type == LUA_TFUNCTION || type == LUA_TTABLE, lua_rawequal(L, -1, target) != 0 {
+                let isHelpedValue = type == LUA_TUSERDATA && ModuleHelp.entries[name] != nil
+                if type == LUA_TFUNCTION || isHelpedValue { functions.append(name) }
+                if type == LUA_TFUNCTION || type == LUA_TTABLE || isHelpedValue, lua_rawequal(L, -1, target) != 0 {
                     found = (name, type == LUA_TTABLE)
                 }
                 if type == LUA_TTABLE, depth < 1, lua_checkstack(L, 4) != 0 {

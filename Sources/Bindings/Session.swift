@@ -10,8 +10,8 @@ final class Session {
     var scriptSettings = ConfigOverrides()
     var debug: Bool
     let environment: AWSEnvironment
-    /// The service models this state has loaded.
-    let models = ModelRegistry()
+    /// The service models this state has loaded: built in, or found where botocore looks.
+    let models: ModelRegistry
     /// True once Ctrl-C was pressed while this session's state runs a script.
     var isInterrupted: () -> Bool = { false }
     private var chains: [String: CredentialsProvider] = [:]
@@ -23,6 +23,7 @@ final class Session {
             credentials: defaults.credentials)
         debug = defaults.debug
         self.environment = environment
+        models = ModelRegistry(searchPath: ModelSearchPath(environment: environment))
     }
 
     /// The settings in force: script settings over command-line flags, then `extra` (a

@@ -88,10 +88,10 @@ final class ModelFileLoaderTests: XCTestCase {
             try ServiceModel.load(path: path), code: "InvalidModel", contains: "\(paginators) is not valid JSON")
     }
 
-    func testACompressedModelSaysToDecompressIt() throws {
+    func testACutShortCompressedModelIsNamed() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("service-2.json.gz", [0x1f, 0x8b, 0x08, 0x00])
-        assertError(try ServiceModel.load(path: path), code: "InvalidModel", contains: "gzip-compressed")
+        assertError(try ServiceModel.load(path: path), code: "InvalidModel", contains: "\(path): cannot decompress")
     }
 
     private func assertError<T>(
@@ -112,4 +112,35 @@ final class ModelFileLoaderTests: XCTestCase {
          "shapes":{"GetThingRequest":{"type":"structure","required":["Name"],"members":{"Name":{"shape":"Name"}}},
            "Name":{"type":"string","min":1,"max":10}}}
         """
+}
+
+/// Model files as botocore ships them: gzipped, with sdk-extras beside them.
+final class ModelFileLoaderGzipTests: XCTestCase {
+    func testGzippedModelAndCompanionsLoadDirectly() throws {
+        let folder = try TemporaryDirectory()
+        let model = """
+            {"version":"2.0","metadata":{"apiVersion":"2020-01-01","endpointPrefix":"thing","protocol":"json",
+             "jsonVersion":"1.1","serviceId":"Thing","signatureVersion":"v4","targetPrefix":"Thing"},
+             "operations":{"ListThings":{"name":"ListThings","http":{"method":"POST","requestUri":"/"}}},
+             "shapes":{}}
+            """
+        _ = try folder.write("service-2.json", Array(model.utf8))
+        _ = try folder.write(
+            "paginators-1.json",
+            Array(#"{"pagination":{"ListThings":{"input_token":"T","output_token":"T","result_key":"Things"}}}"#.utf8))
+        _ = try folder.write(
+            "paginators-1.sdk-extras.json",
+            Array(#"{"version":1.0,"merge":{"pagination":{"ListThings":{"non_aggregate_keys":["Owner"]}}}}"#.utf8))
+        for name in ["service-2.json", "paginators-1.json", "paginators-1.sdk-extras.json"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["gzip", folder.path + "/" + name]
+            try process.run()
+            process.waitUntilExit()
+        }
+        let loaded = try ServiceModel.load(path: folder.path + "/service-2.json.gz")
+        XCTAssertEqual(Array(loaded.operations.keys), ["ListThings"])
+        XCTAssertEqual(loaded.paginators["ListThings"]?["result_key"], .string("Things"))
+        XCTAssertEqual(loaded.paginators["ListThings"]?["non_aggregate_keys"], .array([.string("Owner")]))
+    }
 }

@@ -14,6 +14,8 @@ final class S3TransferTests: XCTestCase {
         var partFailures: [Int: [HTTPResponse]] = [:]
         /// Called after each wait for parallel requests to finish.
         var afterWait: () -> Void = {}
+        /// The body of the CompleteMultipartUpload answer.
+        var completeAnswer = "<CompleteMultipartUploadResult><ETag>\"done-3\"</ETag></CompleteMultipartUploadResult>"
         /// "start N" and "done N" for each part request, in the order they happened.
         var events: [String] = []
         private(set) var largestInFlight = 0
@@ -32,10 +34,7 @@ final class S3TransferTests: XCTestCase {
                         "<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId>up-1</UploadId></InitiateMultipartUploadResult>"
                             .utf8))
             case "POST":
-                return HTTPResponse(
-                    status: 200,
-                    body: Array(
-                        "<CompleteMultipartUploadResult><ETag>\"done-3\"</ETag></CompleteMultipartUploadResult>".utf8))
+                return HTTPResponse(status: 200, body: Array(completeAnswer.utf8))
             case "DELETE": return HTTPResponse(status: 204)
             case "HEAD":
                 return HTTPResponse(status: 200, headers: [("content-length", "\(object.count)"), ("etag", "\"e\"")])

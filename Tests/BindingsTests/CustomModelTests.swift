@@ -49,3 +49,30 @@ final class CustomModelTests: XCTestCase {
         return target
     }
 }
+
+/// `aws.client("name")` for a service that is not built in finds botocore's own model files.
+final class BotocoreDataModelTests: XCTestCase {
+    func testDynamoDBFromBotocoresFolderWorksAgainstTheEmulator() throws {
+        let lua = try makeEmulatorState()
+        let table = Emulator.uniqueName("gluescript-table")
+        let result = try lua.run(
+            """
+            local ddb = aws.client("dynamodb")
+            ddb:create_table{TableName = "\(table)", BillingMode = "PAY_PER_REQUEST",
+              AttributeDefinitions = {{AttributeName = "id", AttributeType = "S"}},
+              KeySchema = {{AttributeName = "id", KeyType = "HASH"}}}
+            ddb:wait("table_exists", {TableName = "\(table)"}, {delay = 0.2, max_attempts = 20})
+            local found = false
+            for page in ddb:paginate("list_tables", {}) do
+              for _, name in ipairs(page.TableNames) do found = found or name == "\(table)" end
+            end
+            local waiters = table.concat(ddb:waiters(), ",")
+            local queues = aws.client("sqs")
+            local url = queues:create_queue{QueueName = "\(table)"}.QueueUrl
+            return found, waiters, url:sub(-#"\(table)")
+            """)
+        XCTAssertEqual(result[0], .boolean(true))
+        XCTAssertTrue(result[1].stringValue?.contains("table_exists") == true, "\(result[1])")
+        XCTAssertEqual(result[2], .string(table))
+    }
+}

@@ -112,6 +112,14 @@ final class HelpEverywhereTests: XCTestCase {
         XCTAssertTrue(json.contains("aws.json.encode") && !json.contains("aws.client"), json)
     }
 
+    func testJSONNullHasHelpAndIsListedWithTheJSONFunctions() throws {
+        let json = try helpText("aws.json")
+        XCTAssertTrue(json.contains("\n  aws.json.null "), json)
+        let null = try helpText("aws.json.null")
+        XCTAssertTrue(null.hasPrefix("aws.json.null\n  JSON's null"), null)
+        XCTAssertTrue(try helpText("aws.json.decode").contains("aws.json.null"))
+    }
+
     func testHTMLDocumentationOfAModelFileIsCutToItsFirstSentence() {
         XCTAssertEqual(
             DocumentationSummary.firstSentence(

@@ -112,23 +112,29 @@ final class LuaClientEndpointTests: XCTestCase {
         XCTAssertTrue(result[1].stringValue?.contains("/us-west-2/s3/aws4_request") ?? false, "\(result[1])")
     }
 
+    /// An access point ARN without its name is not a bucket name boto3 takes, so a call stops
+    /// at validation as boto3's does; the endpoint rules, asked directly, say what is wrong with it.
     func testMalformedAndForeignARNsAreClearErrors() throws {
         let result = try state(["AWS_REGION": "us-east-1"]).run(
             """
             local s3 = aws.client("s3")
-            local ok1, bad = pcall(s3.get_object, s3, {Bucket = "arn:aws:s3:us-west-2:123456789012:accesspoint", Key = "k"})
+            local malformed = "arn:aws:s3:us-west-2:123456789012:accesspoint"
+            local ok1, bad = pcall(s3.get_object, s3, {Bucket = malformed, Key = "k"})
             local ok2, foreign = pcall(s3.get_object, s3,
               {Bucket = "arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:reports", Key = "k"})
-            return bad.code, bad.message, foreign.code, foreign.message, foreign.operation
+            local ok3, rules = pcall(s3.resolve_endpoint, s3, {Bucket = malformed, Region = "us-east-1"})
+            return bad.code, rules.code, rules.message, foreign.code, foreign.message, foreign.operation
             """)
-        // An access point ARN with no name fails boto3's bucket check before any endpoint rule.
         XCTAssertEqual(result[0], .string("ValidationError"))
-        XCTAssertTrue(result[1].stringValue?.contains("invalid bucket name") ?? false, "\(result[1])")
-        XCTAssertEqual(result[2], .string("EndpointError"))
-        let message = result[3].stringValue ?? ""
+        XCTAssertEqual(result[1], .string("EndpointError"))
+        XCTAssertTrue(
+            result[2].stringValue?.contains("Invalid ARN: Expected a resource of the format `accesspoint:") ?? false,
+            "\(result[2])")
+        XCTAssertEqual(result[3], .string("EndpointError"))
+        let message = result[4].stringValue ?? ""
         XCTAssertTrue(message.contains("Client was configured for partition `aws` but ARN"), message)
         XCTAssertTrue(message.contains("region us-east-1 (from AWS_REGION)"), message)
-        XCTAssertEqual(result[4], .string("GetObject"))
+        XCTAssertEqual(result[5], .string("GetObject"))
     }
 
     func testFIPSWhereThereIsNoFIPSEndpointNamesTheSettingAndItsFile() throws {

@@ -139,15 +139,42 @@ final class S3ClientTests: XCTestCase {
         XCTAssertTrue(message.first?.stringValue?.contains("CopySource: give") ?? false, "\(message)")
     }
 
-    func testDeleteObjectsCarriesContentMD5() throws {
+    /// A client may opt out of default checksums, as boto3's `Config(request_checksum_calculation=)`.
+    func testAClientOptionTurnsDefaultChecksumsOff() throws {
         let state = makeState(variables: [
             "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_REGION": "us-east-1",
             "AWS_EC2_METADATA_DISABLED": "true",
         ])
-        let md5 = try state.run(
-            "return aws.client('s3'):build_request('delete_objects', {Bucket = 'b', Delete = {Objects = {{Key = 'k'}}}}).headers['Content-MD5']"
-        )
-        XCTAssertEqual(md5.first?.stringValue?.count, 24)
+        let result = try state.run(
+            """
+            local put = {Bucket = 'b', Key = 'k', Body = 'x'}
+            local default = aws.client('s3'):build_request('put_object', put).headers
+            local quiet = aws.client('s3', {request_checksum_calculation = 'when_required'})
+            local get = quiet:build_request('get_object', {Bucket = 'b', Key = 'k'}).headers
+            local strict = aws.client('s3', {response_checksum_validation = 'when_required'})
+            local ok, e = pcall(aws.client, 's3', {request_checksum_calculation = 'never'})
+            return default['x-amz-checksum-crc32'] ~= nil, quiet:build_request('put_object', put).headers['x-amz-checksum-crc32'],
+              get['x-amz-checksum-mode'], strict:build_request('get_object', {Bucket = 'b', Key = 'k'}).headers['x-amz-checksum-mode'],
+              e.code
+            """)
+        XCTAssertEqual(result, [.boolean(true), .nil, .string("ENABLED"), .nil, .string("ValidationError")])
+    }
+
+    /// DeleteObjects requires a checksum: current botocore sends CRC32 (not Content-MD5), even
+    /// with `request_checksum_calculation = when_required`.
+    func testDeleteObjectsCarriesACRC32Checksum() throws {
+        let state = makeState(variables: [
+            "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_REGION": "us-east-1",
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_REQUEST_CHECKSUM_CALCULATION": "when_required",
+        ])
+        let headers = try state.run(
+            """
+            local h = aws.client('s3'):build_request('delete_objects', {Bucket = 'b', Delete = {Objects = {{Key = 'k'}}}}).headers
+            return h['x-amz-checksum-crc32'], h['x-amz-sdk-checksum-algorithm'], h['Content-MD5']
+            """)
+        XCTAssertEqual(headers.first?.stringValue?.count, 8)
+        XCTAssertEqual(headers[1], .string("CRC32"))
+        XCTAssertEqual(headers[2], .nil)
     }
 }
 

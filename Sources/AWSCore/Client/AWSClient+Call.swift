@@ -54,8 +54,8 @@ extension AWSClient {
     }
 
     /// Input completed (idempotency tokens, S3's location constraint, policy documents given
-    /// as tables) and validated against the model.
-    func prepareInput(_ operation: OperationModel, _ input: JSONValue) throws -> JSONValue {
+    /// as tables, `ChecksumMode` except when presigning) and validated against the model.
+    func prepareInput(_ operation: OperationModel, _ input: JSONValue, presigning: Bool = false) throws -> JSONValue {
         guard let shape = operation.input else {
             if case .object(let members) = input, !members.isEmpty {
                 throw AWSError(
@@ -68,13 +68,17 @@ extension AWSClient {
         }
         var prepared = IdempotencyTokens.filled(InputNormalizer.normalize(input, shape: shape), shape: shape)
         prepared = try applyS3Defaults(operation, prepared)
+        if !presigning { prepared = withChecksumMode(operation, prepared) }
         try InputValidator().validate(prepared, for: operation, service: serviceName)
         return prepared
     }
 
-    func unsignedRequest(_ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint) throws
-        -> HTTPRequest
-    {
+    /// The request for `input`, unsigned; `body` replaces the serialized body (a file, or a
+    /// region of one for UploadPart) before the flexible checksum is computed over it.
+    func unsignedRequest(
+        _ operation: OperationModel, _ input: JSONValue, endpoint: ServiceEndpoint, body: HTTPRequest.Body? = nil,
+        presigning: Bool = false
+    ) throws -> HTTPRequest {
         var bound = operation
         if endpoint.fromRules && isS3 && bound.requestURI.hasPrefix("/{Bucket}") {
             bound.requestURI.removeFirst("/{Bucket}".count)
@@ -84,9 +88,8 @@ extension AWSClient {
             request = try applyS3Addressing(request, input: input, endpoint: endpoint)
         }
         for header in endpoint.headers { request.setHeader(header.name, header.value) }
-        if operation.checksumRequired, request.header("Content-MD5") == nil, case .bytes(let body) = request.body {
-            request.setHeader("Content-MD5", ContentChecksum.md5Base64(body))
-        }
+        if let body { request.body = body }
+        try applyRequestChecksum(&request, operation, input, presigning: presigning)
         return request
     }
 
@@ -109,12 +112,12 @@ extension AWSClient {
         throws -> JSONValue
     {
         if let path = options.responseBodyPath { _ = try DownloadTarget(path) }
-        var request = try unsignedRequest(operation, input, endpoint: endpoint)
-        if let body = options.requestBody { request.body = body }
+        let request = try unsignedRequest(operation, input, endpoint: endpoint, body: options.requestBody)
         var transfer = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, responseBodyPath: options.responseBodyPath,
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)
         transfer.responseBodyPath = options.responseBodyPath
+        transfer.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, input)
         let (response, attempts) = try withRetries(
             retryPolicy,
             { _ in

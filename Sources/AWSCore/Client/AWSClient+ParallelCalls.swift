@@ -99,8 +99,7 @@ extension AWSClient {
             throw AWSError(code: "UnknownOperation", message: call.operation)
         }
         let endpoint = try endpoint(for: operation, call.input)
-        var request = try unsignedRequest(operation, call.input, endpoint: endpoint)
-        if let body = call.body { request.body = body }
+        let request = try unsignedRequest(operation, call.input, endpoint: endpoint, body: call.body)
         let signed = try sign(request, operation: operation, endpoint: endpoint)
         var options = TransferOptions(
             connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle,
@@ -108,6 +107,7 @@ extension AWSClient {
                 progress.update(index, bytes: uploading ? moved.bytesSent : moved.bytesReceived)
             },
             isCancelled: isCancelled)
+        options.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, call.input)
         options.responseBodyRegion = call.region
         return (signed, options)
     }

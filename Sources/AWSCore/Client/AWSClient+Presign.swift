@@ -3,9 +3,9 @@ extension AWSClient {
     /// seven days): anyone holding it can make that one request without credentials.
     public func presign(_ operationName: String, _ input: JSONValue, expires: Int) throws -> String {
         let operation = try self.operation(operationName)
-        let prepared = try prepareInput(operation, input)
+        let prepared = try prepareInput(operation, input, presigning: true)
         let endpoint = try endpoint(for: operation, prepared)
-        let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint, presigning: true)
         var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
             service: endpoint.signingName ?? model.metadata.signingService)

@@ -32,6 +32,8 @@ public final class AWSClient {
     public var connectTimeout: Double = 60
     public var readTimeout: Double = 60
     public var caBundle: String?
+    /// When request checksums are computed and response checksums checked.
+    public var checksums: ChecksumSettings
     /// Endpoints the rules gave, by their parameters (as botocore's resolver caches them).
     let resolvedEndpoints = EndpointCache()
     /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
@@ -62,6 +64,7 @@ public final class AWSClient {
             debugLog: debugLog)
         self.debugLog = debugLog
         self.caBundle = configuration.caBundle
+        self.checksums = configuration.checksums
         self.retryPolicy.sleep = { [unowned self] seconds in self.sleepBetweenAttempts(seconds) }
     }
 

@@ -7,6 +7,8 @@ public struct AWSConfiguration: Sendable {
     public var retry: RetrySettings
     public var caBundle: String?
     public var credentials: CredentialsProvider
+    /// When request checksums are computed and response checksums checked.
+    public var checksums = ChecksumSettings()
     /// FIPS, dual-stack and S3 settings for the endpoint rules.
     public var endpoints = EndpointSettings()
     /// Where `endpointURL` came from, for errors.
@@ -51,6 +53,7 @@ extension ConfigResolver {
             endpointURL: endpoint?.value,
             retry: try retrySettings(), caBundle: caBundle,
             credentials: credentials ?? credentialChain(httpClient: httpClient))
+        configuration.checksums = try checksumSettings()
         configuration.endpointURLSource = endpoint?.source
         configuration.regionSource = found?.source ?? "the default for \(serviceID)"
         configuration.endpoints = try endpointSettings()

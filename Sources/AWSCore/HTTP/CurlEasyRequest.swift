@@ -31,7 +31,9 @@ final class CurlEasyRequest {
         self.options = options
         self.handle = handle
         self.body = try RequestBodySource(request.body)
-        self.sink = ResponseBodySink(targetPath: options.responseBodyPath, region: options.responseBodyRegion)
+        self.sink = ResponseBodySink(
+            targetPath: options.responseBodyPath, region: options.responseBodyRegion,
+            checksumAlgorithms: options.responseChecksumAlgorithms)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try configure(userAgent: userAgent)
@@ -61,7 +63,9 @@ final class CurlEasyRequest {
         if gs_curl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK, code > 0 {
             status = code
         }
-        if !bodyStarted, request.method.uppercased() != "HEAD", !sink.begin(status: status, declaredLength: 0) {
+        if !bodyStarted, request.method.uppercased() != "HEAD",
+            !sink.begin(status: status, headers: headers, declaredLength: 0)
+        {
             return .failure(
                 sink.failure ?? AWSError(code: "ResponseFileError", message: "cannot write the body"))
         }
@@ -226,7 +230,7 @@ final class CurlEasyRequest {
         if !bodyStarted {
             bodyStarted = true
             let declaredLength = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int64($0.value) }
-            guard sink.begin(status: status, declaredLength: declaredLength) else {
+            guard sink.begin(status: status, headers: headers, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false
             }

@@ -1,6 +1,9 @@
 /// Receives a response body: into memory; into a download target (see `DownloadTarget`:
 /// through a temporary file renamed onto it only once the whole body has arrived, or in place
-/// for a device or pipe); or into a region of a download already open.
+/// for a device or pipe); or into a region of a download already open. When asked to, it checks
+/// the body against the flexible checksum the response carries (see `ResponseChecksum`): a body
+/// that does not match is an error, and a download through a temporary file then leaves nothing
+/// behind.
 final class ResponseBodySink {
     private(set) var bytes: [UInt8] = []
     private let targetPath: String?
@@ -8,6 +11,8 @@ final class ResponseBodySink {
     private var file: DownloadFile?
     private var writesRegion = false
     private var fileOffset: Int64 = 0
+    private let checksumAlgorithms: [ChecksumAlgorithm]
+    private var checksum: ResponseChecksum?
     /// What went wrong writing the file, if anything.
     private(set) var failure: AWSError?
 
@@ -15,9 +20,11 @@ final class ResponseBodySink {
     /// enough for any S3 error, and a server that sends more cannot fill the memory.
     static let errorBodyLimit = 1 << 20
 
-    init(targetPath: String?, region: DownloadRegion? = nil) {
+    /// `checksumAlgorithms`: those a 2xx response may be checked with, in order of preference.
+    init(targetPath: String?, region: DownloadRegion? = nil, checksumAlgorithms: [ChecksumAlgorithm] = []) {
         self.targetPath = targetPath
         self.region = region
+        self.checksumAlgorithms = checksumAlgorithms
     }
 
     deinit { discard() }
@@ -30,7 +37,12 @@ final class ResponseBodySink {
 
     /// Chooses where the body goes once the status is known: 2xx bodies go to the target file
     /// or region when there is one, anything else stays in memory so the error can be read.
-    func begin(status: Int, declaredLength: Int64? = nil) -> Bool {
+    func begin(
+        status: Int, headers: [(name: String, value: String)] = [], declaredLength: Int64? = nil
+    ) -> Bool {
+        if (200..<300).contains(status), status != 206, checksum == nil {
+            checksum = ResponseChecksum(headers: headers, algorithms: checksumAlgorithms)
+        }
         guard (200..<300).contains(status), file == nil, !writesRegion else { return true }
         do {
             if let region {
@@ -51,6 +63,7 @@ final class ResponseBodySink {
 
     /// Appends a piece of the body; false if it could not be written or was not wanted.
     func append(_ piece: UnsafeRawBufferPointer) -> Bool {
+        checksum?.update(piece)
         do {
             if writesRegion, let region {
                 try region.receive(piece)
@@ -77,6 +90,10 @@ final class ResponseBodySink {
 
     /// Moves a finished file into place; returns the error if that failed.
     func commit() -> AWSError? {
+        if let mismatch = checksum?.mismatch(consequence: consequenceOfMismatch) {
+            discard()
+            return mismatch
+        }
         guard let file else { return nil }
         self.file = nil
         do {
@@ -88,6 +105,15 @@ final class ResponseBodySink {
         } catch {
             return AWSError(code: "ResponseFileError", message: "\(error)")
         }
+    }
+
+    /// What a body that fails its checksum leaves of the file it was for: a temporary file is
+    /// removed (a region's by the download it belongs to), a target written in place keeps
+    /// the bytes that arrived.
+    private var consequenceOfMismatch: String? {
+        guard let target = file?.target ?? (writesRegion ? region?.file.target : nil) else { return nil }
+        let inPlace = file?.isInPlace ?? region?.file.isInPlace ?? false
+        return inPlace ? "\(target.path) already holds the bytes that arrived" : "\(target.path) was not written"
     }
 
     /// Removes an unfinished temporary file.

@@ -18,6 +18,10 @@ public struct TransferOptions {
     public var progress: ((TransferProgress) -> Void)?
     /// Polled during the transfer; returning `true` stops it with the error code `Cancelled`.
     public var isCancelled: (() -> Bool)?
+    /// Flexible checksums a successful response body is checked with when it carries one
+    /// (`x-amz-checksum-*`), in order of preference; a mismatch fails the transfer with
+    /// `ChecksumMismatch` and leaves no file behind (a target written in place keeps what arrived).
+    public var responseChecksumAlgorithms: [ChecksumAlgorithm] = []
 
     public init(
         connectTimeout: Double = 60, readTimeout: Double = 60, responseBodyPath: String? = nil,

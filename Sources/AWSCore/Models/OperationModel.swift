@@ -15,8 +15,16 @@ public struct OperationModel {
     /// The element wrapping the output in query-protocol responses (`CreateRoleResult`).
     public var resultWrapper: String?
     public var errors: [Shape] = []
-    /// A `Content-MD5` (or other checksum) must be sent.
+    /// A checksum of the body must be sent (`httpChecksumRequired`, or `httpChecksum`'s
+    /// `requestChecksumRequired`).
     public var checksumRequired = false
+    /// The input member naming the flexible checksum algorithm (`httpChecksum`'s
+    /// `requestAlgorithmMember`, S3's `ChecksumAlgorithm`).
+    public var checksumAlgorithmMember: String?
+    /// The input member asking for the response's checksum (`requestValidationModeMember`,
+    /// S3's `ChecksumMode`), and the algorithms the response may carry.
+    public var checksumValidationMember: String?
+    public var responseChecksumAlgorithms: [String] = []
     /// `none` (unsigned) or `v4-unsigned-body`, when the operation differs from the service.
     public var authType: String?
     /// A prefix for the endpoint host, with `{Label}` members (`endpoint.hostPrefix`).

@@ -136,6 +136,10 @@ struct ServiceModelDecoder {
         operation.errors = try (d["errors"]?.arrayValue ?? []).compactMap { try shape($0) }
         operation.checksumRequired =
             d["httpChecksumRequired"] == .bool(true) || d["httpChecksum"]?["requestChecksumRequired"] == .bool(true)
+        operation.checksumAlgorithmMember = d["httpChecksum"]?["requestAlgorithmMember"]?.stringValue
+        operation.checksumValidationMember = d["httpChecksum"]?["requestValidationModeMember"]?.stringValue
+        operation.responseChecksumAlgorithms =
+            d["httpChecksum"]?["responseAlgorithms"]?.arrayValue?.compactMap(\.stringValue) ?? []
         operation.authType = d["authtype"]?.stringValue
         operation.hostPrefix = d["endpoint"]?["hostPrefix"]?.stringValue
         operation.deprecated = d["deprecated"] == .bool(true)

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 extension S3Transfer {
     /// Parameters of the upload that UploadPart and CompleteMultipartUpload must repeat.
     static let partParameters = [
@@ -14,8 +16,10 @@ extension S3Transfer {
             return try putObject(path, size: size, bucket: bucket, key: key, progress: progress)
         }
         let parts = plan(size: size)
-        let created = try client.call(
-            "CreateMultipartUpload", Self.merging(options.extra, [("Bucket", .string(bucket)), ("Key", .string(key))]))
+        let checksum = try uploadChecksumAlgorithm()
+        var createInput = Self.merging(options.extra, [("Bucket", .string(bucket)), ("Key", .string(key))])
+        if let checksum { createInput = Self.merging(createInput, [("ChecksumAlgorithm", .string(checksum.rawValue))]) }
+        let created = try client.call("CreateMultipartUpload", createInput)
         guard let uploadID = created["UploadId"]?.stringValue else {
             throw AWSError(
                 code: "InvalidResponse",
@@ -23,10 +27,12 @@ extension S3Transfer {
                 service: client.serviceName, operation: "CreateMultipartUpload")
         }
         do {
-            let eTag = try uploadParts(
-                path, parts: parts, bucket: bucket, key: key, uploadID: uploadID, progress: progress)
+            let (eTag, objectChecksum) = try uploadParts(
+                path, parts: parts, bucket: bucket, key: key, uploadID: uploadID, checksum: checksum,
+                progress: progress)
             progress.end()
-            return S3UploadResult(eTag: eTag, size: size, parts: parts.count, seconds: progress.seconds)
+            return S3UploadResult(
+                eTag: eTag, size: size, parts: parts.count, seconds: progress.seconds, checksum: objectChecksum)
         } catch {
             let failure = abort(bucket: bucket, key: key, uploadID: uploadID)
             guard var error = error as? AWSError else { throw error }
@@ -42,38 +48,47 @@ extension S3Transfer {
     private func putObject(_ path: String, size: Int64, bucket: String, key: String, progress: ProgressCounter) throws
         -> S3UploadResult
     {
-        let input = Self.merging(options.extra, [("Bucket", .string(bucket)), ("Key", .string(key))])
+        var input = Self.merging(options.extra, [("Bucket", .string(bucket)), ("Key", .string(key))])
+        if let algorithm = try uploadChecksumAlgorithm() {
+            input = Self.merging(input, [("ChecksumAlgorithm", .string(algorithm.rawValue))])
+        }
         let call = ParallelCall(
             operation: "PutObject", input: input,
             body: size > 0 ? .file(path: path, offset: 0, length: UInt64(size)) : HTTPRequest.Body.none,
             bytes: size)
         var eTag = ""
+        var checksum: String?
         try client.sendInParallel([call], through: transport, concurrency: 1, uploading: true, progress: progress) {
             _, response in
             eTag = response.header("etag") ?? ""
+            checksum = ChecksumAlgorithm.allCases.lazy.compactMap { response.header($0.headerName) }.first
         }
         progress.end()
-        return S3UploadResult(eTag: eTag, size: size, parts: 0, seconds: progress.seconds)
+        return S3UploadResult(eTag: eTag, size: size, parts: 0, seconds: progress.seconds, checksum: checksum)
     }
 
-    /// Sends every part and completes the upload; returns the object's ETag.
+    /// Sends every part (each with its own checksum when `checksum` is set) and completes the
+    /// upload with the parts' checksums; returns the object's ETag and the checksum S3 gives it.
     private func uploadParts(
-        _ path: String, parts: [TransferPart], bucket: String, key: String, uploadID: String, progress: ProgressCounter
-    ) throws -> String {
+        _ path: String, parts: [TransferPart], bucket: String, key: String, uploadID: String,
+        checksum: ChecksumAlgorithm?, progress: ProgressCounter
+    ) throws -> (eTag: String, checksum: String?) {
         let extra = options.extra.objectValue ?? [:]
         let repeated = Self.partParameters.compactMap { name in extra[name].map { (name, $0) } }
+        let partChecksum = checksum.map { [("ChecksumAlgorithm", JSONValue.string($0.rawValue))] } ?? []
         let calls = parts.map { part in
             ParallelCall(
                 operation: "UploadPart",
                 input: Self.merging(
                     .object([:]),
-                    repeated + [
+                    repeated + partChecksum + [
                         ("Bucket", .string(bucket)), ("Key", .string(key)), ("UploadId", .string(uploadID)),
                         ("PartNumber", .integer(Int64(part.number))),
                     ]),
                 body: .file(path: path, offset: UInt64(part.offset), length: UInt64(part.length)), bytes: part.length)
         }
         var eTags = [String?](repeating: nil, count: parts.count)
+        var checksums = [String?](repeating: nil, count: parts.count)
         try client.sendInParallel(
             calls, through: transport, concurrency: options.concurrency, uploading: true, progress: progress
         ) { index, response in
@@ -83,10 +98,18 @@ extension S3Transfer {
                     service: client.serviceName, operation: "UploadPart")
             }
             eTags[index] = eTag
+            if let checksum {
+                checksums[index] =
+                    try response.header(checksum.headerName) ?? checksum.base64(of: calls[index].body ?? .none)
+            }
         }
         try client.checkCancelled()
-        let completed: [JSONValue] = zip(parts, eTags).map { part, eTag in
-            .object(["ETag": .string(eTag ?? ""), "PartNumber": .integer(Int64(part.number))])
+        let completed: [JSONValue] = parts.indices.map { index in
+            var members: OrderedDictionary<String, JSONValue> = [
+                "ETag": .string(eTags[index] ?? ""), "PartNumber": .integer(Int64(parts[index].number)),
+            ]
+            if let checksum, let value = checksums[index] { members[checksum.memberName] = .string(value) }
+            return .object(members)
         }
         let output = try client.call(
             "CompleteMultipartUpload",
@@ -96,7 +119,49 @@ extension S3Transfer {
                     ("Bucket", .string(bucket)), ("Key", .string(key)), ("UploadId", .string(uploadID)),
                     ("MultipartUpload", .object(["Parts": .array(completed)])),
                 ]))
-        return output["ETag"]?.stringValue ?? ""
+        let eTag = output["ETag"]?.stringValue ?? ""
+        guard let checksum else { return (eTag, nil) }
+        let composite = try Self.compositeChecksum(checksums.map { $0 ?? "" }, algorithm: checksum)
+        guard let reported = output[checksum.memberName]?.stringValue else { return (eTag, composite) }
+        if reported.contains("-"), reported != composite {
+            throw AWSError(
+                code: "ChecksumMismatch",
+                message: "\(Self.location(bucket, key)): S3 gives the upload the \(checksum.rawValue) \(reported), "
+                    + "but its parts' checksums make \(composite)",
+                service: client.serviceName, operation: "CompleteMultipartUpload")
+        }
+        return (eTag, reported)
+    }
+
+    /// The checksum of a multipart object as S3 composes it: the checksum of the parts' raw
+    /// checksums one after another, in base64, then `-` and the number of parts.
+    public static func compositeChecksum(_ partChecksums: [String], algorithm: ChecksumAlgorithm) throws -> String {
+        var joined: [UInt8] = []
+        for value in partChecksums {
+            guard let raw = Base64.decode(value) else {
+                throw AWSError(
+                    code: "InvalidResponse", message: "a part's checksum \(QuotedValue.shortened(value)) is not base64")
+            }
+            joined += raw
+        }
+        return algorithm.base64(of: joined) + "-\(partChecksums.count)"
+    }
+
+    /// The checksum algorithm of an upload, as s3transfer picks it: `ChecksumAlgorithm` among
+    /// the extra parameters, else CRC32 when `request_checksum_calculation` is `when_supported`
+    /// and no full-object checksum (`ChecksumCRC32`, ...) is given.
+    func uploadChecksumAlgorithm() throws -> ChecksumAlgorithm? {
+        let extra = options.extra.objectValue ?? [:]
+        if let name = extra["ChecksumAlgorithm"]?.stringValue {
+            guard let algorithm = ChecksumAlgorithm(named: name) else {
+                throw AWSError(
+                    code: "UnsupportedChecksumAlgorithm",
+                    message: "ChecksumAlgorithm \(QuotedValue.shortened(name)) is not a checksum gluescript computes")
+            }
+            return algorithm
+        }
+        if ChecksumAlgorithm.allCases.contains(where: { extra[$0.memberName] != nil }) { return nil }
+        return client.checksums.requestCalculation == .whenSupported ? .defaultAlgorithm : nil
     }
 
     /// Aborts the multipart upload, even after an interrupt; returns the error if that failed.
