@@ -1,0 +1,19 @@
+import Host
+
+extension LuaClient {
+    /// What `client.name` gives Lua: a built-in as it is (but `wait`, which yields like an operation); an operation as a method that
+    /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
+    func methodValue(named name: String, in state: LuaState) throws -> LuaValue {
+        let function = try method(named: name)
+        guard let runtime = session.parallel, name == "wait" || LuaClient.builtins[name] == nil else {
+            return .function(function)
+        }
+        if let made = yieldingMethods[name] { return made }
+        let made =
+            name == "wait"
+            ? try runtime.waitMethod(invoke: function, in: state)
+            : try runtime.method(client.model.operation(method: name).name, invoke: function, in: state)
+        yieldingMethods[name] = made
+        return made
+    }
+}
