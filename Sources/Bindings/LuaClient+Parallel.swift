@@ -1,9 +1,15 @@
 import Host
 
 extension LuaClient {
-    /// What `client.name` gives Lua: a built-in as it is (but `wait`, which yields like an operation); an operation as a method that
+    /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
+    /// built-in as it is (but `wait`, which yields like an operation); an operation as a method that
     /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
     func methodValue(named name: String, in state: LuaState) throws -> LuaValue {
+        if client.model.metadata.endpointPrefix == "s3", let written = session.parallel?.s3Methods[name],
+            written != .nil
+        {
+            return written
+        }
         let function = try method(named: name)
         guard let runtime = session.parallel, name == "wait" || LuaClient.builtins[name] == nil else {
             return .function(function)

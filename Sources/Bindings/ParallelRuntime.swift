@@ -8,6 +8,8 @@ final class ParallelRuntime {
     /// The Lua function that turns an operation's Swift function into a method that yields
     /// inside `aws.parallel` (see `ParallelScript`).
     private var methodFactory: LuaValue = .nil
+    /// `s3:delete_prefix` and `s3:copy` (see `S3PrefixScript`).
+    private(set) var s3Methods = LuaTable(array: [])
     /// The same for `client:wait`.
     private var waitFactory: LuaValue = .nil
     private var madeScheduler: CallScheduler?
@@ -29,6 +31,9 @@ final class ParallelRuntime {
         let made = try state.call(chunk, [.table(runtime.nativeFunctions()), module])
         runtime.methodFactory = made.first ?? .nil
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
+        let s3Chunk = try state.load(S3PrefixScript.source, name: "=s3")
+        runtime.s3Methods =
+            try state.call(s3Chunk, [module, runtime.errorFunction]).first?.tableValue ?? LuaTable(array: [])
         session.parallel = runtime
     }
 
@@ -108,6 +113,15 @@ final class ParallelRuntime {
                 return [.table(ErrorTable.table(for: error))]
             })
         return native
+    }
+
+    /// `new_error(code, message)`: an error table as the clients raise them.
+    private var errorFunction: LuaValue {
+        .function(
+            LuaFunction("error") { call in
+                let error = AWSError(code: call[1].stringValue ?? "Error", message: call[2].stringValue ?? "")
+                return [.table(ErrorTable.table(for: error))]
+            })
     }
 
     /// Ctrl-C's own error for a call stopped by it, else the call's error.
