@@ -10,6 +10,8 @@ final class ParallelRuntime {
     private var methodFactory: LuaValue = .nil
     /// `s3:delete_prefix` and `s3:copy` (see `S3PrefixScript`).
     private(set) var s3Methods = LuaTable(array: [])
+    /// The same for `client:paginate` and `client:collect`, by name.
+    private var pageFactories = LuaTable(array: [])
     /// The same for `client:wait`.
     private var waitFactory: LuaValue = .nil
     private var madeScheduler: CallScheduler?
@@ -18,6 +20,9 @@ final class ParallelRuntime {
     var waits: [Int: ParallelWait] = [:]
     var lastWait = 0
     var madeWaitBoard: WaitBoard?
+    /// Paginations running inside `aws.parallel`, by id (see `ParallelPages`).
+    var pages: [Int: ParallelPages] = [:]
+    var lastPages = 0
 
     init(session: Session) {
         self.session = session
@@ -31,6 +36,7 @@ final class ParallelRuntime {
         let made = try state.call(chunk, [.table(runtime.nativeFunctions()), module])
         runtime.methodFactory = made.first ?? .nil
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
+        runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
         let s3Chunk = try state.load(S3PrefixScript.source, name: "=s3")
         runtime.s3Methods =
             try state.call(s3Chunk, [module, runtime.errorFunction]).first?.tableValue ?? LuaTable(array: [])
@@ -52,6 +58,12 @@ final class ParallelRuntime {
         return made
     }
 
+    /// `client:paginate` or `client:collect` (`name`) that yields for each page inside
+    /// `aws.parallel`.
+    func pageMethod(_ name: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
+        try state.call(pageFactories[name], [.function(invoke)]).first ?? .function(invoke)
+    }
+
     /// `client:wait` that polls and pauses without blocking inside `aws.parallel`.
     func waitMethod(invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
         try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
@@ -60,6 +72,7 @@ final class ParallelRuntime {
     private func nativeFunctions() -> LuaTable {
         var native = LuaTable(array: [])
         native["wait"] = .table(waitFunctions())
+        native["pages"] = .table(pageFunctions())
         native["submit"] = .function(
             LuaFunction("submit") { [unowned self] call in
                 guard let client = call[1].object(as: LuaClient.self), let operation = call[2].stringValue else {

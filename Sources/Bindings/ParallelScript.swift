@@ -51,6 +51,47 @@ enum ParallelScript {
           end
         end
 
+        local pages = native.pages
+        local pages_closer = {__close = function(self) pages.finish(self.id) end}
+
+        -- Waits for a ticket: yields inside aws.parallel, else drives the calls itself.
+        local function settle_ticket(ticket)
+          while not native.done(ticket) do
+            if current() then coroutine.yield(ticket) else native.drive() end
+          end
+        end
+
+        local page_methods = {}
+        function page_methods.paginate(invoke)
+          return function(self, operation, params, options)
+            local blocking = invoke
+            if not current() then return blocking(self, operation, params, options) end
+            local walk = setmetatable({id = pages.begin(self, operation, params, options, "paginate")}, pages_closer)
+            local function next_page()
+              local ticket = pages.request(walk.id)
+              if not ticket then return nil end
+              settle_ticket(ticket)
+              return pages.accept(walk.id, ticket)
+            end
+            return next_page, nil, nil, walk
+          end
+        end
+        function page_methods.collect(invoke)
+          return function(self, operation, params, options)
+            local blocking = invoke
+            if not current() then return blocking(self, operation, params, options) end
+            local walk <close> = setmetatable({id = pages.begin(self, operation, params, options, "collect")},
+              pages_closer)
+            while true do
+              local ticket = pages.request(walk.id)
+              if not ticket then break end
+              settle_ticket(ticket)
+              pages.add(walk.id, ticket)
+            end
+            return pages.result(walk.id)
+          end
+        end
+
         local blocking_sleep = module.sleep
         module.sleep = function(seconds)
           if not current() then return blocking_sleep(seconds) end
@@ -186,6 +227,6 @@ enum ParallelScript {
           return (run(functions, limit, fail_fast, "aws.map"))
         end
 
-        return make_method, make_wait
+        return make_method, make_wait, page_methods
         """#
 }

@@ -264,6 +264,43 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(results, [.string("WaiterTimeout"), .integer(3), .string("glue")])
     }
 
+    func testPagesOfSeveralPaginationsAreFetchedSideBySide() throws {
+        let server = try TestHTTPServer { request in
+            Thread.sleep(forTimeInterval: 0.3)
+            let first = !String(decoding: request.body, as: UTF8.self).contains("NextToken")
+            return TestHTTPServer.Reply(
+                headers: [("Content-Type", "application/x-amz-json-1.1")],
+                body: first
+                    ? #"{"DatabaseList":[{"Name":"one"}],"NextToken":"more"}"# : #"{"DatabaseList":[{"Name":"two"}]}"#)
+        }
+        let state = makeState(variables: [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": server.baseURL,
+        ])
+        let started = Date()
+        let text = try evaluate(
+            state,
+            """
+            local glue = aws.client("glue")
+            local function collected()
+              local names = {}
+              for _, database in ipairs(glue:collect("get_databases", {}).DatabaseList) do
+                names[#names + 1] = database.Name
+              end
+              return table.concat(names, "+")
+            end
+            local function paged()
+              local names = {}
+              for page in glue:paginate("get_databases", {}) do names[#names + 1] = page.DatabaseList[1].Name end
+              return table.concat(names, "+")
+            end
+            local a, b, c, d = aws.parallel(collected, collected, paged, paged)
+            return table.concat({a, b, c, d}, " ")
+            """)
+        XCTAssertEqual(text, .string("one+two one+two one+two one+two"))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1.5, "four walks of two 0.3 s pages each")
+    }
+
     func testHelpStillDescribesAnOperation() throws {
         let state = makeState(variables: ["AWS_REGION": "us-east-1"])
         let printed = try evaluate(
