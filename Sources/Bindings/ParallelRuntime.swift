@@ -38,8 +38,11 @@ final class ParallelRuntime {
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
         runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
         let s3Chunk = try state.load(S3PrefixScript.source, name: "=s3")
+        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
+        let syncChunk = try state.load(S3SyncScript.source, name: "=s3:sync")
         runtime.s3Methods =
-            try state.call(s3Chunk, [module, runtime.errorFunction]).first?.tableValue ?? LuaTable(array: [])
+            try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
+            .first?.tableValue ?? LuaTable(array: [])
         session.parallel = runtime
     }
 
