@@ -301,6 +301,34 @@ final class ParallelTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 1.5, "four walks of two 0.3 s pages each")
     }
 
+    func testParallelWorksInsideCallbacksThatCannotYield() throws {
+        let glue = try SlowGlue(delay: 0, missingPolls: 1)
+        let state = try glue.state()
+        let text = try evaluate(
+            state,
+            """
+            local seen = {}
+            local t = setmetatable({}, {__index = function(_, key)
+              local a, b = aws.parallel(function() aws.sleep(0.01) return key end, function() return key .. "!" end)
+              return a .. b
+            end})
+            local from_index, from_poll = aws.parallel(
+              function() return t.x end,
+              function()
+                glue:wait("database_exists", {Name = "db"}, {delay = 0.01, progress = false,
+                  on_poll = function(_, attempt)
+                    seen[attempt] = aws.parallel(function()
+                      local ok, err = pcall(glue.get_database, glue, {Name = "p" .. attempt})
+                      return ok and "found" or err.code
+                    end)
+                  end})
+                return table.concat(seen, ",")
+              end)
+            return from_index .. " " .. from_poll
+            """)
+        XCTAssertEqual(text, .string("xx! EntityNotFoundException,EntityNotFoundException"))
+    }
+
     func testHelpStillDescribesAnOperation() throws {
         let state = makeState(variables: ["AWS_REGION": "us-east-1"])
         let printed = try evaluate(
