@@ -38,6 +38,11 @@ public enum AWSModule {
         session.isInterrupted = { [weak state] in state.map(Interrupts.requested(in:)) ?? false }
         let module = makeModule(in: state, session: session)
         state.setGlobal("aws", module)
+        do {
+            try ParallelRuntime.install(in: state, module: state.globalReference("aws"), session: session)
+        } catch {
+            preconditionFailure("aws.parallel could not be set up: \(error)")
+        }
         state.setGlobal("help", Help.function())
         state.preload("aws") { state in state.globalReference("aws") }
     }

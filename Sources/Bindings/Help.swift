@@ -11,7 +11,9 @@ enum Help {
         .function(
             LuaFunction(stack: "help") { state, L in
                 let text: String
-                if let function = state.swiftFunction(at: 1, on: L), let help = function.help {
+                if let function = state.swiftFunction(at: 1, on: L) ?? yieldingMethod(state, L),
+                    let help = function.help
+                {
                     text = help()
                 } else if case .object(let object)? = try? state.read(at: 1, on: L),
                     let client = object.object as? LuaClient
@@ -29,6 +31,14 @@ enum Help {
                 try state.call(state.globalReference("print"), [.string(text)], on: L)
                 return 0
             })
+    }
+
+    /// The operation's Swift function inside a method made to yield in `aws.parallel` (the
+    /// Lua wrapper's first upvalue).
+    static func yieldingMethod(_ state: LuaState, _ L: OpaquePointer) -> LuaFunction? {
+        guard lua_type(L, 1) == LUA_TFUNCTION, lua_getupvalue(L, 1, 1) != nil else { return nil }
+        defer { lua_settop(L, -2) }
+        return state.swiftFunction(at: lua_gettop(L), on: L)
     }
 
     static let overview = """

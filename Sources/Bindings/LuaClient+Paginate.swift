@@ -22,7 +22,7 @@ extension LuaClient {
         },
     ]
 
-    private func paginator(_ call: LuaCall, method: String) throws -> Paginator {
+    func paginator(_ call: LuaCall, method: String) throws -> Paginator {
         let operation = try client.model.operation(method: try call.string(2, "operation"))
         guard let definition = client.model.paginators[operation.name] else {
             let known = client.model.paginators.keys.map { OperationName.pythonic($0) }.sorted()

@@ -53,7 +53,17 @@ extension LuaClient {
                 + (waiterNames.isEmpty ? "" : " (waiters: \(waiterNames.joined(separator: ", ")))"))
     }
 
-    private func wait(_ call: LuaCall) throws -> LuaValue {
+    /// A wait as the script asked for it: `client:wait(name, params, options)` read and checked.
+    struct WaitRequest {
+        var waiterName: String
+        var definition: WaiterDefinition
+        var params: JSONValue
+        var options: WaiterOptions
+        var showProgress: Bool
+    }
+
+    /// Reads the arguments of `client:wait(name, params, options)`.
+    func waitRequest(_ call: LuaCall) throws -> WaitRequest {
         let (waiterName, definition) = try waiterDefinition(try call.string(2, "waiter name"))
         let params = try call[3] == .nil ? JSONValue.object([:]) : call.table(3, "params").toJSONValue()
         var options = WaiterOptions()
@@ -94,14 +104,25 @@ extension LuaClient {
                 throw AWSError(code: "ValidationError", message: "\(function): option 'on_poll' must be a function")
             }
         }
-        let status = StatusLine(enabled: showProgress)
-        if showProgress {
-            options.progress = { progress in status.show(WaiterProgressLine(progress, name: waiterName).text) }
+        return WaitRequest(
+            waiterName: waiterName, definition: definition, params: params, options: options,
+            showProgress: showProgress)
+    }
+
+    private func wait(_ call: LuaCall) throws -> LuaValue {
+        var request = try waitRequest(call)
+        let waiterName = request.waiterName
+        let status = StatusLine(enabled: request.showProgress)
+        if request.showProgress {
+            request.options.progress = { progress in
+                status.show(WaiterProgressLine(progress, name: waiterName).text)
+            }
         }
         defer { status.clear() }
         client.debugLog = session.debugLog
-        let apiName = definition.operation
-        let waiter = Waiter(name: waiterName, definition: definition, options: options)
+        let apiName = request.definition.operation
+        let params = request.params
+        let waiter = Waiter(name: waiterName, definition: request.definition, options: request.options)
         do {
             return try waiter.wait(call: { [client] input in try client.call(apiName, input) }, input: params).toLua()
         } catch var error as AWSError {

@@ -8,6 +8,8 @@ final class LuaClient {
     let session: Session
     /// Method functions made so far, so `glue.get_databases` is the same function each time.
     var methods: [String: LuaFunction] = [:]
+    /// Operation methods that yield inside `aws.parallel`, made so far.
+    var yieldingMethods: [String: LuaValue] = [:]
     /// The curl multi handle of this client's transfers, kept so that connections are reused
     /// from one transfer to the next; the parts in flight are limited by each transfer.
     private var transfers: CurlMultiTransport?
@@ -40,7 +42,7 @@ final class LuaClient {
                     guard let client = call[1].object(as: LuaClient.self), let key = call[2].stringValue else {
                         return [.nil]
                     }
-                    return [.function(try client.method(named: key))]
+                    return [try client.methodValue(named: key, in: call.state)]
                 },
                 "__tostring": { call in
                     guard let client = call[1].object(as: LuaClient.self) else { return ["aws.client"] }

@@ -17,6 +17,14 @@ enum ModuleHelp {
             "aws.sign{method=, url=, headers=, body=, service=, region=, credentials=, time=, expires=}",
             "signs any HTTP request with SigV4 (or presigns it with expires)"
         ),
+        "aws.parallel": (
+            "aws.parallel(f1, f2, ...) or aws.parallel({f1, f2, ...}, {limit = 10, fail_fast = false})",
+            "runs the functions side by side, their AWS calls, waits and sleeps overlapping; their first results in order"
+        ),
+        "aws.map": (
+            "aws.map(items, fn, {limit = 10, fail_fast = false})",
+            "fn(item, i) for each item, side by side as aws.parallel runs them; the results as a list in order"
+        ),
         "aws.clock": ("aws.clock()", "seconds on a monotonic clock, with fractions"),
         "aws.sleep": ("aws.sleep(seconds)", "waits; Ctrl-C stops it"),
         "aws.json.encode": ("aws.json.encode(value, {pretty=, sort_keys=})", "the value as JSON text, keys sorted"),

@@ -14,6 +14,8 @@ final class Session {
     let models: ModelRegistry
     /// True once Ctrl-C was pressed while this session's state runs a script.
     var isInterrupted: () -> Bool = { false }
+    /// `aws.parallel` and the calls it drives, once the module is installed.
+    var parallel: ParallelRuntime?
     private var chains: [String: CredentialsProvider] = [:]
     private var metadataTransport: CurlTransport?
 

@@ -7,24 +7,34 @@ extension Paginator {
     /// stopped the walk.
     public func collect() throws -> JSONValue {
         var result = JSONValue.object([:])
-        while let page = try nextPage() {
-            for key in definition.resultKeys {
-                let value = try key.search(page)
-                guard value != .null, let members = JSONValue.dottedPathMembers(key.source) else { continue }
-                let existing = try key.search(result)
-                switch (existing, value) {
-                case (.null, _): result.set(value, atMembers: members[...])
-                case (.array(let a), .array(let b)): result.set(.array(a + b), atMembers: members[...])
-                case (.integer(let a), .integer(let b)):
-                    result.set(.integer(a &+ b), atMembers: members[...])
-                case (.string(let a), .string(let b)): result.set(.string(a + b), atMembers: members[...])
-                default:
-                    if let a = existing.numberValue, let b = value.numberValue {
-                        result.set(.double(a + b), atMembers: members[...])
-                    }
+        while let page = try nextPage() { try add(page, to: &result) }
+        return collected(result)
+    }
+
+    /// Adds one page's result keys to `result` (lists joined, numbers added, strings joined).
+    public func add(_ page: JSONValue, to result: inout JSONValue) throws {
+        for key in definition.resultKeys {
+            let value = try key.search(page)
+            guard value != .null, let members = JSONValue.dottedPathMembers(key.source) else { continue }
+            let existing = try key.search(result)
+            switch (existing, value) {
+            case (.null, _): result.set(value, atMembers: members[...])
+            case (.array(let a), .array(let b)): result.set(.array(a + b), atMembers: members[...])
+            case (.integer(let a), .integer(let b)):
+                result.set(.integer(a &+ b), atMembers: members[...])
+            case (.string(let a), .string(let b)): result.set(.string(a + b), atMembers: members[...])
+            default:
+                if let a = existing.numberValue, let b = value.numberValue {
+                    result.set(.double(a + b), atMembers: members[...])
                 }
             }
         }
+    }
+
+    /// `result` completed once every page is in: the non-aggregate keys of the first page, and
+    /// `NextToken` when `maxItems` stopped the walk.
+    public func collected(_ result: JSONValue) -> JSONValue {
+        var result = result
         result.deepMerge(nonAggregatePart)
         if let token = nextToken, var object = result.objectValue {
             object["NextToken"] = .string(token)

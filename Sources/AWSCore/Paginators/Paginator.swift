@@ -70,13 +70,25 @@ public final class Paginator {
 
     /// The next page, or nil when there are no more.
     public func nextPage() throws -> JSONValue? {
+        guard let input = try nextInput() else { return nil }
+        return try accept(try call(input))
+    }
+
+    /// The input of the call that gets the next page, or nil when there are no more; for a
+    /// caller that makes the call itself and hands its answer to `accept`.
+    public func nextInput() throws -> JSONValue? {
         if let error = pendingError {
             pendingError = nil
             isFinished = true
             throw error
         }
-        guard !isFinished else { return nil }
-        var page = try call(.object(request))
+        return isFinished ? nil : .object(request)
+    }
+
+    /// Takes the answer to the call `nextInput` asked for and returns it as the next page
+    /// (cut to `maxItems`), learning the tokens for the page after it.
+    public func accept(_ answer: JSONValue) throws -> JSONValue {
+        var page = answer
         if isFirstPage {
             isFirstPage = false
             if startingTruncation > 0 { try skipAlreadyReturned(&page) }

@@ -35,15 +35,9 @@ public struct Waiter {
 
     /// Polls `call` with `input` until the waiter succeeds, fails or runs out of time.
     public func wait(call: OperationCall, input: JSONValue) throws -> JSONValue {
-        let delay = max(0, options.delay ?? definition.delay)
-        let maxAttempts = max(1, options.maxAttempts ?? definition.maxAttempts)
-        let start = options.clock()
-        let reference = options.since ?? start
-        var sawRetry = false
-        var attempt = 0
+        var run = WaiterRun(self)
         while true {
-            try checkCancelled(attempt: attempt)
-            attempt += 1
+            try run.beginPoll()
             var response: JSONValue?
             var failure: AWSError?
             do {
@@ -51,40 +45,12 @@ public struct Waiter {
             } catch let error as AWSError {
                 failure = error
             }
-            try options.onPoll?(response, failure, attempt)
-            var outcome = try definition.acceptors.first { try $0.matches(response: response, error: failure) }?.state
-            let state = stateText(response: response, error: failure)
-            let matchedRetry = outcome == .retry
-            if outcome == .success || outcome == .failure, let freshness = definition.freshness,
-                !freshness.accepts(response: response, attempt: attempt, sawRetry: sawRetry, reference: reference)
-            {
-                outcome = .retry
-            }
-            let elapsed = options.clock() - start
-            options.progress?(
-                WaiterProgress(waiter: name, attempt: attempt, elapsed: elapsed, state: state, outcome: outcome))
-            let last = LastPoll(attempt: attempt, elapsed: elapsed, state: state, error: failure)
-            switch outcome {
-            case .success?:
-                return response ?? failure.map(Self.errorResponse) ?? .object([:])
-            case .failure?:
-                let acceptor = try definition.acceptors.first { try $0.matches(response: response, error: failure) }
-                throw failed(last, because: acceptor?.explanation ?? "a failure state")
-            case .retry?:
-                sawRetry = sawRetry || matchedRetry
-            case nil:
-                if let failure { throw failure }
-            }
-            if attempt >= maxAttempts { throw timedOut(last, reason: "max_attempts") }
-            var pause = delay
-            if let timeout = options.timeout {
-                let remaining = timeout - (options.clock() - start)
-                guard remaining > 0 else { throw timedOut(last, reason: "timeout") }
-                pause = min(pause, remaining)
-            }
-            try sleep(pause, attempt: attempt)
-            if let timeout = options.timeout, options.clock() - start > timeout + Self.clockTolerance {
-                throw timedOut(last, reason: "timeout")
+            switch try run.judge(response: response, failure: failure) {
+            case .finished(let last):
+                return last
+            case .pause(let seconds):
+                try sleep(seconds, run: run)
+                try run.endPause()
             }
         }
     }
@@ -92,21 +58,13 @@ public struct Waiter {
     /// Slack when comparing clock readings, so rounding does not cost a final poll.
     static let clockTolerance = 0.001
 
-    private func sleep(_ seconds: Double, attempt: Int) throws {
+    private func sleep(_ seconds: Double, run: WaiterRun) throws {
         let slice = options.sleepSlice > 0 ? options.sleepSlice : 0.05
         let steps = Int(min(max(0, (seconds / slice).rounded(.up)), 1e12))
         for _ in 0..<max(0, steps) {
-            try checkCancelled(attempt: attempt)
+            try run.checkCancelled()
             options.sleep(seconds / Double(steps))
         }
-    }
-
-    private func checkCancelled(attempt: Int) throws {
-        guard options.isCancelled() else { return }
-        throw AWSError(
-            code: "Cancelled",
-            message: "waiter \(name) was cancelled after \(attempt) attempt\(attempt == 1 ? "" : "s")",
-            attempts: attempt, fields: ["waiter": .string(name), "attempts": .integer(Int64(attempt))])
     }
 
     /// The state to show: the progress argument's value, else the first path acceptor's, else

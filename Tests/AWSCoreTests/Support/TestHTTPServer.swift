@@ -89,7 +89,7 @@ final class TestHTTPServer: @unchecked Sendable {
                 bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0, listen(listener, 16) == 0 else {
+        guard bound == 0, listen(listener, 128) == 0 else {
             close(listener)
             throw ServerError("bind/listen failed")
         }

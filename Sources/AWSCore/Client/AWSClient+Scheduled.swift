@@ -1,0 +1,74 @@
+/// One call of `CallScheduler`: the operation, its checked input, and where it goes.
+struct ScheduledCall {
+    let client: AWSClient
+    let operation: OperationModel
+    let input: JSONValue
+    let endpoint: ServiceEndpoint
+    let request: HTTPRequest
+    var attempt = 1
+    var lastRetryCost: Int?
+}
+
+/// What became of one attempt of a scheduled call.
+enum ScheduledOutcome {
+    case output(JSONValue)
+    case failure(AWSError)
+    case retry(after: Double)
+}
+
+extension AWSClient {
+    /// `operationName` with `input`, checked and serialized but not signed: a bad parameter
+    /// throws here, before anything is sent.
+    func scheduledCall(_ operationName: String, _ input: JSONValue) throws -> ScheduledCall {
+        let operation = try self.operation(operationName)
+        let prepared = try prepareInput(operation, input)
+        let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
+        let endpoint = try endpoint(for: operation, prepared, region: bucket.flatMap { bucketRegions[$0] })
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
+        return ScheduledCall(
+            client: self, operation: operation, input: prepared, endpoint: endpoint, request: request)
+    }
+
+    /// The call's request signed now (fresh credentials and date), with the client's limits.
+    func signedAttempt(_ call: ScheduledCall) throws -> (request: HTTPRequest, options: TransferOptions) {
+        let signed = try sign(call.request, operation: call.operation, endpoint: call.endpoint)
+        let options = TransferOptions(
+            connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle, isCancelled: isCancelled)
+        return (signed, options)
+    }
+
+    /// The parsed output of `result`, the error to raise, or how long to wait before the next
+    /// attempt, as the client's retry policy decides (the same attempts and quota as `call`).
+    func outcome(of result: Result<HTTPResponse, AWSError>, for call: inout ScheduledCall) -> ScheduledOutcome {
+        var error: AWSError
+        switch result {
+        case .success(let response):
+            if var failure = wireProtocol.error(in: response, for: call.operation) {
+                if failure.status == nil { failure.status = response.status }
+                error = failure
+            } else {
+                retryPolicy.recordSuccess(lastRetryCost: call.lastRetryCost)
+                do {
+                    let output = try wireProtocol.parseResponse(response, for: call.operation)
+                    return .output(withMetadata(output, response, attempts: call.attempt))
+                } catch let failure as AWSError {
+                    error = failure
+                } catch {
+                    return .failure(AWSError(code: "ParseError", message: "\(error)"))
+                }
+            }
+        case .failure(let failure):
+            error = failure
+        }
+        error.service = serviceName
+        error.operation = call.operation.name
+        if error.code != "Cancelled", let next = retryPolicy.retry(after: &error, attempt: call.attempt) {
+            call.lastRetryCost = next.cost ?? call.lastRetryCost
+            debugLog?.note("retrying after \(error.code) in \(Int(next.delay * 1000)) ms (attempt \(call.attempt + 1))")
+            call.attempt += 1
+            return .retry(after: next.delay)
+        }
+        error.attempts = call.attempt
+        return .failure(error)
+    }
+}

@@ -1,0 +1,147 @@
+import AWSCore
+import Host
+
+/// `aws.parallel`, `aws.map` and the yielding side of operation methods and `aws.sleep` for
+/// one Lua state: one `CallScheduler` over one curl multi handle, shared by every client.
+final class ParallelRuntime {
+    let session: Session
+    /// The Lua function that turns an operation's Swift function into a method that yields
+    /// inside `aws.parallel` (see `ParallelScript`).
+    private var methodFactory: LuaValue = .nil
+    /// `s3:delete_prefix` and `s3:copy` (see `S3PrefixScript`).
+    private(set) var s3Methods = LuaTable(array: [])
+    /// The same for `client:paginate` and `client:collect`, by name.
+    private var pageFactories = LuaTable(array: [])
+    /// The same for `client:wait`.
+    private var waitFactory: LuaValue = .nil
+    private var madeScheduler: CallScheduler?
+    private var multi: CurlMultiTransport?
+    /// Waits running inside `aws.parallel`, by id (see `ParallelWait`).
+    var waits: [Int: ParallelWait] = [:]
+    var lastWait = 0
+    var madeWaitBoard: WaitBoard?
+    /// Paginations running inside `aws.parallel`, by id (see `ParallelPages`).
+    var pages: [Int: ParallelPages] = [:]
+    var lastPages = 0
+
+    init(session: Session) {
+        self.session = session
+    }
+
+    /// Runs `ParallelScript` with the native functions, adding `parallel` and `map` to
+    /// `module` and making `sleep` yield inside them.
+    static func install(in state: LuaState, module: LuaValue, session: Session) throws {
+        let runtime = ParallelRuntime(session: session)
+        let chunk = try state.load(ParallelScript.source, name: "=aws.parallel")
+        let made = try state.call(chunk, [.table(runtime.nativeFunctions()), module])
+        runtime.methodFactory = made.first ?? .nil
+        runtime.waitFactory = made.count > 1 ? made[1] : .nil
+        runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
+        let s3Chunk = try state.load(S3PrefixScript.source, name: "=s3")
+        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
+        let syncChunk = try state.load(S3SyncScript.source, name: "=s3:sync")
+        runtime.s3Methods =
+            try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
+            .first?.tableValue ?? LuaTable(array: [])
+        session.parallel = runtime
+    }
+
+    /// The method for `operation`: `invoke` when called outside `aws.parallel`.
+    func method(_ operation: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
+        try state.call(methodFactory, [.string(operation), .function(invoke)]).first ?? .function(invoke)
+    }
+
+    func scheduler() throws -> CallScheduler {
+        if let madeScheduler { return madeScheduler }
+        let transport = try CurlMultiTransport(userAgent: AWSClient.userAgent, maxConcurrent: 64)
+        let made = CallScheduler(transport: transport)
+        made.isCancelled = session.isInterrupted
+        multi = transport
+        madeScheduler = made
+        return made
+    }
+
+    /// `client:paginate` or `client:collect` (`name`) that yields for each page inside
+    /// `aws.parallel`.
+    func pageMethod(_ name: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
+        try state.call(pageFactories[name], [.function(invoke)]).first ?? .function(invoke)
+    }
+
+    /// `client:wait` that polls and pauses without blocking inside `aws.parallel`.
+    func waitMethod(invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
+        try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
+    }
+
+    private func nativeFunctions() -> LuaTable {
+        var native = LuaTable(array: [])
+        native["wait"] = .table(waitFunctions())
+        native["pages"] = .table(pageFunctions())
+        native["submit"] = .function(
+            LuaFunction("submit") { [unowned self] call in
+                guard let client = call[1].object(as: LuaClient.self), let operation = call[2].stringValue else {
+                    throw LuaError("aws.parallel: an operation must be called with ':' on a client")
+                }
+                let params = call[3] == .nil ? JSONValue.object([:]) : try call.table(3, "params").toJSONValue()
+                let scheduler = try scheduler()
+                multi?.debugLog = session.debugLog
+                client.client.debugLog = session.debugLog
+                return [.integer(Int64(try scheduler.submit(client.client, operation, params)))]
+            })
+        native["timer"] = .function(
+            LuaFunction("sleep") { [unowned self] call in
+                guard let seconds = call[1].numberValue else {
+                    throw call.argumentError(1, expected: "a number of seconds, 0 or more")
+                }
+                if let problem = TimeFunctions.sleepProblem(seconds) {
+                    throw LuaError("bad argument #1 to 'sleep': \(problem)")
+                }
+                return [.integer(Int64(try scheduler().timer(seconds)))]
+            })
+        native["done"] = .function(
+            LuaFunction("done") { [unowned self] call in
+                [.boolean(madeScheduler?.isFinished(Int(call[1].integerValue ?? 0)) ?? true)]
+            })
+        native["take"] = .function(
+            LuaFunction("take") { [unowned self] call in
+                guard let scheduler = madeScheduler else { return [.nil] }
+                switch scheduler.take(Int(call[1].integerValue ?? 0)) {
+                case .success(let output): return output == .null ? [] : [output.toLua()]
+                case .failure(let error): throw interruptedOr(error)
+                }
+            })
+        native["forget"] = .function(
+            LuaFunction("forget") { [unowned self] call in
+                madeScheduler?.forget(Int(call[1].integerValue ?? 0))
+                return []
+            })
+        native["drive"] = .function(
+            LuaFunction("drive") { [unowned self] _ in
+                do {
+                    try madeScheduler?.drive(timeout: 1)
+                } catch let error as AWSError {
+                    throw interruptedOr(error)
+                }
+                return []
+            })
+        native["failure"] = .function(
+            LuaFunction("failure") { call in
+                let error = AWSError(code: "ParallelFailed", message: call[1].stringValue ?? "")
+                return [.table(ErrorTable.table(for: error))]
+            })
+        return native
+    }
+
+    /// `new_error(code, message)`: an error table as the clients raise them.
+    private var errorFunction: LuaValue {
+        .function(
+            LuaFunction("error") { call in
+                let error = AWSError(code: call[1].stringValue ?? "Error", message: call[2].stringValue ?? "")
+                return [.table(ErrorTable.table(for: error))]
+            })
+    }
+
+    /// Ctrl-C's own error for a call stopped by it, else the call's error.
+    private func interruptedOr(_ error: AWSError) -> Error {
+        error.code == "Cancelled" && session.isInterrupted() ? Interrupts.error : error
+    }
+}

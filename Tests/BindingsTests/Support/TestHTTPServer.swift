@@ -1,0 +1,1 @@
+../../AWSCoreTests/Support/TestHTTPServer.swift
