@@ -2,8 +2,9 @@ import XCTest
 
 @testable import AWSCore
 
-/// Every fourth service botocore ships (106 of them, models as botocore loads them, gzipped
-/// or not), the first three operations of each, sent and read by gluescript and by botocore
+/// Every fourth service botocore ships (106 of them; gluescript reads each model file from
+/// botocore's data folder itself, gzipped as botocore ships it, with its sdk-extras), the first
+/// three operations of each, sent and read by gluescript and by botocore
 /// as `WireDifferentialTests` does. The figures are printed; the test fails when fewer cases
 /// agree than `floor` says, so a change that breaks services outside the built-in four shows.
 final class WireSweepTests: XCTestCase {
@@ -22,7 +23,14 @@ final class WireSweepTests: XCTestCase {
         var differences: [String] = []
         for service in services {
             let name = service["service"]?.stringValue ?? "?"
-            let model = try ServiceModel(bytes: try JSONEncoding.encode(service["model"] ?? .null))
+            let folder = service["folder"]?.stringValue ?? ""
+            guard let file = ModelFileLoader.file(named: "service-2", in: folder) else {
+                XCTFail("\(name): no service-2 file in \(folder)")
+                continue
+            }
+            let model = try ServiceModel.load(path: file)
+            XCTAssertEqual(
+                Double(model.operations.count), service["operations"]?.numberValue, "\(name): operations of \(file)")
             let endpoint = try AWSURL(parsing: service["endpoint"]?.stringValue ?? "")
             let protocolName = ProtocolRegistry.chosenName(for: model.metadata)
             let wire = try? ProtocolRegistry.make(for: model)

@@ -26,6 +26,7 @@ import base64
 import datetime
 import json
 import math
+import os
 import sys
 
 import botocore.session
@@ -143,9 +144,15 @@ def sweep(case, session):
     answers = []
     for service in session.get_available_services()[::case.get("step", 1)]:
         data = session.get_service_data(service)
+        loader = session.get_component("data_loader")
+        version = loader.determine_latest_version(service, "service-2")
+        _, path = loader.load_data_with_path(f"{service}/{version}/service-2")
         endpoint = f"https://{data['metadata']['endpointPrefix']}.us-east-1.amazonaws.com"
         cases = differential({"service": service, "endpoint": endpoint, "limit": case.get("limit")}, session)
-        answers.append({"service": service, "model": data, "endpoint": endpoint, "cases": cases})
+        answers.append({
+            "service": service, "folder": os.path.dirname(path), "operations": len(data["operations"]),
+            "endpoint": endpoint, "cases": cases,
+        })
     return answers
 
 
