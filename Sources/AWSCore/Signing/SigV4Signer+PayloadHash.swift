@@ -21,33 +21,10 @@ extension SigV4Signer {
         }
     }
 
-    private static func sha256Hex(ofFile path: String, offset: UInt64, length: UInt64) throws
-        -> String
-    {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AWSError(
-                code: "FileNotReadable", message: "cannot open \(path) to hash the request body")
-        }
-        defer { try? handle.close() }
+    private static func sha256Hex(ofFile path: String, offset: UInt64, length: UInt64) throws -> String {
         var hasher = SHA256()
-        var remaining = length
-        do {
-            try handle.seek(toOffset: offset)
-            while remaining > 0 {
-                let chunk = try handle.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
-                guard !chunk.isEmpty else {
-                    throw AWSError(
-                        code: "FileChanged",
-                        message: "\(path) ended \(remaining) bytes before the \(length) bytes to be sent")
-                }
-                hasher.update(data: chunk)
-                remaining -= UInt64(chunk.count)
-            }
-        } catch let error as AWSError {
-            throw error
-        } catch {
-            throw AWSError(
-                code: "FileNotReadable", message: "cannot read \(path) to hash the request body: \(error)")
+        try FileRegionChunks.read(path, offset: offset, length: length, purpose: "hash") {
+            hasher.update(bufferPointer: $0)
         }
         return hex(hasher.finalize())
     }

@@ -13,22 +13,12 @@ enum BotocoreEndpointOracle {
     /// botocore's cases for `service`: `{"params", "url", "properties", "headers"}` or `{"params", "error"}`.
     static func cases(service: String, count: Int) throws -> [JSONValue] {
         try Prerequisite.python(importing: "botocore")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, service, String(count)]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let (status, data, message) = try BotocoreProtocolOracle.run(
+            ["python3", script.path, service, String(count)], input: Data())
+        guard status == 0 else {
             throw AWSError(
                 code: "OracleFailed",
-                message: "the botocore endpoint oracle did not run (python3 with botocore is needed): "
-                    + String(decoding: message, as: UTF8.self))
+                message: "the botocore endpoint oracle did not run: " + String(decoding: message, as: UTF8.self))
         }
         return try JSONDecoding.decode([UInt8](data)).arrayValue ?? []
     }
