@@ -24,15 +24,17 @@ let package = Package(
         .systemLibrary(
             name: "CEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
-        .target(name: "CShims", dependencies: ["CLua", "CCurl", "CEdit"]),
+        .target(name: "CShims", dependencies: ["CLua"]),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .target(name: "CEditShims", dependencies: ["CEdit"]),
         .target(name: "CModels"),
         .target(
-            name: "Host", dependencies: ["CLua", "CShims", "CEdit"],
+            name: "Host", dependencies: ["CLua", "CShims", "CEditShims"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AWSCore",
             dependencies: [
-                "CCurl", "CShims", "CModels",
+                "CCurl", "CShims", "CCurlShims", "CModels",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -1,4 +1,5 @@
 import CCurl
+import CCurlShims
 import CShims
 
 /// One HTTP exchange configured on a curl easy handle: it sets the options, feeds the request
