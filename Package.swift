@@ -27,15 +27,17 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "CShims", dependencies: ["CLua", "CCurl", "CEdit"]),
+        .target(name: "CShims", dependencies: ["CLua"]),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .target(name: "CEditShims", dependencies: ["CEdit"]),
         .target(name: "CModels"),
         .target(
-            name: "Host", dependencies: ["CLua", "CShims", "CEdit"],
+            name: "Host", dependencies: ["CLua", "CShims", "CEditShims"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AWSCore",
             dependencies: [
-                "CCurl", "CShims", "CModels", "CZlib",
+                "CCurl", "CShims", "CCurlShims", "CModels", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -1,3 +1,4 @@
+import CEditShims
 import CLua
 import CShims
 

@@ -134,6 +134,17 @@ final class RESTXMLProtocolErrorsTests: XCTestCase {
         XCTAssertNil(s3.error(in: HTTPResponse(status: 204), for: try XCTUnwrap(model.operations["DeleteObject"])))
     }
 
+    func testAWholeResultIsNotReadByTheErrorCheckButByTheParser() throws {
+        let model = try BotocoreProtocolOracle.model("s3")
+        let s3 = RESTXMLProtocol(metadata: model.metadata)
+        let list = try XCTUnwrap(model.operations["ListObjectsV2"])
+        let faulty = Array("<ListBucketResult><Name>b</Name><Bad attribute></ListBucketResult>".utf8)
+        XCTAssertNil(s3.error(in: HTTPResponse(status: 200, body: faulty), for: list))
+        XCTAssertThrowsError(try s3.parseResponse(HTTPResponse(status: 200, body: faulty), for: list)) {
+            XCTAssertEqual(($0 as? AWSError)?.code, "XMLParseError")
+        }
+    }
+
     func testAnHTMLErrorPageIsQuoted() throws {
         let body = "<html><body><h1>502 Bad Gateway</h1> upstream went away</body></html>"
         let (mine, theirs) = try errorCase("ListBuckets", status: 502, headers: [], body: body)

@@ -71,7 +71,10 @@ extension RESTXMLProtocol {
     }
 
     /// The error a 200 body holds, nil when the body is empty or a real result.
+    /// A whole result (its root closes at the end and is not `<Error>`) is told apart by its
+    /// outline alone; everything else is read in full here.
     private static func embeddedError(_ response: HTTPResponse, operation: OperationModel) -> AWSError? {
+        if let outline = XMLDocumentOutline(response.body), outline.rootLocalName != "Error" { return nil }
         let root: XMLElement?
         do {
             root = try xmlRoot(of: response, operation: operation)
