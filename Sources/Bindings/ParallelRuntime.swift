@@ -32,14 +32,14 @@ final class ParallelRuntime {
     /// `module` and making `sleep` yield inside them.
     static func install(in state: LuaState, module: LuaValue, session: Session) throws {
         let runtime = ParallelRuntime(session: session)
-        let chunk = try state.load(ParallelScript.source, name: "=aws.parallel")
+        let chunk = try state.load(ParallelScript.source, name: LuaState.hostChunkPrefix + "aws.parallel")
         let made = try state.call(chunk, [.table(runtime.nativeFunctions()), module])
         runtime.methodFactory = made.first ?? .nil
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
         runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
-        let s3Chunk = try state.load(S3PrefixScript.source, name: "=s3")
+        let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
         let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
-        let syncChunk = try state.load(S3SyncScript.source, name: "=s3:sync")
+        let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
         runtime.s3Methods =
             try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
             .first?.tableValue ?? LuaTable(array: [])

@@ -77,11 +77,31 @@ extension LuaState {
     }
 }
 
-/// `chunk:line: ` of the Lua code calling the current function, or "" when unknown.
+extension LuaState {
+    /// Chunk names beginning with this mark the host's own Lua code (wrappers around Swift
+    /// functions): an error raised beneath them names the script's line that called in, not
+    /// theirs. Load such code with `load(source, name: LuaState.hostChunkPrefix + "name")`.
+    public static let hostChunkPrefix = "=[host] "
+}
+
+/// `chunk:line: ` of the Lua code calling the current function, past the host's own chunks
+/// (`LuaState.hostChunkPrefix`), or "" when unknown (as `luaL_where` gives for C callers).
 private func callerPosition(_ L: OpaquePointer) -> String {
-    luaL_where(L, 1)
-    defer { gs_pop(L, 1) }
-    return lua_tolstring(L, -1, nil).map { String(cString: $0) } ?? ""
+    var level: Int32 = 1
+    var record = lua_Debug()
+    while lua_getstack(L, level, &record) != 0 {
+        guard lua_getinfo(L, "Sl", &record) != 0 else { return "" }
+        let source = record.source.map { String(cString: $0) } ?? ""
+        if !source.hasPrefix(LuaState.hostChunkPrefix) {
+            guard record.currentline > 0 else { return "" }
+            let name = withUnsafeBytes(of: record.short_src) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            return "\(name):\(record.currentline): "
+        }
+        level += 1
+    }
+    return ""
 }
 
 /// The Swift object retained by the bridge's userdata at `index`, if it is one and Lua has

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -24,7 +25,8 @@ final class ClientRateLimiterTests: XCTestCase {
             "rate_limiter_oracle.py")
         let result = try BotocoreProtocolOracle.run(["python3", script.path], input: Data(input))
         guard result.status == 0 else {
-            throw XCTSkip("the botocore oracle did not run: \(String(decoding: result.error, as: UTF8.self))")
+            throw Prerequisite.missing(
+                "the botocore oracle did not run: \(String(decoding: result.error, as: UTF8.self))")
         }
         let expected = try JSONDecoding.decode([UInt8](result.output)).arrayValue ?? []
         XCTAssertEqual(expected.count, events.count)

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 @testable import AWSCore
@@ -8,7 +9,7 @@ import XCTest
 final class WebIdentityCredentialsProviderTests: XCTestCase {
     func testTheCallIsUnsignedAndTheTokenFileIsReadAtEveryRefresh() throws {
         guard let emulator = ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_ENDPOINT"] else {
-            throw XCTSkip("GLUESCRIPT_TEST_ENDPOINT is not set (scripts/test sets it)")
+            throw Prerequisite.missing("GLUESCRIPT_TEST_ENDPOINT is not set (scripts/test sets it)")
         }
         let upstream = try CurlTransport(userAgent: "test")
         let proxy = try TestHTTPServer { request in

@@ -35,12 +35,19 @@ final class GluescriptProcess: @unchecked Sendable {
     private let readers = DispatchGroup()
 
     /// Starts `gluescript arguments...` in `folder` with `input` on stdin (then closed) and
-    /// `environment` over the test's own variables (an empty value unsets one).
+    /// `environment` over the test's own variables (an empty value unsets one). With
+    /// `withoutTerminal` it runs in a session of its own (`setsid`), with no `/dev/tty` to ask on.
     init(
-        _ arguments: [String], input: String? = nil, in folder: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], input: String? = nil, in folder: URL? = nil, environment: [String: String] = [:],
+        withoutTerminal: Bool = false
     ) throws {
-        process.executableURL = GluescriptProcess.binary
-        process.arguments = arguments
+        if withoutTerminal {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["--wait", GluescriptProcess.binary.path] + arguments
+        } else {
+            process.executableURL = GluescriptProcess.binary
+            process.arguments = arguments
+        }
         if let folder { process.currentDirectoryURL = folder }
         if !environment.isEmpty {
             var variables = ProcessInfo.processInfo.environment

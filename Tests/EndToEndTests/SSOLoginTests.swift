@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import XCTest
 
 /// `gluescript --sso-login` from the command line.
@@ -63,7 +64,7 @@ final class SSOLoginRoundTripTests: XCTestCase {
         server.arguments = ["python3", "-c", Self.stub]
         let output = Pipe()
         server.standardOutput = output
-        do { try server.run() } catch { throw XCTSkip("python3 is not available") }
+        do { try server.run() } catch { throw Prerequisite.missing("python3 is not available") }
         defer { server.terminate() }
         let portLine = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         let port = try XCTUnwrap(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)), portLine)
