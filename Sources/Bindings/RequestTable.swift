@@ -36,21 +36,7 @@ enum RequestTable {
             throw AWSError(
                 code: "ValidationError", message: "\(function): headers must map names to strings, not be a list")
         }
-        for (key, value) in headerTable?.fields ?? [:] {
-            if case .bytes(let bytes) = key {
-                throw AWSError(
-                    code: "ValidationError",
-                    message: "\(function): headers[\(LuaStringLiteral.quoted(bytes))]: a header name must be UTF-8 text"
-                )
-            }
-            if case .bytes = value {
-                throw AWSError(
-                    code: "ValidationError",
-                    message: "\(function): headers[\"\(key.stringValue ?? "")\"]: a header value must be UTF-8 text")
-            }
-            guard let name = key.stringValue, let text = value.stringValue ?? value.numberText else {
-                throw AWSError(code: "ValidationError", message: "\(function): headers must map names to strings")
-            }
+        for (name, text) in try headerTable?.headerPairs(of: function) ?? [] {
             headers.append((name.lowercased(), text))
         }
         let body = table["body"] == .nil ? [] : table["body"].stringBytes

@@ -31,21 +31,7 @@ enum SignFunction {
         }
         var request = HTTPRequest(method: method, url: url)
         if let headers = try t.tableOption("headers", of: name) {
-            for (key, value) in headers.fields.sorted(by: { ($0.key.stringValue ?? "") < ($1.key.stringValue ?? "") }) {
-                if case .bytes(let bytes) = key {
-                    throw AWSError(
-                        code: "ValidationError",
-                        message: "\(name): headers[\(LuaStringLiteral.quoted(bytes))]: a header name must be UTF-8 text"
-                    )
-                }
-                if case .bytes = value {
-                    throw AWSError(
-                        code: "ValidationError",
-                        message: "\(name): headers[\"\(key.stringValue ?? "")\"]: a header value must be UTF-8 text")
-                }
-                guard let headerName = key.stringValue, let headerValue = value.stringValue ?? value.numberText else {
-                    throw AWSError(code: "ValidationError", message: "\(name): headers must map names to strings")
-                }
+            for (headerName, headerValue) in try headers.headerPairs(of: name) {
                 guard !headerName.isEmpty, !headerName.utf8.contains(where: { $0 <= 0x20 || $0 == 0x3A || $0 >= 0x7F }),
                     !headerValue.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
                 else {
