@@ -251,6 +251,54 @@ final class S3TransferDownloadTests: XCTestCase {
         XCTAssertEqual(try folder.contents(), ["to-folder"])
     }
 
+    // MARK: - Pieces gathered before they are written
+
+    func testPartsLongerThanTheGatheringAreWrittenWholeAndInOrder() throws {
+        let object: [UInt8] = (0..<3_300_000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 11) }
+        let server = try server(object)
+        let folder = try TemporaryDirectory()
+        for (name, ranged) in [("download_file", true), ("small download_file", false), ("get_object", false)] {
+            for special in [false, true] {
+                let target = folder.path + "/\(name.count)-\(special ? "pipe" : "file")"
+                var wait: (() -> [UInt8])?
+                if special {
+                    XCTAssertEqual(mkfifo(target, 0o600), 0)
+                    wait = readFIFO(target)
+                }
+                if name == "get_object" {
+                    try getObject(server, to: target)
+                } else {
+                    let result = try transfer(
+                        server, partSize: 1_234_567, threshold: ranged ? 1_000_000 : 10_000_000
+                    ).downloadFile(bucket: "b", key: "k", to: target)
+                    XCTAssertEqual(result.parts, ranged ? 3 : 0, name)
+                }
+                let read = try wait?() ?? contents(target)
+                XCTAssertTrue(
+                    read == object, "\(name) to a \(special ? "FIFO" : "file"): \(read.count) bytes, in order")
+            }
+        }
+    }
+
+    func testAWriteThatFailsWhenTheGatheredBytesAreWrittenFailsTheDownload() throws {
+        let server = try server()
+        for (name, ranged) in [("download_file", true), ("small download_file", false), ("get_object", false)] {
+            let download = {
+                if name == "get_object" {
+                    try self.getObject(server, to: "/dev/full")
+                } else {
+                    _ = try self.transfer(server, threshold: ranged ? 1000 : 10_000).downloadFile(
+                        bucket: "b", key: "k", to: "/dev/full")
+                }
+            }
+            XCTAssertThrowsError(try download(), name) {
+                let error = $0 as? AWSError
+                XCTAssertEqual(error?.code, name == "get_object" ? "ResponseFileError" : "FileNotWritable", "\($0)")
+                XCTAssertTrue(error?.message.contains("/dev/full") ?? false, "\($0)")
+            }
+        }
+    }
+
     // MARK: - Bodies longer than asked for
 
     func testAServerThatIgnoresRangeIsStoppedAtOnce() throws {

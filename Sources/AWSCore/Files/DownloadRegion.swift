@@ -1,6 +1,7 @@
 /// The bytes `offset ..< offset + length` of a download, filled by one response body as it
-/// arrives, so no part of a download waits in memory. A body that runs past `length` is
-/// refused at its first byte too many.
+/// arrives, so no part of a download waits in memory for long: the pieces are gathered and
+/// written a few hundred KiB at a time (see `WriteGatherer`), and the last piece of the region
+/// writes what is held. A body that runs past `length` is refused at its first byte too many.
 ///
 /// When the same region is asked for again after a failed attempt, a temporary file is simply
 /// written over; a target written in place keeps what it has, and the bytes it already holds
@@ -11,16 +12,22 @@ final class DownloadRegion {
     let source: String
     let offset: Int64
     let length: Int64
-    /// Bytes of the region in the file so far.
+    /// Bytes of the region in the file so far (not counting those still gathered in memory).
     private(set) var written: Int64 = 0
     /// Bytes of the current body received so far.
     private var received: Int64 = 0
+    private let gatherer: WriteGatherer
 
-    init(file: DownloadFile, source: String, offset: Int64, length: Int64) {
+    /// `gathering`: bytes held in memory at most before they are written.
+    init(
+        file: DownloadFile, source: String, offset: Int64, length: Int64,
+        gathering: Int = WriteGatherer.defaultCapacity
+    ) {
         self.file = file
         self.source = source
         self.offset = offset
         self.length = length
+        gatherer = WriteGatherer(file: file, capacity: Int(min(Int64(gathering), max(1, length))))
     }
 
     /// Whether every byte of the region is in the file.
@@ -31,23 +38,30 @@ final class DownloadRegion {
     func begin(declaredLength: Int64?) throws {
         received = 0
         if !file.isInPlace { written = 0 }
+        gatherer.start(at: offset + written)
         if let declaredLength, declaredLength > length {
             throw tooLong("the answer is \(declaredLength) bytes long")
         }
     }
 
-    /// Writes the next piece of the body. Codes: `BodyTooLong`, `FileNotWritable`.
+    /// Takes the next piece of the body; the region's last byte writes every byte held.
+    /// Codes: `BodyTooLong`, `FileNotWritable`.
     func receive(_ piece: UnsafeRawBufferPointer) throws {
         let start = received
         received += Int64(piece.count)
         guard received <= length else {
             throw tooLong("more than that arrived")
         }
-        let skipped = max(0, min(Int64(piece.count), written - start))
+        let skipped = max(0, min(Int64(piece.count), written + Int64(gatherer.held) - start))
         guard skipped < piece.count else { return }
-        let rest = UnsafeRawBufferPointer(rebasing: piece[Int(skipped)...])
-        try file.write(rest, at: offset + start + skipped)
-        written = start + Int64(piece.count)
+        written += Int64(try gatherer.add(UnsafeRawBufferPointer(rebasing: piece[Int(skipped)...])))
+        if received == length { try end() }
+    }
+
+    /// The body ended or stopped: writes the bytes held, so a target written in place keeps
+    /// every byte that arrived, and gives their memory back. Code: `FileNotWritable`.
+    func end() throws {
+        written += Int64(try gatherer.end())
     }
 
     private func tooLong(_ detail: String) -> AWSError {

@@ -3,13 +3,16 @@
 /// for a device or pipe); or into a region of a download already open. When asked to, it checks
 /// the body against the flexible checksum the response carries (see `ResponseChecksum`): a body
 /// that does not match is an error, and a download through a temporary file then leaves nothing
-/// behind.
+/// behind. Bytes bound for a file are gathered and written a few hundred KiB at a time (see
+/// `WriteGatherer`); the end of the body, or its failure, writes what is held.
 final class ResponseBodySink {
     private(set) var bytes: [UInt8] = []
     private let targetPath: String?
     private let region: DownloadRegion?
     private var file: DownloadFile?
+    private var gatherer: WriteGatherer?
     private var writesRegion = false
+    /// Bytes of the body in `file` (not counting those still gathered in memory).
     private var fileOffset: Int64 = 0
     private let checksumAlgorithms: [ChecksumAlgorithm]
     private var checksum: ResponseChecksum?
@@ -27,7 +30,7 @@ final class ResponseBodySink {
         self.checksumAlgorithms = checksumAlgorithms
     }
 
-    deinit { discard() }
+    deinit { file?.discard() }
 
     /// Whether the body is going to a file.
     var isWritingFile: Bool { file != nil || writesRegion }
@@ -49,7 +52,11 @@ final class ResponseBodySink {
                 try region.begin(declaredLength: declaredLength)
                 writesRegion = true
             } else if let targetPath {
-                file = try DownloadTarget(targetPath).openForWriting()
+                let file = try DownloadTarget(targetPath).openForWriting()
+                self.file = file
+                gatherer = WriteGatherer(
+                    file: file,
+                    capacity: Int(min(Int64(WriteGatherer.defaultCapacity), max(1, declaredLength ?? .max))))
             }
         } catch var error as AWSError {
             if region == nil { error.code = "ResponseFileError" }
@@ -67,9 +74,8 @@ final class ResponseBodySink {
         do {
             if writesRegion, let region {
                 try region.receive(piece)
-            } else if let file {
-                try file.write(piece, at: fileOffset)
-                fileOffset += Int64(piece.count)
+            } else if let gatherer {
+                fileOffset += Int64(try gatherer.add(piece))
             } else {
                 if region != nil, bytes.count + piece.count > Self.errorBodyLimit {
                     throw AWSError(
@@ -88,8 +94,13 @@ final class ResponseBodySink {
         }
     }
 
-    /// Moves a finished file into place; returns the error if that failed.
+    /// Writes what is held and moves a finished file into place; returns the error if that
+    /// failed.
     func commit() -> AWSError? {
+        if let failure = endWrites() {
+            discard()
+            return failure
+        }
         if let mismatch = checksum?.mismatch(consequence: consequenceOfMismatch) {
             discard()
             return mismatch
@@ -116,8 +127,27 @@ final class ResponseBodySink {
         return inPlace ? "\(target.path) already holds the bytes that arrived" : "\(target.path) was not written"
     }
 
-    /// Removes an unfinished temporary file.
+    /// Writes the bytes held for the file or region; the error, if that failed.
+    private func endWrites() -> AWSError? {
+        do {
+            if writesRegion, let region {
+                try region.end()
+            } else if let gatherer {
+                fileOffset += Int64(try gatherer.end())
+            }
+            return nil
+        } catch var error as AWSError {
+            if region == nil { error.code = "ResponseFileError" }
+            return error
+        } catch {
+            return AWSError(code: region == nil ? "ResponseFileError" : "FileNotWritable", message: "\(error)")
+        }
+    }
+
+    /// Ends a body that failed: writes the bytes held, so a target written in place keeps every
+    /// byte that arrived, and removes an unfinished temporary file.
     func discard() {
+        _ = endWrites()
         file?.discard()
     }
 }
