@@ -19,3 +19,12 @@ CURLcode gs_curl_setopt_xferinfo_callback(CURL *curl, gs_curl_xferinfo_callback 
 }
 
 CURLMcode gs_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) { return curl_multi_setopt(multi, option, value); }
+
+CURLMcode gs_curl_multi_setopt_socket_callback(CURLM *multi, gs_curl_socket_callback callback, void *userdata) {
+    CURLMcode code = curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, callback);
+    return code != CURLM_OK ? code : curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, userdata);
+}
+CURLMcode gs_curl_multi_setopt_timer_callback(CURLM *multi, gs_curl_timer_callback callback, void *userdata) {
+    CURLMcode code = curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
+    return code != CURLM_OK ? code : curl_multi_setopt(multi, CURLMOPT_TIMERDATA, userdata);
+}

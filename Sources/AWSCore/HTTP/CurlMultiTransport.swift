@@ -1,8 +1,19 @@
 import CCurl
+import CCurlShims
 import CShims
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Sends several HTTP requests at once with a curl multi handle, on the calling thread (for S3
 /// transfers: parts of one file in parallel).
+///
+/// It waits on the sockets curl names (`curl_multi_socket_action`), so curl acts only on the
+/// transfers whose socket is ready or whose timer is due: driving every transfer on each wake
+/// (`curl_multi_perform`) costs one `poll` per transfer per wake.
 ///
 /// `sendAll` keeps up to `maxConcurrent` requests in flight; `start` and `waitForFinished` let
 /// the caller keep its own rolling window. Curl handles are kept between requests so their
@@ -12,6 +23,10 @@ public final class CurlMultiTransport {
     private var idleHandles: [CurlEasyHandle] = []
     private var running: [UnsafeMutableRawPointer: Running] = [:]
     private var finishedEarly: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
+    /// The sockets curl waits on, with the `poll` events it waits for.
+    private var sockets: [curl_socket_t: Int16] = [:]
+    /// When curl wants to act on its timers (connect and read time-outs, a transfer just added).
+    private var timerDue: ContinuousClock.Instant?
     public let userAgent: String
     public let maxConcurrent: Int
     public var debugLog: DebugLog?
@@ -26,6 +41,12 @@ public final class CurlMultiTransport {
         self.userAgent = userAgent
         self.maxConcurrent = max(1, maxConcurrent)
         self.debugLog = debugLog
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard gs_curl_multi_setopt_socket_callback(multi, curlSocketCallback, me) == CURLM_OK,
+            gs_curl_multi_setopt_timer_callback(multi, curlTimerCallback, me) == CURLM_OK
+        else {
+            throw AWSError(code: "ConnectionError", message: "libcurl could not watch its sockets")
+        }
     }
 
     /// A request in flight on one easy handle.
@@ -37,6 +58,8 @@ public final class CurlMultiTransport {
     }
 
     deinit {
+        _ = gs_curl_multi_setopt_socket_callback(multi, nil, nil)
+        _ = gs_curl_multi_setopt_timer_callback(multi, nil, nil)
         cancelAll()
         idleHandles.removeAll()
         curl_multi_cleanup(multi)
@@ -102,8 +125,13 @@ public final class CurlMultiTransport {
         finishedEarly.removeAll()
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(max(0, timeout), 86_400) * 1000)))
         while !running.isEmpty {
-            var active: Int32 = 0
-            var code = curl_multi_perform(multi, &active)
+            var failure: String?
+            if let due = timerDue, due <= .now {
+                timerDue = nil
+                failure = act(on: CURL_SOCKET_TIMEOUT, events: 0)
+            } else {
+                failure = waitForSockets(until: min(deadline, timerDue ?? deadline))
+            }
             var pending: Int32 = 0
             while let message = curl_multi_info_read(multi, &pending) {
                 guard message.pointee.msg == CURLMSG_DONE, let pointer = message.pointee.easy_handle,
@@ -116,20 +144,58 @@ public final class CurlMultiTransport {
                 idleHandles.append(done.exchange.handle)
                 finished.append((done.tag, result))
             }
-            let left = ContinuousClock.now.duration(to: deadline)
-            if code == CURLM_OK, finished.isEmpty, active > 0, left > .zero {
-                let milliseconds = Int32(
-                    min(
-                        1000,
-                        max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
-                code = curl_multi_poll(multi, nil, 0, milliseconds, nil)
-            }
-            if code != CURLM_OK {
-                finished += failAll(String(cString: curl_multi_strerror(code)))
-            }
-            if !finished.isEmpty || left <= .zero { break }
+            if let failure { finished += failAll(failure) }
+            if !finished.isEmpty || deadline <= .now { break }
         }
         return finished
+    }
+
+    /// Waits until a socket curl watches is ready or `time` comes, and lets curl act on the
+    /// ready ones; what went wrong, if anything.
+    private func waitForSockets(until time: ContinuousClock.Instant) -> String? {
+        var descriptors = sockets.map { pollfd(fd: $0.key, events: $0.value, revents: 0) }
+        let left = ContinuousClock.now.duration(to: time)
+        // Rounded up, so a timer due in less than a millisecond is not polled for again and again.
+        let (seconds, attoseconds) = left.components
+        let milliseconds =
+            left <= .zero
+            ? 0 : Int32(min(86_400_000, seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000))
+        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        if ready < 0 {
+            return errno == EINTR ? nil : "cannot wait for the connections: \(String(cString: strerror(errno)))"
+        }
+        var failure: String?
+        for descriptor in descriptors where descriptor.revents != 0 {
+            let revents = Int32(descriptor.revents)
+            var events: Int32 = 0
+            if revents & Int32(POLLIN | POLLPRI | POLLHUP) != 0 { events |= CURL_CSELECT_IN }
+            if revents & Int32(POLLOUT) != 0 { events |= CURL_CSELECT_OUT }
+            if revents & Int32(POLLERR | POLLNVAL) != 0 { events |= CURL_CSELECT_ERR }
+            failure = act(on: descriptor.fd, events: events) ?? failure
+        }
+        return failure
+    }
+
+    /// Lets curl act on `socket` (or on its timers, for `CURL_SOCKET_TIMEOUT`).
+    private func act(on socket: curl_socket_t, events: Int32) -> String? {
+        var active: Int32 = 0
+        let code = curl_multi_socket_action(multi, socket, events, &active)
+        return code == CURLM_OK ? nil : String(cString: curl_multi_strerror(code))
+    }
+
+    /// Curl's socket callback: what to wait for on `socket` from now on.
+    fileprivate func watch(_ socket: curl_socket_t, what: Int32) {
+        switch what {
+        case CURL_POLL_IN: sockets[socket] = Int16(POLLIN)
+        case CURL_POLL_OUT: sockets[socket] = Int16(POLLOUT)
+        case CURL_POLL_INOUT: sockets[socket] = Int16(POLLIN | POLLOUT)
+        default: sockets[socket] = nil
+        }
+    }
+
+    /// Curl's timer callback: act on its timers in `milliseconds`, or never when negative.
+    fileprivate func setTimer(milliseconds: Int) {
+        timerDue = milliseconds < 0 ? nil : ContinuousClock.now.advanced(by: .milliseconds(milliseconds))
     }
 
     /// Stops every request in flight; their outcomes are dropped.
@@ -170,4 +236,18 @@ public final class CurlMultiTransport {
             debugLog.logFailure(error, seconds: seconds)
         }
     }
+}
+
+private func transport(_ userdata: UnsafeMutableRawPointer?) -> CurlMultiTransport? {
+    userdata.map { Unmanaged<CurlMultiTransport>.fromOpaque($0).takeUnretainedValue() }
+}
+
+private let curlSocketCallback: gs_curl_socket_callback = { _, socket, what, userdata, _ in
+    transport(userdata)?.watch(socket, what: what)
+    return 0
+}
+
+private let curlTimerCallback: gs_curl_timer_callback = { _, milliseconds, userdata in
+    transport(userdata)?.setTimer(milliseconds: milliseconds)
+    return 0
 }

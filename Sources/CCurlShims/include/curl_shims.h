@@ -26,4 +26,12 @@ CURLcode gs_curl_setopt_xferinfo_callback(CURL *curl, gs_curl_xferinfo_callback 
 /* Typed curl_multi_setopt for long values. */
 CURLMcode gs_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
+/* The multi handle's socket and timer callbacks (CURLMOPT_SOCKETFUNCTION, CURLMOPT_TIMERFUNCTION)
+   and the pointer each is given (CURLMOPT_SOCKETDATA, CURLMOPT_TIMERDATA). */
+typedef int (*gs_curl_socket_callback)(CURL *easy, curl_socket_t socket, int what, void *userdata,
+                                       void *socketdata);
+typedef int (*gs_curl_timer_callback)(CURLM *multi, long timeout_ms, void *userdata);
+CURLMcode gs_curl_multi_setopt_socket_callback(CURLM *multi, gs_curl_socket_callback callback, void *userdata);
+CURLMcode gs_curl_multi_setopt_timer_callback(CURLM *multi, gs_curl_timer_callback callback, void *userdata);
+
 #endif
