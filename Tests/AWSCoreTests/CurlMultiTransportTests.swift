@@ -45,6 +45,25 @@ final class CurlMultiTransportTests: XCTestCase {
             try transport.sendAll([HTTPRequest(method: "GET", url: server.baseURL + "/after")])[0].get().status, 200)
     }
 
+    /// A stalled transfer has no socket event to wake it: curl's timer must bring it back so its
+    /// read time-out is noticed.
+    func testAStalledTransferTimesOutWhileTheOthersFinish() throws {
+        let server = try TestHTTPServer { request in
+            request.target == "/stalled"
+                ? .init(body: "0123456789", action: .stall(sentBodyBytes: 3, seconds: 8)) : .init(body: "good")
+        }
+        let transport = try CurlMultiTransport()
+        let results = transport.sendAll(
+            ["/a", "/stalled", "/c"].map {
+                (HTTPRequest(method: "GET", url: server.baseURL + $0), TransferOptions(readTimeout: 1))
+            })
+        XCTAssertEqual(try results[0].get().status, 200)
+        XCTAssertThrowsError(try results[1].get()) { error in
+            XCTAssertEqual((error as? AWSError)?.code, "ReadTimeout", "\(error)")
+        }
+        XCTAssertEqual(try results[2].get().status, 200)
+    }
+
     func testOneFailureDoesNotStopTheOthers() throws {
         let server = try TestHTTPServer { request in
             request.target == "/bad" ? .init(action: .reset) : .init(body: "good")

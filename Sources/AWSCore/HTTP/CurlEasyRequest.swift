@@ -263,9 +263,11 @@ final class CurlEasyRequest {
         body.seek(to: offset)
     }
 
-    /// Called by curl as bytes move and about once a second when none do: reports progress,
-    /// and stops the transfer when it is cancelled or when no byte has moved for `readTimeout`
-    /// seconds (curl's own low-speed limit averages over several seconds, so it fires late).
+    /// Called by curl as bytes move and about once a second when none do (in a multi handle,
+    /// only when `readTimeout` is set: curl's low-speed timer wakes the transfer then): reports
+    /// progress, and stops the transfer when it is cancelled or when no byte has moved for
+    /// `readTimeout` seconds (curl's own low-speed limit averages over several seconds, so it
+    /// fires late).
     fileprivate func reportProgress(_ progress: TransferProgress) -> Bool {
         let now = ContinuousClock.now
         let moved = progress.bytesSent + progress.bytesReceived
