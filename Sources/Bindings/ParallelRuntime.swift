@@ -45,7 +45,8 @@ final class ParallelRuntime {
         runtime.transferFactories =
             made.count > 3 ? made[3].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
         let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
-        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
+        let abort = runtime.transferFunctions()["abort_upload"]
+        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction, abort]).first ?? .nil
         let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
         runtime.s3Methods =
             try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])

@@ -20,7 +20,9 @@ extension ParallelRuntime {
     /// `upload(client, path, bucket, key, options)` and `download(client, bucket, key, path,
     /// options)` → id, checked as `upload_file` and `download_file` check them; `step(id)` →
     /// true while requests are in flight, else the result; `finish(id)` stops what is
-    /// unfinished (removes the temporary file, aborts the multipart upload).
+    /// unfinished (removes the temporary file, aborts the multipart upload);
+    /// `abort_upload(client, bucket, key, upload_id)` aborts a multipart upload at once, even
+    /// after Ctrl-C, ignoring failures (for clean-up).
     func transferFunctions() -> LuaTable {
         var functions = LuaTable(array: [])
         functions["upload"] = .function(
@@ -57,6 +59,19 @@ extension ParallelRuntime {
                     throw error
                 }
                 return [.boolean(false), running.job.result?.toLua() ?? .nil]
+            })
+        functions["abort_upload"] = .function(
+            LuaFunction("abort_multipart_upload") { [unowned self] call in
+                let client = try transferClient(call[1], "copy")
+                let input: JSONValue = .object([
+                    "Bucket": .string(try call.string(2, "bucket")), "Key": .string(try call.string(3, "key")),
+                    "UploadId": .string(try call.string(4, "upload id")),
+                ])
+                let saved = client.client.isCancelled
+                client.client.isCancelled = { false }
+                defer { client.client.isCancelled = saved }
+                _ = try? client.client.call("AbortMultipartUpload", input)
+                return []
             })
         functions["finish"] = .function(
             LuaFunction("transfer") { [unowned self] call in

@@ -199,4 +199,44 @@ final class ParallelTransferTests: XCTestCase {
         while server.hangUps < 3, Date() < end { usleep(10_000) }
         XCTAssertEqual(server.hangUps, 3, "the three slow calls were aborted, not left running")
     }
+
+    func testFailFastStopsAMultipartCopyAndAbortsItsUpload() throws {
+        let server = try TestHTTPServer { request in
+            switch request.method {
+            case "POST" where request.target == "/":
+                return TestHTTPServer.Reply(
+                    status: 400, headers: [("Content-Type", "application/x-amz-json-1.1")],
+                    body: #"{"__type":"EntityNotFoundException","Message":"no"}"#, delay: 0.5)
+            case "HEAD": return TestHTTPServer.Reply(headers: [("Content-Length", "10"), ("ETag", "\"e1\"")])
+            case "POST":
+                return TestHTTPServer.Reply(
+                    body: "<InitiateMultipartUploadResult><UploadId>up-1</UploadId></InitiateMultipartUploadResult>")
+            case "PUT":
+                return TestHTTPServer.Reply(
+                    headers: [("Content-Length", "100")], body: "<CopyPartResult>",
+                    action: .stall(sentBodyBytes: 5, seconds: 30))
+            default: return TestHTTPServer.Reply(status: 204)
+            }
+        }
+        let state = makeState(variables: [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": server.baseURL, "AWS_MAX_ATTEMPTS": "1",
+        ])
+        let result = try state.run(
+            """
+            local s3, glue = aws.client("s3"), aws.client("glue")
+            local ok, err = pcall(aws.parallel, {
+              function() s3:copy("src/k", "b", "k", {multipart_threshold = 1, part_size = 5}) end,
+              function() glue:get_database{Name = "bad"} end}, {fail_fast = true})
+            return ok, err.index
+            """, name: "=test")
+        XCTAssertEqual(result[0], .boolean(false))
+        XCTAssertEqual(result[1], .integer(2))
+        XCTAssertTrue(
+            server.requests.contains { $0.method == "DELETE" && $0.target.contains("uploadId=up-1") },
+            "the copy's multipart upload was aborted")
+        let end = Date().addingTimeInterval(5)
+        while server.hangUps < 2, Date() < end { usleep(10_000) }
+        XCTAssertEqual(server.hangUps, 2, "both UploadPartCopy requests were aborted")
+    }
 }
