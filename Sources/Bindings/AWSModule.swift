@@ -43,7 +43,7 @@ public enum AWSModule {
         } catch {
             preconditionFailure("aws.parallel could not be set up: \(error)")
         }
-        state.setGlobal("help", Help.function())
+        state.setGlobal("help", Help.function(session: session))
         state.preload("aws") { state in state.globalReference("aws") }
     }
 

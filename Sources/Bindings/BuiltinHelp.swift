@@ -49,6 +49,23 @@ enum BuiltinHelp {
             "s3:download_file(bucket, key, path, {progress=, threshold=, part_size=, concurrency=})",
             "downloads an object to a file, in ranged parts above the threshold, renamed into place when complete"
         ),
+        "sync": (
+            "s3:sync(from, to, {delete=, exclude=, include=, dryrun=, concurrency=, on_progress=})",
+            "copies a folder to s3://bucket/prefix, S3 to a folder, or S3 to S3 (on the server), skipping what "
+                + "aws s3 sync skips (same size, source not newer); returns {uploaded=, downloaded=, copied=, "
+                + "deleted=, skipped=, bytes=, seconds=} (with dryrun, the plan instead of doing it)"
+        ),
+        "copy": (
+            "s3:copy(\"bucket/key\" or {Bucket=, Key=, VersionId=}, bucket, key, "
+                + "{multipart_threshold=, part_size=, concurrency=, extra={...}})",
+            "copies an object on the server, in parts copied side by side (UploadPartCopy) above the threshold "
+                + "(5 GiB), keeping its content type and metadata"
+        ),
+        "delete_prefix": (
+            "s3:delete_prefix(bucket, prefix, {concurrency=})",
+            "deletes every object under the prefix, 1,000 keys per DeleteObjects side by side; returns "
+                + "{deleted=, failed=, requests=, seconds=} and raises DeleteFailed naming the keys that failed"
+        ),
         "job_logs": (
             "glue:job_logs{JobName=, RunId=, follow=, on_line=, poll=}",
             "prints (or hands on_line) the run's log lines (output, error and continuous logging streams) "
@@ -73,6 +90,11 @@ enum BuiltinHelp {
         default: break
         }
         return text
+    }
+
+    /// The help text of `s3:sync`, `s3:copy` or `s3:delete_prefix`, methods written in Lua.
+    static func text(forWrittenMethod method: String) -> String {
+        entries[method].map { $0.usage + "\n  " + $0.summary } ?? "s3:\(method)(...): a built-in method"
     }
 
     static func paginatorNames(of client: LuaClient) -> [String] {

@@ -7,7 +7,7 @@ import Host
 /// sentence on each) and returns, how a built-in method is called (`BuiltinHelp`), and the
 /// `aws` module's functions (`ModuleHelp`).
 enum Help {
-    static func function() -> LuaValue {
+    static func function(session: Session) -> LuaValue {
         .function(
             LuaFunction(stack: "help") { state, L in
                 let text: String
@@ -15,6 +15,8 @@ enum Help {
                     let help = function.help
                 {
                     text = help()
+                } else if let method = writtenMethod(session, state, L) {
+                    text = BuiltinHelp.text(forWrittenMethod: method)
                 } else if case .object(let object)? = try? state.read(at: 1, on: L),
                     let client = object.object as? LuaClient
                 {
@@ -39,6 +41,18 @@ enum Help {
         guard lua_type(L, 1) == LUA_TFUNCTION, lua_getupvalue(L, 1, 1) != nil else { return nil }
         defer { lua_settop(L, -2) }
         return state.swiftFunction(at: lua_gettop(L), on: L)
+    }
+
+    /// Which of the S3 methods written in Lua (`sync`, `copy`, `delete_prefix`) the value at
+    /// index 1 is, if any.
+    static func writtenMethod(_ session: Session, _ state: LuaState, _ L: OpaquePointer) -> String? {
+        guard lua_type(L, 1) == LUA_TFUNCTION, let methods = session.parallel?.s3Methods, lua_checkstack(L, 2) != 0
+        else { return nil }
+        return ["sync", "copy", "delete_prefix"].first { name in
+            state.push(methods[name], on: L)
+            defer { lua_settop(L, -2) }
+            return lua_rawequal(L, 1, -1) != 0
+        }
     }
 
     static let overview = """

@@ -2,7 +2,8 @@ import Host
 
 extension LuaClient {
     /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
-    /// built-in as it is (but `wait`, `paginate` and `collect`, which yield like an operation); an operation as a method that
+    /// built-in as it is (but `wait`, `paginate`, `collect`, `upload_file` and `download_file`,
+    /// which yield like an operation); an operation as a method that
     /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
     func methodValue(named name: String, in state: LuaState) throws -> LuaValue {
         if client.model.metadata.endpointPrefix == "s3", let written = session.parallel?.s3Methods[name],
@@ -11,7 +12,8 @@ extension LuaClient {
             return written
         }
         let function = try method(named: name)
-        let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
+        let transfers: Set = ["upload_file", "download_file"]
+        let yieldingBuiltins = transfers.union(["wait", "paginate", "collect"])
         guard let runtime = session.parallel, yieldingBuiltins.contains(name) || LuaClient.builtins[name] == nil else {
             return .function(function)
         }
@@ -20,6 +22,7 @@ extension LuaClient {
         switch name {
         case "wait": made = try runtime.waitMethod(invoke: function, in: state)
         case "paginate", "collect": made = try runtime.pageMethod(name, invoke: function, in: state)
+        case _ where transfers.contains(name): made = try runtime.transferMethod(name, invoke: function, in: state)
         default: made = try runtime.method(client.model.operation(method: name).name, invoke: function, in: state)
         }
         yieldingMethods[name] = made

@@ -12,30 +12,54 @@ import Host
 extension LuaClient {
     static let transferBuiltins: [String: Builtin] = [
         "upload_file": { client, call in
-            try client.checkSelf(call, method: "upload_file")
-            let path = try call.string(2, "local path")
-            let bucket = try call.string(3, "bucket")
-            let key = try call.string(4, "key")
-            let (transfer, showProgress) = try client.transfer(
-                call.optionalTable(5, "options"), function: "upload_file", allowed: ["threshold", "extra"])
-            let result = try client.showingProgress(showProgress, of: transfer, verb: "upload", name: path) {
-                try transfer.uploadFile(path, bucket: bucket, key: key)
+            let upload = try client.uploadArguments(call)
+            let result = try client.showingProgress(
+                upload.showProgress, of: upload.transfer, verb: "upload", name: upload.path
+            ) {
+                try upload.transfer.uploadFile(upload.path, bucket: upload.bucket, key: upload.key)
             }
             return [result.json.toLua()]
         },
         "download_file": { client, call in
-            try client.checkSelf(call, method: "download_file")
-            let bucket = try call.string(2, "bucket")
-            let key = try call.string(3, "key")
-            let path = try call.string(4, "local path")
-            let (transfer, showProgress) = try client.transfer(
-                call.optionalTable(5, "options"), function: "download_file", allowed: ["threshold"])
-            let result = try client.showingProgress(showProgress, of: transfer, verb: "download", name: key) {
-                try transfer.downloadFile(bucket: bucket, key: key, to: path)
+            let download = try client.downloadArguments(call)
+            let result = try client.showingProgress(
+                download.showProgress, of: download.transfer, verb: "download", name: download.key
+            ) {
+                try download.transfer.downloadFile(bucket: download.bucket, key: download.key, to: download.path)
             }
             return [result.json.toLua()]
         },
     ]
+
+    /// What `upload_file(path, bucket, key, options)` and `download_file(bucket, key, path,
+    /// options)` were given, checked, with the transfer their options make.
+    struct TransferArguments {
+        var path: String
+        var bucket: String
+        var key: String
+        var transfer: S3Transfer
+        var showProgress: Bool
+    }
+
+    func uploadArguments(_ call: LuaCall) throws -> TransferArguments {
+        try checkSelf(call, method: "upload_file")
+        let path = try call.string(2, "local path")
+        let bucket = try call.string(3, "bucket")
+        let key = try call.string(4, "key")
+        let (transfer, showProgress) = try transfer(
+            call.optionalTable(5, "options"), function: "upload_file", allowed: ["threshold", "extra"])
+        return TransferArguments(path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress)
+    }
+
+    func downloadArguments(_ call: LuaCall) throws -> TransferArguments {
+        try checkSelf(call, method: "download_file")
+        let bucket = try call.string(2, "bucket")
+        let key = try call.string(3, "key")
+        let path = try call.string(4, "local path")
+        let (transfer, showProgress) = try transfer(
+            call.optionalTable(5, "options"), function: "download_file", allowed: ["threshold"])
+        return TransferArguments(path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress)
+    }
 
     /// A transfer set up from the options table of `function`; also whether to show progress.
     private func transfer(_ settings: LuaTable?, function method: String, allowed: [String]) throws

@@ -14,6 +14,8 @@ final class ParallelRuntime {
     private var pageFactories = LuaTable(array: [])
     /// The same for `client:wait`.
     private var waitFactory: LuaValue = .nil
+    /// The same for `s3:upload_file` and `s3:download_file`, by name.
+    private var transferFactories = LuaTable(array: [])
     private var madeScheduler: CallScheduler?
     private var multi: CurlMultiTransport?
     /// Waits running inside `aws.parallel`, by id (see `ParallelWait`).
@@ -23,6 +25,9 @@ final class ParallelRuntime {
     /// Paginations running inside `aws.parallel`, by id (see `ParallelPages`).
     var pages: [Int: ParallelPages] = [:]
     var lastPages = 0
+    /// Transfers running inside `aws.parallel`, by id (see `ParallelTransfer`).
+    var transfers: [Int: ParallelTransfer] = [:]
+    var lastTransfer = 0
 
     init(session: Session) {
         self.session = session
@@ -37,8 +42,11 @@ final class ParallelRuntime {
         runtime.methodFactory = made.first ?? .nil
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
         runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
+        runtime.transferFactories =
+            made.count > 3 ? made[3].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
         let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
-        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
+        let abort = runtime.transferFunctions()["abort_upload"]
+        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction, abort]).first ?? .nil
         let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
         runtime.s3Methods =
             try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
@@ -67,6 +75,11 @@ final class ParallelRuntime {
         try state.call(pageFactories[name], [.function(invoke)]).first ?? .function(invoke)
     }
 
+    /// `s3:upload_file` or `s3:download_file` (`name`) whose requests yield inside `aws.parallel`.
+    func transferMethod(_ name: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
+        try state.call(transferFactories[name], [.function(invoke)]).first ?? .function(invoke)
+    }
+
     /// `client:wait` that polls and pauses without blocking inside `aws.parallel`.
     func waitMethod(invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
         try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
@@ -76,6 +89,7 @@ final class ParallelRuntime {
         var native = LuaTable(array: [])
         native["wait"] = .table(waitFunctions())
         native["pages"] = .table(pageFunctions())
+        native["transfers"] = .table(transferFunctions())
         native["submit"] = .function(
             LuaFunction("submit") { [unowned self] call in
                 guard let client = call[1].object(as: LuaClient.self), let operation = call[2].stringValue else {

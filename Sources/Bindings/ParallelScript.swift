@@ -92,6 +92,27 @@ enum ParallelScript {
           end
         end
 
+        -- s3:upload_file and s3:download_file: each step sends what may go next, then the
+        -- coroutine waits for the next drive; closing it stops the transfer and undoes it.
+        local transfers = native.transfers
+        local transfer_closer = {__close = function(self) transfers.finish(self.id) end}
+        local function make_transfer(start)
+          return function(invoke)
+            return function(self, ...)
+              local blocking = invoke
+              if not current() then return blocking(self, ...) end
+              local job <close> = setmetatable({id = start(self, ...)}, transfer_closer)
+              while true do
+                local going, result = transfers.step(job.id)
+                if not going then return result end
+                coroutine.yield(AGAIN)
+              end
+            end
+          end
+        end
+        local transfer_methods = {upload_file = make_transfer(transfers.upload),
+          download_file = make_transfer(transfers.download)}
+
         local blocking_sleep = module.sleep
         module.sleep = function(seconds)
           if not current() then return blocking_sleep(seconds) end
@@ -113,6 +134,7 @@ enum ParallelScript {
 
           local function settle(task, ok, value)
             if not ok then
+              coroutine.close(task.co) -- runs its to-be-closed variables: a transfer's clean-up
               failures[#failures + 1] = {index = task.index, error = value}
               if fail_fast then stopping = true end
             elseif coroutine.status(task.co) == "dead" then
@@ -158,12 +180,17 @@ enum ParallelScript {
             end
           end
 
+          -- Whatever ends this run (its end, an error, or the coroutine it runs in being closed
+          -- by an outer aws.parallel), the functions still running are stopped: their requests
+          -- aborted, their to-be-closed variables (a transfer's clean-up) closed.
+          local stopper <close> = setmetatable({}, {__close = function()
+            for task in pairs(tasks) do
+              if math.type(task.waiting) == "integer" then native.forget(task.waiting) end
+              coroutine.close(task.co)
+              tasks[task] = nil
+            end
+          end})
           local ok, problem = pcall(loop)
-          for task in pairs(tasks) do
-            if math.type(task.waiting) == "integer" then native.forget(task.waiting) end
-            coroutine.close(task.co)
-            tasks[task] = nil
-          end
           if not ok then error(problem, 0) end
           if #failures > 0 then
             table.sort(failures, function(a, b) return a.index < b.index end)
@@ -227,6 +254,6 @@ enum ParallelScript {
           return (run(functions, limit, fail_fast, "aws.map"))
         end
 
-        return make_method, make_wait, page_methods
+        return make_method, make_wait, page_methods, transfer_methods
         """#
 }

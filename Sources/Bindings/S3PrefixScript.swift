@@ -4,7 +4,7 @@
 /// `aws.parallel`.
 enum S3PrefixScript {
     static let source = #"""
-        local module, new_error = ...
+        local module, new_error, abort_upload = ...
         local parallel, clock = module.parallel, module.clock
         local methods = {}
 
@@ -102,6 +102,12 @@ enum S3PrefixScript {
           for _, member in ipairs(kept) do create[member] = head[member] end
           for k, v in pairs(opts.extra or {}) do create[k] = v end
           local upload_id = self:create_multipart_upload(create).UploadId
+          -- However the copy ends short of completing (an error, fail_fast or Ctrl-C closing the
+          -- function it runs in), its upload is aborted.
+          local completed = false
+          local guard <close> = setmetatable({}, {__close = function()
+            if not completed then abort_upload(self, bucket, key, upload_id) end
+          end})
           local parts = {}
           for i = 1, count do
             local first = (i - 1) * part_size
@@ -112,15 +118,10 @@ enum S3PrefixScript {
               return {PartNumber = i, ETag = answer.CopyPartResult.ETag}
             end
           end
-          local ok, copied = pcall(parallel, parts, {limit = opts.concurrency or 10, fail_fast = true})
-          if ok then
-            ok, copied = pcall(self.complete_multipart_upload, self, {Bucket = bucket, Key = key, UploadId = upload_id,
-              MultipartUpload = {Parts = copied}})
-          end
-          if not ok then
-            pcall(self.abort_multipart_upload, self, {Bucket = bucket, Key = key, UploadId = upload_id})
-            error(copied, 0)
-          end
+          local copied = parallel(parts, {limit = opts.concurrency or 10, fail_fast = true})
+          self:complete_multipart_upload{Bucket = bucket, Key = key, UploadId = upload_id,
+            MultipartUpload = {Parts = copied}}
+          completed = true
           return {size = size, parts = count, seconds = clock() - started}
         end
 

@@ -1,6 +1,8 @@
 /// `s3:sync(from, to, opts)` in Lua over `aws.parallel`, as `aws s3 sync`: a folder to
 /// `s3://bucket/prefix`, S3 to a folder, or S3 to S3 (copied on the server). A file is
-/// skipped when the target has the same size and the source is not newer.
+/// skipped as `aws s3 sync` skips it (same size, and the source not newer); files go up and
+/// down through `upload_file` and `download_file`, streamed, never whole in memory. A
+/// downloaded file takes the object's LastModified as its modification time, as the CLI's do.
 enum S3SyncScript {
     static let source = #"""
         local module, new_error, files, methods = ...
@@ -53,6 +55,15 @@ enum S3SyncScript {
           return found
         end
 
+        -- Whether the target needs nothing, as aws s3 sync decides (its syncstrategy/base.py):
+        -- the same size, and for an upload or copy a target at least as new as the source, for
+        -- a download a local file no newer than the object; times to the full precision known.
+        local function up_to_date(kind, source, target)
+          if source.size ~= target.size then return false end
+          if kind == "download" then return target.mtime <= source.mtime end
+          return target.mtime >= source.mtime
+        end
+
         local function joined(folder, path)
           return (folder:sub(-1) == "/" and folder or folder .. "/") .. path
         end
@@ -83,7 +94,7 @@ enum S3SyncScript {
           for _, path in ipairs(paths) do
             if wanted(path, excludes, includes) then
               local file, existing = have[path], there[path]
-              if existing and existing.size == file.size and math.floor(file.mtime) <= math.floor(existing.mtime) then
+              if existing and up_to_date(kind, file, existing) then
                 result.skipped = result.skipped + 1
               else
                 table.insert(plan[kind], path)
@@ -116,24 +127,13 @@ enum S3SyncScript {
           for _, path in ipairs(plan[kind]) do
             steps[#steps + 1] = function()
               if kind == "upload" then
-                local local_path = joined(from, path)
-                if have[path].size > 8 * 1024 * 1024 then
-                  self:upload_file(local_path, target.bucket, target.prefix .. path, {progress = false})
-                else
-                  local handle = assert(io.open(local_path, "rb"))
-                  local body = handle:read("a")
-                  handle:close()
-                  self:put_object{Bucket = target.bucket, Key = target.prefix .. path, Body = body}
-                end
+                self:upload_file(joined(from, path), target.bucket, target.prefix .. path, {progress = false})
                 result.uploaded = result.uploaded + 1
               elseif kind == "download" then
                 local local_path = joined(to, path)
                 files.prepare(local_path)
-                local answer = self:get_object{Bucket = source.bucket, Key = source.prefix .. path}
-                local handle = assert(io.open(local_path, "wb"))
-                handle:write(answer.Body)
-                handle:close()
-                files.touch(local_path, files.epoch(answer.LastModified) or have[path].mtime)
+                self:download_file(source.bucket, source.prefix .. path, local_path, {progress = false})
+                files.touch(local_path, have[path].mtime)
                 result.downloaded = result.downloaded + 1
               else
                 self:copy({Bucket = source.bucket, Key = source.prefix .. path}, target.bucket, target.prefix .. path)

@@ -63,6 +63,11 @@ final class S3TransferTests: XCTestCase {
             unfinished.removeAll()
         }
 
+        func cancel(tag: Int) {
+            cancelled += unfinished.filter { $0.tag == tag }.count
+            unfinished.removeAll { $0.tag == tag }
+        }
+
         /// `response` as a streaming transport gives it: a 2xx body written into `region`.
         static func streamed(_ response: HTTPResponse, into region: DownloadRegion?) -> Result<HTTPResponse, AWSError> {
             guard let region, (200..<300).contains(response.status) else { return .success(response) }

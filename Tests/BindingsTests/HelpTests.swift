@@ -71,6 +71,21 @@ final class HelpEverywhereTests: XCTestCase {
         }
     }
 
+    func testTheS3MethodsWrittenInLuaHaveHelp() throws {
+        let expected = [
+            "sync": ("s3:sync(from, to, {delete=", "aws s3 sync skips"),
+            "copy": ("s3:copy(\"bucket/key\"", "UploadPartCopy"),
+            "delete_prefix": ("s3:delete_prefix(bucket, prefix", "DeleteObjects"),
+        ]
+        for (name, (usage, summary)) in expected {
+            let text = try helpText("s3.\(name)")
+            XCTAssertTrue(text.hasPrefix(usage), "\(name): \(text)")
+            XCTAssertTrue(text.contains(summary), "\(name): \(text)")
+        }
+        XCTAssertTrue(try helpText("aws.parallel").hasPrefix("aws.parallel(f1, f2, ...)"))
+        XCTAssertTrue(try helpText("aws.map").hasPrefix("aws.map(items, fn"))
+    }
+
     func testWaitAndPaginateListTheirNames() throws {
         let wait = try helpText("glue.wait")
         XCTAssertTrue(wait.hasPrefix("glue:wait(waiter, params"), wait)

@@ -4,6 +4,9 @@ import XCTest
 
 /// `s3:sync` against the emulator: folder to S3, S3 to folder, S3 to S3.
 final class S3SyncTests: XCTestCase {
+    /// A folder of `files` small files (half in `even/`) and a `notes.tmp`, written an hour
+    /// ago: as `aws s3 sync` does, a file changed in the same second as its upload, after it,
+    /// is newer than the object (S3 keeps whole seconds) and goes up again.
     private func folder(files: Int) throws -> String {
         let root = NSTemporaryDirectory() + "gluescript-sync-\(UUID().uuidString)"
         for i in 1...files {
@@ -13,7 +16,53 @@ final class S3SyncTests: XCTestCase {
             try "row \(i)\n".write(toFile: path, atomically: true, encoding: .utf8)
         }
         try "scratch".write(toFile: root + "/notes.tmp", atomically: true, encoding: .utf8)
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            try setModified(root + "/" + path, Date().addingTimeInterval(-3600))
+        }
         return root
+    }
+
+    private func setModified(_ path: String, _ date: Date) throws {
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
+    }
+
+    private func modified(_ path: String) throws -> Double {
+        let date = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        return date?.timeIntervalSince1970 ?? 0
+    }
+
+    func testTimesAreComparedToTheFullPrecisionAsTheCLICompareThem() throws {
+        let lua = try makeEmulatorState()
+        let bucket = Emulator.uniqueName("bucket")
+        let root = try folder(files: 1)
+        let down = NSTemporaryDirectory() + "gluescript-sync-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: down) }
+        let sync = { (from: String, to: String) -> [LuaValue] in
+            try lua.run(
+                """
+                local s3 = aws.client("s3")
+                local done = s3:sync("\(from)", "\(to)", {exclude = "*.tmp"})
+                return done.uploaded + done.downloaded, done.skipped
+                """)
+        }
+        _ = try lua.run(#"aws.client("s3"):create_bucket{Bucket = "\#(bucket)"}"#)
+        XCTAssertEqual(try sync(root, "s3://\(bucket)/p"), [.integer(1), .integer(0)])
+        XCTAssertEqual(try sync(root, "s3://\(bucket)/p"), [.integer(0), .integer(1)], "a second run does nothing")
+        XCTAssertEqual(try sync("s3://\(bucket)/p", down), [.integer(1), .integer(0)])
+        let object = try modified(down + "/file-1.csv")
+        XCTAssertEqual(object, object.rounded(), "the download took the object's LastModified, whole seconds")
+        XCTAssertEqual(try sync("s3://\(bucket)/p", down), [.integer(0), .integer(1)], "a second run does nothing")
+        try setModified(down + "/file-1.csv", Date(timeIntervalSince1970: object - 0.5))
+        XCTAssertEqual(try sync("s3://\(bucket)/p", down), [.integer(0), .integer(1)], "an older local file stays")
+        try setModified(down + "/file-1.csv", Date(timeIntervalSince1970: object + 0.5))
+        XCTAssertEqual(
+            try sync("s3://\(bucket)/p", down), [.integer(1), .integer(0)],
+            "half a second newer than the object is newer, as the CLI has it")
+        try setModified(root + "/file-1.csv", Date(timeIntervalSince1970: object + 0.5))
+        XCTAssertEqual(
+            try sync(root, "s3://\(bucket)/p"), [.integer(1), .integer(0)],
+            "half a second newer than the object goes up again")
     }
 
     func testAFolderOfAThousandFilesGoesUpOnceAndMatchesTheListing() throws {

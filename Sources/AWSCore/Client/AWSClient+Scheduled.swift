@@ -7,6 +7,10 @@ struct ScheduledCall {
     let request: HTTPRequest
     var attempt = 1
     var lastRetryCost: Int?
+    /// Where a successful answer's body goes as it arrives (a part of a download), not memory.
+    var region: DownloadRegion?
+    /// Told of the bytes each attempt moves (a part of a transfer).
+    var progress: ((TransferProgress) -> Void)?
 }
 
 /// What became of one attempt of a scheduled call.
@@ -19,12 +23,15 @@ enum ScheduledOutcome {
 extension AWSClient {
     /// `operationName` with `input`, checked and serialized but not signed: a bad parameter
     /// throws here, before anything is sent.
-    func scheduledCall(_ operationName: String, _ input: JSONValue) throws -> ScheduledCall {
+    /// `body` goes in place of the input's payload (a region of a file for UploadPart).
+    func scheduledCall(_ operationName: String, _ input: JSONValue, body: HTTPRequest.Body? = nil) throws
+        -> ScheduledCall
+    {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
         let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
         let endpoint = try endpoint(for: operation, prepared, region: bucket.flatMap { bucketRegions[$0] })
-        let request = try unsignedRequest(operation, prepared, endpoint: endpoint)
+        let request = try unsignedRequest(operation, prepared, endpoint: endpoint, body: body)
         return ScheduledCall(
             client: self, operation: operation, input: prepared, endpoint: endpoint, request: request)
     }
@@ -32,8 +39,11 @@ extension AWSClient {
     /// The call's request signed now (fresh credentials and date), with the client's limits.
     func signedAttempt(_ call: ScheduledCall) throws -> (request: HTTPRequest, options: TransferOptions) {
         let signed = try sign(call.request, operation: call.operation, endpoint: call.endpoint)
-        let options = TransferOptions(
-            connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle, isCancelled: isCancelled)
+        var options = TransferOptions(
+            connectTimeout: connectTimeout, readTimeout: readTimeout, caBundle: caBundle, progress: call.progress,
+            isCancelled: isCancelled)
+        options.responseBodyRegion = call.region
+        options.responseChecksumAlgorithms = responseChecksumAlgorithms(call.operation, call.input)
         return (signed, options)
     }
 

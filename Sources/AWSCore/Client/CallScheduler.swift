@@ -33,6 +33,18 @@ public final class CallScheduler {
         return lastTicket
     }
 
+    /// Starts `call` of a managed transfer: its body in place of the payload, a successful
+    /// answer's body into its region, and `progress` told of the bytes each attempt moves.
+    func submit(_ client: AWSClient, _ call: ParallelCall, progress: ((TransferProgress) -> Void)?) throws -> Int {
+        var scheduled = try client.scheduledCall(call.operation, call.input, body: call.body)
+        scheduled.region = call.region
+        scheduled.progress = progress
+        lastTicket += 1
+        calls[lastTicket] = scheduled
+        start(lastTicket)
+        return lastTicket
+    }
+
     /// A ticket that finishes, with no value, once `seconds` have passed.
     public func timer(_ seconds: Double) -> Int {
         lastTicket += 1
@@ -50,8 +62,10 @@ public final class CallScheduler {
         outcomes.removeValue(forKey: ticket) ?? .success(.null)
     }
 
-    /// Forgets `ticket`: its answer, if one still comes, is dropped.
+    /// Forgets `ticket`: a request still in flight is stopped (its connection closed), and an
+    /// answer already in is dropped.
     public func forget(_ ticket: Int) {
+        if calls[ticket] != nil, retryAt[ticket] == nil { transport.cancel(tag: ticket) }
         calls[ticket] = nil
         retryAt[ticket] = nil
         timers[ticket] = nil

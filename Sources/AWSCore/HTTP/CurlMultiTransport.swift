@@ -204,6 +204,18 @@ public final class CurlMultiTransport {
         finishedEarly.removeAll()
     }
 
+    /// Stops the request sent under `tag` if it is still in flight: curl closes its connection,
+    /// so the server sees it aborted. Its outcome is dropped.
+    public func cancel(tag: Int) {
+        finishedEarly.removeAll { $0.tag == tag }
+        guard let (pointer, done) = running.first(where: { $0.value.tag == tag }) else { return }
+        running[pointer] = nil
+        curl_multi_remove_handle(multi, pointer)
+        _ = done.exchange.finish(CURLE_FAILED_INIT)
+        debugLog?.note("cancelled \(done.exchange.request.summary)")
+        idleHandles.append(done.exchange.handle)
+    }
+
     /// Ends every request in flight with a `ConnectionError` saying `reason`.
     private func failAll(_ reason: String) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
         var failed: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []

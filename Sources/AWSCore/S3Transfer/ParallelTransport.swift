@@ -11,6 +11,10 @@ public protocol ParallelTransport: AnyObject {
 
     /// Stops every request still in flight and forgets it.
     func cancelAll()
+
+    /// Stops the request started under `tag` if it is still in flight (its connection is
+    /// closed) and forgets it.
+    func cancel(tag: Int)
 }
 
 extension CurlMultiTransport: ParallelTransport {}

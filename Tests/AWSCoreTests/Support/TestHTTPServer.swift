@@ -70,6 +70,7 @@ final class TestHTTPServer: @unchecked Sendable {
     private var received: [Received] = []
     private var accepted = 0
     private var bodyBytes = 0
+    private var hungUp = 0
     private var stopped = false
     private let group = DispatchGroup()
 
@@ -137,6 +138,13 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return bodyBytes
+    }
+
+    /// How many stalled answers the client gave up on by closing the connection.
+    var hangUps: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return hungUp
     }
 
     /// Stops accepting, drops open connections and waits for the server's threads to end.
@@ -232,7 +240,13 @@ final class TestHTTPServer: @unchecked Sendable {
             return false
         case .stall(let count, let seconds):
             guard sendAll(client, Array(head.utf8) + body.prefix(count)) else { return false }
-            pause(seconds)
+            if hangsUp(client, within: seconds) {
+                lock.lock()
+                hungUp += 1
+                lock.unlock()
+                close(client)
+                return false
+            }
             return sendAll(client, Array(body.dropFirst(count)))
         }
     }
@@ -340,6 +354,18 @@ final class TestHTTPServer: @unchecked Sendable {
     private func waitReadable(_ descriptor: Int32, milliseconds: Int32) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, milliseconds) > 0
+    }
+
+    /// Waits `seconds` unless the client closes the connection first; true if it did.
+    private func hangsUp(_ client: Int32, within seconds: Double) -> Bool {
+        let end = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while !isStopped, ContinuousClock.now < end {
+            guard waitReadable(client, milliseconds: 10) else { continue }
+            var byte: UInt8 = 0
+            if recv(client, &byte, 1, Int32(MSG_PEEK)) <= 0 { return true }
+            usleep(10_000)
+        }
+        return false
     }
 
     /// Sleeps `seconds`, cut short when the server stops.
