@@ -9,7 +9,15 @@ public struct JMESPathExpression: Sendable, CustomStringConvertible {
     /// Throws `AWSError` with code `JMESPathInvalidType` when a function gets an argument of
     /// the wrong type.
     public func search(_ data: JSONValue) throws -> JSONValue {
-        try root.evaluate(data)
+        try search(data, in: JSONValueDocument())
+    }
+
+    /// The result of the expression applied to `value`, a value of `document`; errors are
+    /// those of `search(_:)` and whatever the document throws while reading.
+    public func search<Document: JMESPathDocument>(_ value: Document.Value, in document: Document) throws
+        -> Document.Value
+    {
+        try JMESPathEvaluator(document: document).evaluate(root, value)
     }
 
     public var description: String { source }

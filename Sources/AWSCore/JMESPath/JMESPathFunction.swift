@@ -1,6 +1,6 @@
 /// A function argument once evaluated: a value, or an unevaluated `&expression`.
-enum JMESPathArgument {
-    case value(JSONValue)
+enum JMESPathArgument<Value> {
+    case value(Value)
     case expression(JMESPathNode)
 }
 
@@ -55,57 +55,13 @@ enum JMESPathFunction: String, Sendable {
             message: "\(rawValue)() takes \(wanted) argument\(expected == 1 ? "" : "s"), got \(count)")
     }
 
-    /// Checks the arguments' types and applies the function.
-    func call(_ arguments: [JMESPathArgument]) throws -> JSONValue {
-        try checkArity(arguments.count)
-        for (offset, argument) in arguments.enumerated() {
-            let accepted = parameters[Swift.min(offset, parameters.count - 1)]
-            guard Self.matches(argument, accepted) else {
-                throw invalidType(argument: offset, expected: Self.describe(accepted), got: argument)
-            }
-        }
-        return try apply(arguments)
-    }
-
-    private static func matches(_ argument: JMESPathArgument, _ accepted: ParameterType) -> Bool {
-        guard case .value(let value) = argument else { return accepted.contains(.expression) }
-        if accepted.contains(.any) { return true }
-        switch value {
-        case .integer, .double: return accepted.contains(.number)
-        case .string, .binary: return accepted.contains(.string)
-        case .object: return accepted.contains(.object)
-        case .array(let elements):
-            if accepted.contains(.array) { return true }
-            if accepted.contains(.arrayOfNumbers), elements.allSatisfy({ $0.numberValue != nil }) {
-                return true
-            }
-            if accepted.contains(.arrayOfStrings), elements.allSatisfy({ $0.jmesPathString != nil }) {
-                return true
-            }
-            return false
-        case .null, .bool: return false
-        }
-    }
-
-    private static func describe(_ accepted: ParameterType) -> String {
+    /// What `accepted` takes, as errors name it.
+    static func describe(_ accepted: ParameterType) -> String {
         let names: [(ParameterType, String)] = [
             (.any, "any value"), (.number, "a number"), (.string, "a string"), (.array, "an array"),
             (.object, "an object"), (.expression, "an expression reference (&...)"),
             (.arrayOfNumbers, "an array of numbers"), (.arrayOfStrings, "an array of strings"),
         ]
         return names.filter { accepted.contains($0.0) }.map(\.1).joined(separator: " or ")
-    }
-
-    func invalidType(argument offset: Int, expected: String, got argument: JMESPathArgument)
-        -> AWSError
-    {
-        let got: String
-        switch argument {
-        case .value(let value): got = value.jmesPathType
-        case .expression: got = "an expression reference"
-        }
-        return AWSError(
-            code: "JMESPathInvalidType",
-            message: "\(rawValue)() expected argument \(offset + 1) to be \(expected), got \(got)")
     }
 }
