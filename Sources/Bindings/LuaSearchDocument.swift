@@ -15,8 +15,9 @@ final class LuaSearchDocument: JMESPathDocument {
     let view: LuaDataView
     /// The identity of `aws.json.null` in this state.
     private let nullIdentity: UnsafeRawPointer?
-    /// How each table was reached (for paths in errors) and, once known, its kind.
-    private var tables: [LuaTableHandle: TableInfo] = [:]
+    /// How each table was reached (for paths in errors) and, once known, its kind; by the
+    /// handle's number less one.
+    private var tables: [TableInfo] = []
 
     private struct TableInfo {
         var parent: LuaTableHandle?
@@ -80,13 +81,11 @@ final class LuaSearchDocument: JMESPathDocument {
         case .array(let elements): return elements
         case .table(let table):
             guard kind(of: table) == .array else { return nil }
-            let count = Int64(view.length(of: table))
+            let count = view.length(of: table)
             var elements: [LuaSearchValue] = []
-            elements.reserveCapacity(Int(count))
-            var i: Int64 = 1
-            while i <= count {
-                elements.append(try self.value(view.element(i, of: table), in: table, at: .element(i)))
-                i += 1
+            elements.reserveCapacity(count)
+            try view.forEachElement(of: table, upTo: count) { i, datum in
+                elements.append(try self.value(datum, in: table, at: .element(Int64(i))))
             }
             return elements
         default: return nil
@@ -127,6 +126,11 @@ final class LuaSearchDocument: JMESPathDocument {
             return kind(of: table) == .array ? view.length(of: table) : try members(of: value)?.count ?? 0
         default: return 0
         }
+    }
+
+    func isNull(_ value: LuaSearchValue) -> Bool {
+        if case .null = value { return true }
+        return false
     }
 
     func make(_ json: JSONValue) -> LuaSearchValue {
@@ -174,7 +178,7 @@ final class LuaSearchDocument: JMESPathDocument {
         case .number(let d): return .number(d)
         case .string(let s): return .string(s)
         case .table(let table):
-            tables[table] = TableInfo(parent: parent, step: step)
+            record(TableInfo(parent: parent, step: step), for: table)
             return .table(table)
         case .userdata(let identity) where identity == nullIdentity: return .null
         case .userdata: throw notData("userdata", in: parent, at: step)
@@ -182,9 +186,19 @@ final class LuaSearchDocument: JMESPathDocument {
         }
     }
 
+    private func record(_ info: TableInfo, for table: LuaTableHandle) {
+        let index = table.number - 1
+        while tables.count < index { tables.append(TableInfo(parent: nil, step: .root)) }
+        if index < tables.count { tables[index] = info } else { tables.append(info) }
+    }
+
+    private func info(of table: LuaTableHandle) -> TableInfo? {
+        table.number - 1 < tables.count ? tables[table.number - 1] : nil
+    }
+
     /// An array or an object, found once per table.
     private func kind(of table: LuaTableHandle) -> JMESPathContent {
-        if let kind = tables[table]?.kind { return kind }
+        if let kind = info(of: table)?.kind { return kind }
         let kind: JMESPathContent
         if view.isSequence(table) {
             let isArray = view.length(of: table) > 0 || view.metatableName(of: table) == jsonArrayMetatable
@@ -192,7 +206,9 @@ final class LuaSearchDocument: JMESPathDocument {
         } else {
             kind = .object
         }
-        tables[table, default: TableInfo(parent: nil, step: .root)].kind = kind
+        var known = info(of: table) ?? TableInfo(parent: nil, step: .root)
+        known.kind = kind
+        record(known, for: table)
         return kind
     }
 
@@ -253,7 +269,7 @@ final class LuaSearchDocument: JMESPathDocument {
     private func path(of table: LuaTableHandle) -> String {
         var steps: [Step] = []
         var current: LuaTableHandle? = table
-        while let handle = current, let info = tables[handle] {
+        while let handle = current, let info = info(of: handle) {
             steps.append(info.step)
             current = info.parent
         }

@@ -85,6 +85,23 @@ public final class LuaDataView {
         return popped()
     }
 
+    /// Calls `body` with `table[1]`, ..., `table[count]`, without metamethods.
+    public func forEachElement(of table: LuaTableHandle, upTo count: Int, _ body: (Int, LuaDatum) throws -> Void)
+        rethrows
+    {
+        pushTable(table)
+        let index = lua_gettop(L)
+        defer { lua_settop(L, index - 1) }
+        var i = 1
+        while i <= count {
+            lua_rawgeti(L, index, lua_Integer(i))
+            let datum = read(at: -1)
+            gs_pop(L, 1)
+            try body(i, datum)
+            i += 1
+        }
+    }
+
     /// `lua_rawlen`: a border of the table's sequence.
     public func length(of table: LuaTableHandle) -> Int {
         pushTable(table)

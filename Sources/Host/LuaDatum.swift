@@ -19,6 +19,9 @@ public enum LuaDatum {
 public struct LuaTableHandle: Hashable, Sendable {
     /// Its position in the view's anchor table.
     let slot: lua_Integer
+
+    /// 1 for the first table the view handed out, 2 for the next, and so on.
+    public var number: Int { Int(slot) }
 }
 
 /// The bytes of a Lua string, borrowed from Lua: valid while the `LuaDataView` that read it

@@ -39,6 +39,13 @@ public protocol JMESPathDocument {
 
     /// `value` as a JSON tree, for `to_string`.
     func json(of value: Value) throws -> JSONValue
+
+    /// Whether `value` is null, which a document may know without reading its content.
+    func isNull(_ value: Value) throws -> Bool
+}
+
+extension JMESPathDocument {
+    public func isNull(_ value: Value) throws -> Bool { try content(of: value) == .null }
 }
 
 /// What a value is to JMESPath; scalars carry their content. Binary data is a string of its
@@ -65,7 +72,7 @@ public enum JMESPathContent: Equatable, Sendable {
     }
 
     /// The number as a Double, nil for anything else.
-    var number: Double? {
+    @usableFromInline var number: Double? {
         switch self {
         case .integer(let i): return Double(i)
         case .double(let d): return d
@@ -74,20 +81,20 @@ public enum JMESPathContent: Equatable, Sendable {
     }
 
     /// The text of a string, nil for anything else.
-    var string: String? {
+    @usableFromInline var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// -1, 0 or 1 for two numbers (exact for two integers), nil when either is not a number.
-    static func compareNumbers(_ a: JMESPathContent, _ b: JMESPathContent) -> Int? {
+    @usableFromInline static func compareNumbers(_ a: JMESPathContent, _ b: JMESPathContent) -> Int? {
         if case .integer(let x) = a, case .integer(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
         guard let x = a.number, let y = b.number else { return nil }
         return x < y ? -1 : (x == y ? 0 : 1)
     }
 
     /// -1, 0 or 1 for two numbers or two strings (by code point), nil for anything else.
-    static func compare(_ a: JMESPathContent, _ b: JMESPathContent) -> Int? {
+    @usableFromInline static func compare(_ a: JMESPathContent, _ b: JMESPathContent) -> Int? {
         if let order = compareNumbers(a, b) { return order }
         guard let x = a.string, let y = b.string else { return nil }
         if x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) { return -1 }

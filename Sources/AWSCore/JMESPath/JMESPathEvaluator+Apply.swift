@@ -3,7 +3,7 @@ import OrderedCollections
 /// The bodies of the built-in functions; arguments have already been checked against the
 /// signatures in `JMESPathFunction.parameters`.
 extension JMESPathEvaluator {
-    func apply(_ function: JMESPathFunction, _ arguments: [JMESPathArgument<Value>]) throws -> Value {
+    @inlinable func apply(_ function: JMESPathFunction, _ arguments: [JMESPathArgument<Value>]) throws -> Value {
         let values = arguments.map { argument -> Value in
             if case .value(let value) = argument { return value }
             return document.null
@@ -75,7 +75,7 @@ extension JMESPathEvaluator {
             }
             return document.makeObject(merged)
         case .not_null:
-            for value in values where try document.content(of: value) != .null { return value }
+            for value in values where !(try document.isNull(value)) { return value }
             return document.null
         case .reverse:
             if let elements = try document.elements(of: first) { return document.makeArray(elements.reversed()) }
@@ -115,14 +115,14 @@ extension JMESPathEvaluator {
         }
     }
 
-    private func text(_ value: Value) throws -> String { try document.content(of: value).string ?? "" }
+    @inlinable func text(_ value: Value) throws -> String { try document.content(of: value).string ?? "" }
 
-    private func elementContents(_ value: Value) throws -> [JMESPathContent] {
+    @inlinable func elementContents(_ value: Value) throws -> [JMESPathContent] {
         try (document.elements(of: value) ?? []).map { try document.content(of: $0) }
     }
 
     /// The element with the highest (or lowest) key, the first of equals; null when none.
-    private func best(_ keyed: [(key: JMESPathContent, element: Value)], highest: Bool) -> Value {
+    @inlinable func best(_ keyed: [(key: JMESPathContent, element: Value)], highest: Bool) -> Value {
         guard var best = keyed.first else { return document.null }
         for candidate in keyed.dropFirst() {
             let order = JMESPathContent.compare(candidate.key, best.key) ?? 0
@@ -132,7 +132,7 @@ extension JMESPathEvaluator {
     }
 
     /// Whether `needle` occurs in `text`, comparing code points (not grapheme clusters).
-    private static func containsScalars(_ text: String, _ needle: String) -> Bool {
+    @inlinable static func containsScalars(_ text: String, _ needle: String) -> Bool {
         let haystack = Array(text.unicodeScalars)
         let pattern = Array(needle.unicodeScalars)
         guard pattern.count <= haystack.count else { return false }
@@ -144,7 +144,7 @@ extension JMESPathEvaluator {
     }
 
     /// A number rounded: an integer when it is integral and fits, else a double.
-    private static func rounded(_ content: JMESPathContent, _ rule: FloatingPointRoundingRule) -> JSONValue {
+    @inlinable static func rounded(_ content: JMESPathContent, _ rule: FloatingPointRoundingRule) -> JSONValue {
         if case .integer(let i) = content { return .integer(i) }
         let d = (content.number ?? 0).rounded(rule)
         if d.rounded() == d, let i = Int64(exactly: d) { return .integer(i) }
@@ -153,7 +153,7 @@ extension JMESPathEvaluator {
 
     /// Each element with the result of `reference` on it; the results must all be numbers or
     /// all be strings.
-    private func keyedElements(
+    @inlinable func keyedElements(
         _ function: JMESPathFunction, _ elements: [Value], _ reference: JMESPathArgument<Value>
     ) throws -> [(key: JMESPathContent, element: Value)] {
         guard case .expression(let expression) = reference else { return [] }
@@ -176,7 +176,7 @@ extension JMESPathEvaluator {
     }
 
     /// Sorted by key, keeping the original order of equal keys.
-    private static func stableSorted(_ keyed: [(key: JMESPathContent, element: Value)]) -> [(
+    @inlinable static func stableSorted(_ keyed: [(key: JMESPathContent, element: Value)]) -> [(
         key: JMESPathContent, element: Value
     )] {
         keyed.enumerated().sorted { a, b in

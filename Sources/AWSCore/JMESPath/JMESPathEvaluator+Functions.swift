@@ -2,7 +2,7 @@
 /// `JMESPathFunction.parameters`, then applied (`JMESPathEvaluator+Apply.swift`).
 extension JMESPathEvaluator {
     /// Checks the arguments' types and applies `function`.
-    func call(_ function: JMESPathFunction, _ arguments: [JMESPathArgument<Value>]) throws -> Value {
+    @inlinable func call(_ function: JMESPathFunction, _ arguments: [JMESPathArgument<Value>]) throws -> Value {
         try function.checkArity(arguments.count)
         for (offset, argument) in arguments.enumerated() {
             let accepted = function.parameters[Swift.min(offset, function.parameters.count - 1)]
@@ -14,7 +14,7 @@ extension JMESPathEvaluator {
         return try apply(function, arguments)
     }
 
-    private func matches(_ argument: JMESPathArgument<Value>, _ accepted: JMESPathFunction.ParameterType) throws
+    @inlinable func matches(_ argument: JMESPathArgument<Value>, _ accepted: JMESPathFunction.ParameterType) throws
         -> Bool
     {
         guard case .value(let value) = argument else { return accepted.contains(.expression) }
@@ -33,7 +33,7 @@ extension JMESPathEvaluator {
         }
     }
 
-    func invalidType(
+    @inlinable func invalidType(
         _ function: JMESPathFunction, argument offset: Int, expected: String, got argument: JMESPathArgument<Value>
     ) throws -> AWSError {
         let got: String

@@ -2,10 +2,10 @@
 extension JMESPathEvaluator {
     /// How deeply two values may nest when compared; deeper (or a value that contains
     /// itself, which data kept outside `JSONValue` can) is an error, not a crash.
-    static var maximumComparisonDepth: Int { 1000 }
+    @inlinable static var maximumComparisonDepth: Int { 1000 }
 
     /// False for null, false, and empty strings, arrays and objects; true otherwise.
-    func truthy(_ value: Value) throws -> Bool {
+    @inlinable func truthy(_ value: Value) throws -> Bool {
         switch try document.content(of: value) {
         case .null: return false
         case .boolean(let b): return b
@@ -17,7 +17,7 @@ extension JMESPathEvaluator {
 
     /// Equality by content: `1 == 1.0`, objects equal whatever their key order, strings by
     /// code points (no Unicode normalisation).
-    func equals(_ a: Value, _ b: Value, depth: Int = 0) throws -> Bool {
+    @inlinable func equals(_ a: Value, _ b: Value, depth: Int = 0) throws -> Bool {
         guard depth < Self.maximumComparisonDepth else {
             throw AWSError(
                 code: "JMESPathInvalidValue",

@@ -1,17 +1,25 @@
 import OrderedCollections
 
 /// Evaluates `JMESPathNode` trees against the values of one document.
+///
+/// Inlinable, so that each document's code is specialized where it is used (`aws.search`
+/// in Bindings) instead of running through generic metadata at every step.
+@usableFromInline
 struct JMESPathEvaluator<Document: JMESPathDocument> {
-    typealias Value = Document.Value
+    @usableFromInline typealias Value = Document.Value
 
-    let document: Document
+    @usableFromInline let document: Document
+
+    @inlinable init(document: Document) {
+        self.document = document
+    }
 
     /// The result of `node` applied to `value`.
     ///
     /// Chains of sub-expressions and pipes (`a.b.c`, `a | b | c`) are walked in a loop, and each
     /// other kind of node is evaluated in its own small function, so that the stack grows slowly
     /// with the depth of the tree.
-    func evaluate(_ node: JMESPathNode, _ value: Value) throws -> Value {
+    @inlinable func evaluate(_ node: JMESPathNode, _ value: Value) throws -> Value {
         var steps: [JMESPathNode] = []
         var base = node
         while true {
@@ -30,7 +38,7 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
         return result
     }
 
-    private func evaluateSingle(_ node: JMESPathNode, _ value: Value) throws -> Value {
+    @inlinable func evaluateSingle(_ node: JMESPathNode, _ value: Value) throws -> Value {
         switch node {
         case .current: return value
         case .field(let name): return try document.member(name, of: value) ?? document.null
@@ -53,10 +61,10 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
         case .flatten(let inner): return try flatten(try evaluate(inner, value))
         case .literal(let literal): return document.make(literal)
         case .multiSelectList(let expressions):
-            if try document.content(of: value) == .null { return document.null }
+            if try document.isNull(value) { return document.null }
             return document.makeArray(try expressions.map { try evaluate($0, value) })
         case .multiSelectHash(let entries):
-            if try document.content(of: value) == .null { return document.null }
+            if try document.isNull(value) { return document.null }
             var members = OrderedDictionary<String, Value>()
             for entry in entries { members[entry.key] = try evaluate(entry.value, value) }
             return document.makeObject(members)
@@ -77,13 +85,13 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
         }
     }
 
-    private func index(_ n: Int, of value: Value) throws -> Value {
+    @inlinable func index(_ n: Int, of value: Value) throws -> Value {
         guard let elements = try document.elements(of: value) else { return document.null }
         let position = n < 0 ? elements.count + n : n
         return elements.indices.contains(position) ? elements[position] : document.null
     }
 
-    private func flatten(_ base: Value) throws -> Value {
+    @inlinable func flatten(_ base: Value) throws -> Value {
         guard let elements = try document.elements(of: base) else { return document.null }
         var flat: [Value] = []
         for element in elements {
@@ -96,7 +104,7 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
         return document.makeArray(flat)
     }
 
-    private func call(_ function: JMESPathFunction, _ arguments: [JMESPathNode], _ value: Value) throws -> Value {
+    @inlinable func call(_ function: JMESPathFunction, _ arguments: [JMESPathNode], _ value: Value) throws -> Value {
         let resolved = try arguments.map { argument -> JMESPathArgument<Value> in
             if case .expressionReference(let reference) = argument { return .expression(reference) }
             return .value(try evaluate(argument, value))
@@ -105,17 +113,17 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
     }
 
     /// `right` applied to each element; null results are left out.
-    private func project(_ elements: [Value], _ right: JMESPathNode) throws -> [Value] {
+    @inlinable func project(_ elements: [Value], _ right: JMESPathNode) throws -> [Value] {
         var results: [Value] = []
         for element in elements {
             let result = try evaluate(right, element)
-            if try document.content(of: result) == .null { continue }
+            if try document.isNull(result) { continue }
             results.append(result)
         }
         return results
     }
 
-    private func compare(_ comparator: JMESPathNode.Comparator, _ a: Value, _ b: Value) throws -> Value {
+    @inlinable func compare(_ comparator: JMESPathNode.Comparator, _ a: Value, _ b: Value) throws -> Value {
         switch comparator {
         case .equal: return document.make(.bool(try equals(a, b)))
         case .notEqual: return document.make(.bool(!(try equals(a, b))))
@@ -132,7 +140,7 @@ struct JMESPathEvaluator<Document: JMESPathDocument> {
     }
 
     /// Python-style slicing; `step` is never 0 (the parser rejects it).
-    static func slice<T>(_ elements: [T], start: Int?, stop: Int?, step: Int) -> [T] {
+    @inlinable static func slice<T>(_ elements: [T], start: Int?, stop: Int?, step: Int) -> [T] {
         let count = elements.count
         func clamp(_ n: Int) -> Int {
             if n < 0 {

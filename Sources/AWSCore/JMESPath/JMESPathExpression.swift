@@ -2,7 +2,7 @@
 public struct JMESPathExpression: Sendable, CustomStringConvertible {
     /// The expression's text as given to `JMESPath.compile`.
     public let source: String
-    let root: JMESPathNode
+    @usableFromInline let root: JMESPathNode
 
     /// The result of the expression applied to `data`.
     ///
@@ -14,6 +14,7 @@ public struct JMESPathExpression: Sendable, CustomStringConvertible {
 
     /// The result of the expression applied to `value`, a value of `document`; errors are
     /// those of `search(_:)` and whatever the document throws while reading.
+    @inlinable
     public func search<Document: JMESPathDocument>(_ value: Document.Value, in document: Document) throws
         -> Document.Value
     {
