@@ -132,28 +132,6 @@ public final class LuaDataView {
         return count == length
     }
 
-    /// How many keys the table has.
-    public func keyCount(of table: LuaTableHandle) -> Int {
-        pushTable(table)
-        var count = 0
-        lua_pushnil(L)
-        while lua_next(L, -2) != 0 {
-            gs_pop(L, 1)
-            count += 1
-        }
-        gs_pop(L, 1)
-        return count
-    }
-
-    /// Whether the table has no key at all.
-    public func isEmpty(_ table: LuaTableHandle) -> Bool {
-        pushTable(table)
-        lua_pushnil(L)
-        let empty = lua_next(L, -2) == 0
-        gs_pop(L, empty ? 1 : 3)
-        return empty
-    }
-
     /// Calls `body` with each key and value of the table, in `lua_next` order.
     public func forEachEntry(of table: LuaTableHandle, _ body: (LuaDatum, LuaDatum) throws -> Void) rethrows {
         pushTable(table)
