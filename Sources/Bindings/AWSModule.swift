@@ -53,7 +53,7 @@ public enum AWSModule {
         module["json"] = JSONFunctions.table()
         module["config"] = ConfigFunction.function(session)
         module["sign"] = SignFunction.function(session)
-        module["search"] = SearchFunction.function
+        module["search"] = SearchFunction.function()
         module["client"] = ClientFunction.function(session)
         module["clock"] = TimeFunctions.clock
         module["sleep"] = TimeFunctions.sleep

@@ -68,6 +68,13 @@ void *gs_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, si
 int gs_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
 const char *gs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
 
+int gs_gc_pause(lua_State *L) {
+    int running = lua_gc(L, LUA_GCISRUNNING);
+    if (running) lua_gc(L, LUA_GCSTOP);
+    return running;
+}
+void gs_gc_restart(lua_State *L) { lua_gc(L, LUA_GCRESTART); }
+
 /* States whose running Lua code Ctrl-C interrupts: several hosts may run at once. */
 #define GS_MAX_WATCHED 16
 static lua_State *volatile watched[GS_MAX_WATCHED];

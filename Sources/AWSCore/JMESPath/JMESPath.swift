@@ -5,10 +5,14 @@
 /// - `JMESPathSyntaxError`: the expression does not parse; the message names the column
 ///   (1-based) and what was found there.
 /// - `JMESPathUnknownFunction`, `JMESPathInvalidArity`: found when compiling.
-/// - `JMESPathInvalidValue`: a slice step of 0.
+/// - `JMESPathInvalidValue`: a slice step of 0; values compared that nest more than 1,000
+///   levels deep (Lua data that contains itself).
 /// - `JMESPathInvalidType`: a function got an argument of the wrong type (found when searching).
 ///
 /// `.binary` values behave as strings holding their bytes read as UTF-8.
+///
+/// A compiled expression searches `JSONValue` trees (`search(_:)`) or the values of any
+/// `JMESPathDocument` (`search(_:in:)`: Lua tables read in place, for `aws.search`).
 public enum JMESPath {
     /// Parses `expression` once, for searching many documents.
     public static func compile(_ expression: String) throws -> JMESPathExpression {

@@ -1,30 +1,34 @@
 /// A function argument once evaluated: a value, or an unevaluated `&expression`.
-enum JMESPathArgument {
-    case value(JSONValue)
+@usableFromInline
+enum JMESPathArgument<Value> {
+    case value(Value)
     case expression(JMESPathNode)
 }
 
 /// The built-in functions of the JMESPath specification, with their signatures.
+@usableFromInline
 enum JMESPathFunction: String, Sendable {
     case abs, avg, ceil, contains, ends_with, floor, join, keys, length, map, max, max_by, merge
     case min, min_by, not_null, reverse, sort, sort_by, starts_with, sum, to_array, to_string
     case to_number, type, values
 
     /// What one parameter accepts: any of the listed kinds.
+    @usableFromInline
     struct ParameterType: OptionSet, Sendable {
-        let rawValue: Int
-        static let any = ParameterType(rawValue: 1 << 0)
-        static let number = ParameterType(rawValue: 1 << 1)
-        static let string = ParameterType(rawValue: 1 << 2)
-        static let array = ParameterType(rawValue: 1 << 3)
-        static let object = ParameterType(rawValue: 1 << 4)
-        static let expression = ParameterType(rawValue: 1 << 5)
-        static let arrayOfNumbers = ParameterType(rawValue: 1 << 6)
-        static let arrayOfStrings = ParameterType(rawValue: 1 << 7)
+        @usableFromInline let rawValue: Int
+        @usableFromInline init(rawValue: Int) { self.rawValue = rawValue }
+        @usableFromInline static let any = ParameterType(rawValue: 1 << 0)
+        @usableFromInline static let number = ParameterType(rawValue: 1 << 1)
+        @usableFromInline static let string = ParameterType(rawValue: 1 << 2)
+        @usableFromInline static let array = ParameterType(rawValue: 1 << 3)
+        @usableFromInline static let object = ParameterType(rawValue: 1 << 4)
+        @usableFromInline static let expression = ParameterType(rawValue: 1 << 5)
+        @usableFromInline static let arrayOfNumbers = ParameterType(rawValue: 1 << 6)
+        @usableFromInline static let arrayOfStrings = ParameterType(rawValue: 1 << 7)
     }
 
     /// The parameters in order; when `isVariadic`, the last one may repeat (at least once).
-    var parameters: [ParameterType] {
+    @usableFromInline var parameters: [ParameterType] {
         switch self {
         case .abs, .ceil, .floor: return [.number]
         case .avg, .sum: return [.arrayOfNumbers]
@@ -43,10 +47,10 @@ enum JMESPathFunction: String, Sendable {
         }
     }
 
-    var isVariadic: Bool { self == .merge || self == .not_null }
+    @usableFromInline var isVariadic: Bool { self == .merge || self == .not_null }
 
     /// Throws `JMESPathInvalidArity` unless `count` arguments suit the function.
-    func checkArity(_ count: Int) throws {
+    @usableFromInline func checkArity(_ count: Int) throws {
         let expected = parameters.count
         if isVariadic ? count >= expected : count == expected { return }
         let wanted = isVariadic ? "at least \(expected)" : "\(expected)"
@@ -55,57 +59,13 @@ enum JMESPathFunction: String, Sendable {
             message: "\(rawValue)() takes \(wanted) argument\(expected == 1 ? "" : "s"), got \(count)")
     }
 
-    /// Checks the arguments' types and applies the function.
-    func call(_ arguments: [JMESPathArgument]) throws -> JSONValue {
-        try checkArity(arguments.count)
-        for (offset, argument) in arguments.enumerated() {
-            let accepted = parameters[Swift.min(offset, parameters.count - 1)]
-            guard Self.matches(argument, accepted) else {
-                throw invalidType(argument: offset, expected: Self.describe(accepted), got: argument)
-            }
-        }
-        return try apply(arguments)
-    }
-
-    private static func matches(_ argument: JMESPathArgument, _ accepted: ParameterType) -> Bool {
-        guard case .value(let value) = argument else { return accepted.contains(.expression) }
-        if accepted.contains(.any) { return true }
-        switch value {
-        case .integer, .double: return accepted.contains(.number)
-        case .string, .binary: return accepted.contains(.string)
-        case .object: return accepted.contains(.object)
-        case .array(let elements):
-            if accepted.contains(.array) { return true }
-            if accepted.contains(.arrayOfNumbers), elements.allSatisfy({ $0.numberValue != nil }) {
-                return true
-            }
-            if accepted.contains(.arrayOfStrings), elements.allSatisfy({ $0.jmesPathString != nil }) {
-                return true
-            }
-            return false
-        case .null, .bool: return false
-        }
-    }
-
-    private static func describe(_ accepted: ParameterType) -> String {
+    /// What `accepted` takes, as errors name it.
+    @usableFromInline static func describe(_ accepted: ParameterType) -> String {
         let names: [(ParameterType, String)] = [
             (.any, "any value"), (.number, "a number"), (.string, "a string"), (.array, "an array"),
             (.object, "an object"), (.expression, "an expression reference (&...)"),
             (.arrayOfNumbers, "an array of numbers"), (.arrayOfStrings, "an array of strings"),
         ]
         return names.filter { accepted.contains($0.0) }.map(\.1).joined(separator: " or ")
-    }
-
-    func invalidType(argument offset: Int, expected: String, got argument: JMESPathArgument)
-        -> AWSError
-    {
-        let got: String
-        switch argument {
-        case .value(let value): got = value.jmesPathType
-        case .expression: got = "an expression reference"
-        }
-        return AWSError(
-            code: "JMESPathInvalidType",
-            message: "\(rawValue)() expected argument \(offset + 1) to be \(expected), got \(got)")
     }
 }

@@ -1,4 +1,5 @@
 /// A compiled JMESPath expression tree.
+@usableFromInline
 indirect enum JMESPathNode: Sendable {
     /// `@`, and the implicit current node of `[*]` or `[0]` with nothing on their left.
     case current
@@ -26,11 +27,13 @@ indirect enum JMESPathNode: Sendable {
     /// `&expression`, an argument for `sort_by`, `max_by`, `min_by` and `map`.
     case expressionReference(JMESPathNode)
 
+    @usableFromInline
     struct MultiSelectEntry: Sendable {
-        var key: String
-        var value: JMESPathNode
+        @usableFromInline var key: String
+        @usableFromInline var value: JMESPathNode
     }
 
+    @usableFromInline
     enum Comparator: Sendable {
         case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
     }

@@ -61,6 +61,11 @@ lua_Number gs_tonumber(lua_State *L, int idx, int *isnum);
 lua_Integer gs_tointeger(lua_State *L, int idx, int *isnum);
 void *gs_newuserdata(lua_State *L, size_t size);
 int gs_isinteger(lua_State *L, int idx);
+
+/* Stops the garbage collector (no collection, no finalizer) and returns whether it was running;
+   gs_gc_restart starts it again. lua_gc is variadic, which Swift cannot call. */
+int gs_gc_pause(lua_State *L);
+void gs_gc_restart(lua_State *L);
 const char *gs_tostring(lua_State *L, int idx, size_t *len);
 
 /* Per-thread extra space (LUA_EXTRASPACE bytes, copied to new coroutines): holds the
