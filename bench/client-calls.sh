@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-1000}
-swift build -c release --product gluescript -Xswiftc -static-stdlib >/dev/null
+scripts/build-release >/dev/null
 bin=.build/release/gluescript
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-3}
 calls=${2:-200}
 limit=${3:-20}
-swift build -c release --product gluescript -Xswiftc -static-stdlib >/dev/null
+scripts/build-release >/dev/null
 bin=.build/release/gluescript
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 bench/slow_glue.py "$port" 0.05 &

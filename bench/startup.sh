@@ -4,7 +4,7 @@
 # Usage: bench/startup.sh   (builds a release binary first; uses hyperfine when installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product gluescript -Xswiftc -static-stdlib >/dev/null
+scripts/build-release >/dev/null
 bin=.build/release/gluescript
 lua=$(command -v lua5.4 || command -v lua)
 if command -v hyperfine >/dev/null; then

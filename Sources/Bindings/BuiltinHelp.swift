@@ -1,5 +1,4 @@
 import AWSCore
-import Foundation
 
 /// What `help(client.method)` says of the methods every client has besides its operations
 /// (transfers, pagination, waiters, requests built or parsed by hand).
@@ -77,10 +76,10 @@ enum BuiltinHelp {
     /// where the client has them (waiters, paginated operations).
     static func text(for method: String, of client: LuaClient) -> String {
         guard let entry = entries[method] else { return "\(client.name):\(method)(...): a built-in method" }
-        let usage = entry.usage.replacingOccurrences(
-            of: "client:", with: "\(client.name):"
-        ).replacingOccurrences(of: "s3:", with: "\(client.name):").replacingOccurrences(
-            of: "glue:", with: "\(client.name):")
+        let usage = entry.usage.replacingEvery(
+            "client:", with: "\(client.name):"
+        ).replacingEvery("s3:", with: "\(client.name):").replacingEvery(
+            "glue:", with: "\(client.name):")
         var text = usage + "\n  " + entry.summary
         switch method {
         case "wait", "define_waiter":

@@ -24,7 +24,7 @@ enum CSVCodec {
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
             return field
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.replacingEvery("\"", with: "\"\"") + "\""
     }
 
     /// The records of `text`. A quote left open, a quote inside an unquoted field, or text

@@ -1,4 +1,4 @@
-import Foundation
+import AWSCore
 
 /// The first sentence of an API's documentation, as plain text on one line. The embedded
 /// models hold it already (scripts/update-models cuts it); a model read from a botocore file
@@ -49,12 +49,12 @@ enum DocumentationSummary {
             }
         }
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
+            text = text.replacingEvery(entity, with: character)
         }
         var collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         for mark in [".", ",", ";", ":", ")"] {
-            collapsed = collapsed.replacingOccurrences(of: " " + mark, with: mark)
+            collapsed = collapsed.replacingEvery(" " + mark, with: mark)
         }
-        return collapsed.replacingOccurrences(of: "( ", with: "(")
+        return collapsed.replacingEvery("( ", with: "(")
     }
 }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 extension Session {
     /// The sign-in sources of the resolver's profile, in botocore's order: web identity

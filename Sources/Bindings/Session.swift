@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import Host
 
 /// What one Lua state's `aws` module knows across calls: the command line's settings, those a

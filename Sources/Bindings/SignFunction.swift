@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import Host
 
 /// `aws.sign{method=, url=, headers=, body=, service=, region=, credentials=, time=,

@@ -1,6 +1,12 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import Host
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What `s3:sync` needs of local files and times that Lua lacks: `list(folder)` (every file
 /// under it, recursively, as `{path =, size =, mtime =}` with `/`-separated relative paths),
@@ -12,22 +18,17 @@ enum SyncFiles {
         files["list"] = .function(
             LuaFunction("list") { call in
                 let root = URL(fileURLWithPath: try call.string(1, "folder")).standardizedFileURL
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue
+                var isFolder = false
+                guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder
                 else {
                     throw AWSError(code: "NoSuchFolder", message: "s3:sync: \(root.path) is not a folder")
                 }
-                let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
                 var found: [LuaValue] = []
-                let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys)
-                while let url = walker?.nextObject() as? URL {
-                    let values = try url.resourceValues(forKeys: Set(keys))
-                    guard values.isRegularFile == true else { continue }
-                    let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+                for file in regularFiles(under: root.path) {
                     var entry = LuaTable(array: [])
-                    entry["path"] = .string(relative)
-                    entry["size"] = .integer(Int64(values.fileSize ?? 0))
-                    entry["mtime"] = .number(values.contentModificationDate?.timeIntervalSince1970 ?? 0)
+                    entry["path"] = .string(file.path)
+                    entry["size"] = .integer(file.size)
+                    entry["mtime"] = .number(file.mtime)
                     found.append(.table(entry))
                 }
                 return [.table(LuaTable(array: found))]
@@ -50,5 +51,37 @@ enum SyncFiles {
                 return []
             })
         return files
+    }
+
+    /// Every regular file under `folder`, recursively, with its path relative to `folder`, its
+    /// size and its modification time in seconds. Symbolic links are neither followed nor
+    /// listed, and a folder that cannot be opened is skipped, as Foundation's directory
+    /// enumerator did.
+    static func regularFiles(under folder: String) -> [(path: String, size: Int64, mtime: Double)] {
+        var found: [(path: String, size: Int64, mtime: Double)] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard lstat(folder + "/" + path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append(path)
+                case S_IFREG:
+                    let mtime = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+                    found.append((path, Int64(status.st_size), mtime))
+                default:
+                    continue
+                }
+            }
+        }
+        return found
     }
 }

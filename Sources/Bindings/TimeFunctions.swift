@@ -1,6 +1,12 @@
 import AWSCore
-import Foundation
+import Dispatch
 import Host
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `aws.clock()`: seconds on a monotonic clock, with fractions (for timing steps; `os.clock`
 /// counts CPU time and `os.time` whole seconds). `aws.sleep(seconds)`: waits, and stops at once

@@ -1,7 +1,7 @@
 import AWSCore
 import Bindings
 import CShims
-import Foundation
+import FoundationEssentials
 import Host
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ChecksumAlgorithm {
     /// The base64 checksum of a request body; a file body is read in 1 MiB chunks from its

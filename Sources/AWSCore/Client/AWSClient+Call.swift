@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension AWSClient {
     /// Calls `operationName` with `input` and returns its output, or throws the service's

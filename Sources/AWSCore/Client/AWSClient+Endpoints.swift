@@ -130,9 +130,10 @@ extension AWSClient {
     /// The settings an endpoint rules' error is about, with where each came from.
     private func settingsContext(for message: String, parameters: [String: JSONValue]) -> String {
         let settings = endpointSettings
+        let lowercased = message.lowercased()
         var named: [String] = []
         func mention(_ setting: String, _ value: ConfiguredValue<Bool>?, when words: [String]) {
-            guard let value, value.value, words.contains(where: { message.localizedCaseInsensitiveContains($0) })
+            guard let value, value.value, words.contains(where: { lowercased.contains($0.lowercased()) })
             else { return }
             named.append("\(setting) = true (from \(value.source))")
         }
@@ -142,7 +143,7 @@ extension AWSClient {
         mention(
             "s3.disable_multiregion_access_points", settings.s3.disableMultiRegionAccessPoints,
             when: ["Multi-Region", "MRAP"])
-        if let style = settings.s3.addressingStyle, message.localizedCaseInsensitiveContains("path-style") {
+        if let style = settings.s3.addressingStyle, lowercased.contains("path-style") {
             named.append("s3.addressing_style = \(style.value) (from \(style.source))")
         }
         if let arnRegion = settings.s3.useARNRegion,
@@ -150,7 +151,7 @@ extension AWSClient {
         {
             named.append("s3.use_arn_region = \(arnRegion.value) (from \(arnRegion.source))")
         }
-        if customEndpointURL != nil, message.localizedCaseInsensitiveContains("custom endpoint") {
+        if customEndpointURL != nil, lowercased.contains("custom endpoint") {
             named.append("endpoint_url (from \(customEndpointSource ?? "configuration"))")
         }
         if message.contains("partition") || message.contains("region") {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A client for one AWS service, driven by its model: any operation, validated, serialized by
 /// the service's wire protocol, signed, sent with retries, and its answer parsed.

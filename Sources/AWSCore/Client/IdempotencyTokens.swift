@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Fills the members a model marks `idempotencyToken` (`ClientRequestToken`, `ClientToken`)
 /// with a fresh lower-case UUID when the script leaves them out, as botocore does: top-level

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The process environment as configuration sees it: variables and the home folder.
 ///
@@ -16,7 +16,8 @@ public struct AWSEnvironment: Sendable {
     /// The environment of the running process.
     public static var process: AWSEnvironment {
         let variables = ProcessInfo.processInfo.environment
-        let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home =
+            variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return AWSEnvironment(variables: variables, homeDirectory: home)
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ConfigResolver {
     /// Whether configured endpoint URLs (environment and files) are switched off, by
@@ -22,7 +22,7 @@ extension ConfigResolver {
             return ConfiguredValue(url, source: "--endpoint-url / endpoint_url option")
         }
         if ignoresConfiguredEndpointURLs { return nil }
-        let key = serviceID.replacingOccurrences(of: " ", with: "_")
+        let key = serviceID.replacingEvery(" ", with: "_")
         let serviceVariable = "AWS_ENDPOINT_URL_" + key.uppercased()
         for name in [serviceVariable, "AWS_ENDPOINT_URL"] {
             if let url = environment[name] { return ConfiguredValue(url, source: name) }

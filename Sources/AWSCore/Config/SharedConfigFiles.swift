@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The shared config file (`~/.aws/config`) and credentials file (`~/.aws/credentials`), read
 /// into profiles the way botocore reads them.
@@ -89,7 +89,7 @@ public struct SharedConfigFiles: Sendable {
             guard sectionName.hasPrefix(kind) else { continue }
             let rest = sectionName.dropFirst(kind.count)
             guard let first = rest.first, first == " " || first == "\t" else { continue }
-            var name = rest.trimmingCharacters(in: .whitespaces)
+            var name = rest.trimmingCharacters(where: \.isHorizontalWhitespace)
             if name.count >= 2, let quote = name.first, quote == "\"" || quote == "'", name.last == quote {
                 name = String(name.dropFirst().dropLast())
             }
@@ -99,16 +99,14 @@ public struct SharedConfigFiles: Sendable {
     }
 
     private static func readDocument(_ path: String) throws -> INIDocument {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return INIDocument(path: path)
         }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+        guard !isDirectory, let bytes = FileContents.bytes(atPath: path) else {
             throw AWSError(code: "ConfigParseError", message: "\(path): cannot be read as a file")
         }
-        defer { try? handle.close() }
-        let data = (try? handle.readToEnd()) ?? Data()
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: Data(bytes), encoding: .utf8) else {
             throw AWSError(code: "ConfigParseError", message: "\(path): is not UTF-8 text")
         }
         return try INIParser.parse(text, path: path)

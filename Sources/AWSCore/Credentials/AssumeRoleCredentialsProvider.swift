@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Credentials of a role, from STS AssumeRole called with the source profile's credentials.
 /// Wrap it in a `CachingCredentialsProvider` so the role is assumed again only near expiry.
@@ -9,7 +9,7 @@ public struct AssumeRoleCredentialsProvider: CredentialsProvider, @unchecked Sen
     public let settings: AssumeRoleSettings
     /// An STS client signing with the source credentials; used only while holding `lock`.
     let sts: AWSClient
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Asks for the code when the profile has `mfa_serial`.
     let mfa: MFACodePrompt?
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps the credentials a provider gave and refreshes temporary ones before they expire, with
 /// botocore's two windows:
@@ -14,7 +14,7 @@ public final class CachingCredentialsProvider: CredentialsProvider, @unchecked S
 
     private let wrapped: CredentialsProvider
     private let now: @Sendable () -> Double
-    private let lock = NSLock()
+    private let lock = Lock()
     private var cached: Credentials?
 
     /// `initial` seeds the cache with credentials already fetched from `wrapped`.

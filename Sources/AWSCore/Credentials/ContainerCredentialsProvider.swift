@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Credentials from the container credentials endpoint (ECS tasks, EKS pod identity), as
 /// botocore's ContainerProvider fetches them.
@@ -25,7 +25,7 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
     public init(
         environment: AWSEnvironment, client: CredentialHTTPClient, timeout: Double = 2,
         attempts: Int = 3,
-        sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+        sleep: @escaping @Sendable (Double) -> Void = RetryPolicy.systemSleep
     ) {
         self.environment = environment
         self.client = client
@@ -81,7 +81,7 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
                     code: "CredentialRetrievalError",
                     message: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path) cannot be read")
             }
-            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(where: \.isWhitespace)
         } else {
             token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
         }
@@ -97,8 +97,8 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
     /// (cut to 200 characters); any other body only by its length.
     static func describeFailure(_ response: HTTPResponse) -> String {
         var text = "HTTP \(response.status)"
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        let said = ["code", "Code", "message", "Message"].compactMap { object?[$0] as? String }
+        let object = try? JSONDecoding.decode(response.body)
+        let said = ["code", "Code", "message", "Message"].compactMap { object?[$0]?.stringValue }
         if !said.isEmpty {
             let joined = said.joined(separator: ": ")
             text += ": " + (joined.count > 200 ? String(joined.prefix(200)) + "..." : joined)
@@ -117,7 +117,7 @@ public struct ContainerCredentialsProvider: CredentialsProvider {
                 message: "AWS_CONTAINER_CREDENTIALS_FULL_URI \"\(Redaction.url(url))\" is not a URL")
         }
         if scheme == "https" { return }
-        host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        host = host.trimmingCharacters(where: { $0 == "[" || $0 == "]" })
         if allowedHosts.contains(host) || host == "::1" || host.hasPrefix("127.") { return }
         throw AWSError(
             code: "CredentialRetrievalError",

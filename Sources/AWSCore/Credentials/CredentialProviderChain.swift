@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tries providers in order and sticks with the first that has credentials, caching (and
 /// refreshing) what it gives. Providers that have nothing (`CredentialsProviderError.notFound`)
@@ -7,7 +7,7 @@ import Foundation
 public final class CredentialProviderChain: CredentialsProvider, @unchecked Sendable {
     public let providers: [CredentialsProvider]
     private let now: @Sendable () -> Double
-    private let lock = NSLock()
+    private let lock = Lock()
     private var chosen: CachingCredentialsProvider?
 
     public init(

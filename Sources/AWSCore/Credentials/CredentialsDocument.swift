@@ -1,4 +1,4 @@
-import Foundation
+import OrderedCollections
 
 /// Reads the JSON credential documents that `credential_process`, the container endpoint and
 /// the instance metadata service return:
@@ -8,21 +8,19 @@ enum CredentialsDocument {
     /// Parses `bytes`; `origin` names the source in error messages (code `CredentialRetrievalError`).
     static func parse(
         _ bytes: [UInt8], origin: String, tokenKey: String, requireExpiration: Bool = false
-    ) throws -> (credentials: Credentials, object: [String: Any]) {
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)),
-            let object = parsed as? [String: Any]
-        else {
+    ) throws -> (credentials: Credentials, object: OrderedDictionary<String, JSONValue>) {
+        guard let object = (try? JSONDecoding.decode(bytes))?.objectValue else {
             throw failure(origin, "returned something that is not a JSON object (\(bytes.count) bytes)")
         }
-        guard let accessKey = object["AccessKeyId"] as? String, !accessKey.isEmpty else {
+        guard let accessKey = object["AccessKeyId"]?.stringValue, !accessKey.isEmpty else {
             throw failure(origin, "returned no AccessKeyId string")
         }
-        guard let secret = object["SecretAccessKey"] as? String, !secret.isEmpty else {
+        guard let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else {
             throw failure(origin, "returned no SecretAccessKey string")
         }
         var expiration: Double?
-        if let value = object["Expiration"], !(value is NSNull) {
-            guard let text = value as? String else {
+        if let value = object["Expiration"], value != .null {
+            guard let text = value.stringValue else {
                 throw failure(origin, "returned an Expiration that is not a string")
             }
             guard let seconds = parseTimestamp(text) else {
@@ -32,7 +30,7 @@ enum CredentialsDocument {
         } else if requireExpiration {
             throw failure(origin, "returned no Expiration")
         }
-        let token = (object[tokenKey] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        let token = object[tokenKey]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         return (
             Credentials(
                 accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token, expiration: expiration

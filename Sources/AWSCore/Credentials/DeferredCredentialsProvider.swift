@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A provider made only when credentials are first asked for, so that a profile's settings for
 /// a source further down the chain (a web identity, an IAM Identity Center sign-in) are read,
@@ -6,7 +6,7 @@ import Foundation
 /// returns nil when the source is not configured, which the chain takes as "try the next one".
 public final class DeferredCredentialsProvider: CredentialsProvider, @unchecked Sendable {
     public let source: String
-    private let lock = NSLock()
+    private let lock = Lock()
     private var make: (() throws -> CredentialsProvider?)?
     private var made: CredentialsProvider?
     private let absence: String

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Credentials of the EC2 instance's IAM role from the instance metadata service, IMDSv2 first,
 /// as botocore's InstanceMetadataFetcher gets them.
@@ -63,7 +63,7 @@ public struct InstanceMetadataCredentialsProvider: CredentialsProvider {
         guard let roleResponse = get(Self.credentialsPath, token: token),
             let role = String(decoding: roleResponse, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .first
-                .map({ $0.trimmingCharacters(in: .whitespaces) }), !role.isEmpty
+                .map({ $0.trimmingCharacters(where: \.isHorizontalWhitespace) }), !role.isEmpty
         else {
             throw notFound("no IAM role found")
         }

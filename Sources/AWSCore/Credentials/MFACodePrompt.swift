@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -38,7 +38,7 @@ public final class MFACodePrompt: @unchecked Sendable {
                     "\(profileDescription) has mfa_serial \(serial), so the role needs an MFA code, "
                     + "but there is no terminal to ask for it on")
         }
-        let code = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let code = line.trimmingCharacters(where: \.isWhitespace)
         guard !code.isEmpty else {
             throw AWSError(code: "MFACodeRequired", message: "no MFA code was entered for mfa_serial \(serial)")
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Credentials printed by the profile's `credential_process` command, run through `/bin/sh -c`.
 ///
@@ -28,14 +28,14 @@ public struct ProcessCredentialsProvider: CredentialsProvider {
         let result = try ShellCommand.run(command)
         guard result.status == 0 else {
             let stderr = Redaction.body(String(decoding: result.stderr, as: UTF8.self)).trimmingCharacters(
-                in: .whitespacesAndNewlines)
+                where: \.isWhitespace)
             throw CredentialsDocument.failure(
                 origin, "exited with status \(result.status)" + (stderr.isEmpty ? "" : ": \(stderr)"))
         }
         let (credentials, object) = try CredentialsDocument.parse(
             result.stdout, origin: origin, tokenKey: "SessionToken")
-        guard (object["Version"] as? NSNumber)?.intValue == 1 else {
-            let version = object["Version"].map { "\($0)" } ?? "none"
+        guard object["Version"]?.numberValue == 1 else {
+            let version = object["Version"].flatMap { try? JSONEncoding.encodeString($0) } ?? "none"
             throw CredentialsDocument.failure(
                 origin, "printed Version \(version); only Version 1 is supported")
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// IAM Identity Center sign-in by device authorization, as `aws sso login` does it: register a
 /// public client (`RegisterClient`), start the sign-in (`StartDeviceAuthorization`), tell the

@@ -1,4 +1,4 @@
-import Foundation
+import OrderedCollections
 
 /// SSO-OIDC, the OAuth side of IAM Identity Center: registering a public client, the device
 /// authorization sign-in, and access tokens (by device code or refresh token).
@@ -39,10 +39,10 @@ public struct SSOOIDCClient: Sendable {
 
     /// `RegisterClient` for a public client named `name` with `scopes`.
     public func registerClient(name: String, scopes: [String]) throws -> Registration {
-        var body: [String: Any] = ["clientName": name, "clientType": "public"]
-        if !scopes.isEmpty { body["scopes"] = scopes }
+        var body: OrderedDictionary<String, JSONValue> = ["clientName": .string(name), "clientType": .string("public")]
+        if !scopes.isEmpty { body["scopes"] = .array(scopes.map(JSONValue.string)) }
         let answer = try client.send("RegisterClient", method: "POST", path: "/client/register", body: body)
-        guard let id = answer["clientId"] as? String, let secret = answer["clientSecret"] as? String,
+        guard let id = answer["clientId"]?.stringValue, let secret = answer["clientSecret"]?.stringValue,
             let expires = Self.number(answer["clientSecretExpiresAt"])
         else { throw incomplete("RegisterClient") }
         return Registration(clientID: id, clientSecret: secret, expiresAt: expires)
@@ -52,13 +52,16 @@ public struct SSOOIDCClient: Sendable {
     public func startDeviceAuthorization(_ registration: Registration, startURL: String) throws -> DeviceAuthorization {
         let answer = try client.send(
             "StartDeviceAuthorization", method: "POST", path: "/device_authorization",
-            body: ["clientId": registration.clientID, "clientSecret": registration.clientSecret, "startUrl": startURL])
-        guard let deviceCode = answer["deviceCode"] as? String, let userCode = answer["userCode"] as? String,
-            let uri = answer["verificationUri"] as? String
+            body: [
+                "clientId": .string(registration.clientID), "clientSecret": .string(registration.clientSecret),
+                "startUrl": .string(startURL),
+            ])
+        guard let deviceCode = answer["deviceCode"]?.stringValue, let userCode = answer["userCode"]?.stringValue,
+            let uri = answer["verificationUri"]?.stringValue
         else { throw incomplete("StartDeviceAuthorization") }
         return DeviceAuthorization(
             deviceCode: deviceCode, userCode: userCode, verificationURI: uri,
-            verificationURIComplete: answer["verificationUriComplete"] as? String,
+            verificationURIComplete: answer["verificationUriComplete"]?.stringValue,
             expiresIn: Self.number(answer["expiresIn"]) ?? 600, interval: Self.number(answer["interval"]) ?? 5)
     }
 
@@ -67,17 +70,19 @@ public struct SSOOIDCClient: Sendable {
     public func createToken(
         grantType: String, clientID: String, clientSecret: String, grant: [String: String]
     ) throws -> IssuedToken {
-        var body: [String: Any] = ["grantType": grantType, "clientId": clientID, "clientSecret": clientSecret]
-        for (key, value) in grant { body[key] = value }
+        var body: OrderedDictionary<String, JSONValue> = [
+            "grantType": .string(grantType), "clientId": .string(clientID), "clientSecret": .string(clientSecret),
+        ]
+        for (key, value) in grant { body[key] = .string(value) }
         let answer = try client.send("CreateToken", method: "POST", path: "/token", body: body)
-        guard let token = answer["accessToken"] as? String, let expiresIn = Self.number(answer["expiresIn"]) else {
+        guard let token = answer["accessToken"]?.stringValue, let expiresIn = Self.number(answer["expiresIn"]) else {
             throw incomplete("CreateToken")
         }
-        return IssuedToken(accessToken: token, expiresIn: expiresIn, refreshToken: answer["refreshToken"] as? String)
+        return IssuedToken(accessToken: token, expiresIn: expiresIn, refreshToken: answer["refreshToken"]?.stringValue)
     }
 
-    static func number(_ value: Any?) -> Double? {
-        (value as? NSNumber)?.doubleValue
+    static func number(_ value: JSONValue?) -> Double? {
+        value?.numberValue
     }
 
     private func incomplete(_ operation: String) -> AWSError {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The IAM Identity Center portal's `GetRoleCredentials`: short-term credentials of a role in
 /// an account, for an access token.
 public struct SSOPortalClient: Sendable {
@@ -16,8 +14,8 @@ public struct SSOPortalClient: Sendable {
             "GetRoleCredentials", method: "GET", path: "/federation/credentials",
             query: [("account_id", accountID), ("role_name", roleName)],
             headers: [("x-amz-sso_bearer_token", accessToken)])
-        guard let given = answer["roleCredentials"] as? [String: Any], let key = given["accessKeyId"] as? String,
-            let secret = given["secretAccessKey"] as? String, !key.isEmpty, !secret.isEmpty
+        guard let given = answer["roleCredentials"], let key = given["accessKeyId"]?.stringValue,
+            let secret = given["secretAccessKey"]?.stringValue, !key.isEmpty, !secret.isEmpty
         else {
             throw AWSError(
                 code: "InvalidResponse",
@@ -25,7 +23,7 @@ public struct SSOPortalClient: Sendable {
                 service: "sso", operation: "GetRoleCredentials")
         }
         return Credentials(
-            accessKeyID: key, secretAccessKey: secret, sessionToken: given["sessionToken"] as? String,
+            accessKeyID: key, secretAccessKey: secret, sessionToken: given["sessionToken"]?.stringValue,
             expiration: SSOOIDCClient.number(given["expiration"]).map { $0 / 1000 })
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import OrderedCollections
 
 /// The few REST-JSON calls IAM Identity Center sign-in needs (the portal's
 /// `GetRoleCredentials`, SSO-OIDC's `RegisterClient`, `StartDeviceAuthorization` and
@@ -13,11 +13,11 @@ struct SSOServiceClient: Sendable {
     let http: CredentialHTTPClient
     var timeout: Double = 30
 
-    /// Sends `body` (a JSON object, when given) and returns the JSON object answered.
+    /// Sends `body` (a JSON object's members, when given) and returns the JSON object answered.
     func send(
         _ operation: String, method: String, path: String, query: [(String, String)] = [],
-        headers: [(name: String, value: String)] = [], body: [String: Any]? = nil
-    ) throws -> [String: Any] {
+        headers: [(name: String, value: String)] = [], body: OrderedDictionary<String, JSONValue>? = nil
+    ) throws -> JSONValue {
         var url = endpoint + path
         if !query.isEmpty {
             url += "?" + query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -25,7 +25,7 @@ struct SSOServiceClient: Sendable {
         var request = HTTPRequest(method: method, url: url, headers: headers)
         if let body {
             request.setHeader("Content-Type", "application/json")
-            request.body = .bytes(Array(try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])))
+            request.body = .bytes(try JSONEncoding.encode(.object(body), options: [.sortedKeys]))
         }
         let response: HTTPResponse
         do {
@@ -35,7 +35,7 @@ struct SSOServiceClient: Sendable {
             error.operation = operation
             throw error
         }
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        let object = (try? JSONDecoding.decode(response.body)).flatMap { $0.objectValue == nil ? nil : $0 }
         guard (200..<300).contains(response.status) else {
             throw AWSError(
                 code: Self.errorCode(response, object), message: Self.errorMessage(object, status: response.status),
@@ -51,14 +51,14 @@ struct SSOServiceClient: Sendable {
     }
 
     /// The error code: the `x-amzn-ErrorType` header, the body's `__type`, or its OAuth `error`.
-    static func errorCode(_ response: HTTPResponse, _ object: [String: Any]?) -> String {
+    static func errorCode(_ response: HTTPResponse, _ object: JSONValue?) -> String {
         if let header = response.header("x-amzn-errortype"), let code = header.split(separator: ":").first {
             return String(code)
         }
-        if let type = object?["__type"] as? String, let code = type.split(separator: "#").last {
+        if let type = object?["__type"]?.stringValue, let code = type.split(separator: "#").last {
             return String(code)
         }
-        if let oauth = object?["error"] as? String {
+        if let oauth = object?["error"]?.stringValue {
             let known = [
                 "authorization_pending": "AuthorizationPendingException", "slow_down": "SlowDownException",
                 "expired_token": "ExpiredTokenException", "access_denied": "AccessDeniedException",
@@ -71,9 +71,9 @@ struct SSOServiceClient: Sendable {
     }
 
     /// The service's message, cut to 300 characters.
-    static func errorMessage(_ object: [String: Any]?, status: Int) -> String {
+    static func errorMessage(_ object: JSONValue?, status: Int) -> String {
         for key in ["message", "Message", "error_description"] {
-            if let text = object?[key] as? String, !text.isEmpty { return String(text.prefix(300)) }
+            if let text = object?[key]?.stringValue, !text.isEmpty { return String(text.prefix(300)) }
         }
         return "HTTP \(status)"
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where an IAM Identity Center sign-in happens: an `[sso-session name]` section (or, in the
 /// older form, the profile's own `sso_start_url` and `sso_region`).
@@ -92,7 +92,7 @@ extension ConfigResolver {
     }
 
     private static func scopeList(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ",").map { $0.trimmingCharacters(where: \.isHorizontalWhitespace) }.filter { !$0.isEmpty }
     }
 
     private func ssoConfigurationError(_ problem: String) -> AWSError {

@@ -1,4 +1,4 @@
-import Foundation
+import OrderedCollections
 
 /// An IAM Identity Center access token as `aws sso login` caches it: `accessToken`,
 /// `expiresAt`, and for refreshing it `refreshToken`, `clientId`, `clientSecret` and
@@ -39,29 +39,31 @@ public struct SSOToken: Sendable {
     }
 
     /// The cache file's JSON object for this token.
-    var jsonObject: [String: Any] {
-        var object: [String: Any] = ["accessToken": accessToken, "expiresAt": Self.format(expiresAt)]
-        if let refreshToken { object["refreshToken"] = refreshToken }
-        if let clientID { object["clientId"] = clientID }
-        if let clientSecret { object["clientSecret"] = clientSecret }
-        if let registrationExpiresAt { object["registrationExpiresAt"] = Self.format(registrationExpiresAt) }
-        if let startURL { object["startUrl"] = startURL }
-        if let region { object["region"] = region }
-        return object
+    var jsonObject: JSONValue {
+        var object: OrderedDictionary<String, JSONValue> = [
+            "accessToken": .string(accessToken), "expiresAt": .string(Self.format(expiresAt)),
+        ]
+        if let refreshToken { object["refreshToken"] = .string(refreshToken) }
+        if let clientID { object["clientId"] = .string(clientID) }
+        if let clientSecret { object["clientSecret"] = .string(clientSecret) }
+        if let registrationExpiresAt { object["registrationExpiresAt"] = .string(Self.format(registrationExpiresAt)) }
+        if let startURL { object["startUrl"] = .string(startURL) }
+        if let region { object["region"] = .string(region) }
+        return .object(object)
     }
 
     /// Reads a cache file's object; nil when `accessToken` or a readable `expiresAt` is missing.
-    init?(jsonObject object: [String: Any]) {
-        guard let token = object["accessToken"] as? String, !token.isEmpty,
-            let expiresText = object["expiresAt"] as? String,
+    init?(jsonObject object: JSONValue) {
+        guard let token = object["accessToken"]?.stringValue, !token.isEmpty,
+            let expiresText = object["expiresAt"]?.stringValue,
             let expires = CredentialsDocument.parseTimestamp(expiresText)
         else { return nil }
         self.init(
-            accessToken: token, expiresAt: expires, refreshToken: object["refreshToken"] as? String,
-            clientID: object["clientId"] as? String, clientSecret: object["clientSecret"] as? String,
-            registrationExpiresAt: (object["registrationExpiresAt"] as? String).flatMap(
+            accessToken: token, expiresAt: expires, refreshToken: object["refreshToken"]?.stringValue,
+            clientID: object["clientId"]?.stringValue, clientSecret: object["clientSecret"]?.stringValue,
+            registrationExpiresAt: object["registrationExpiresAt"]?.stringValue.flatMap(
                 CredentialsDocument.parseTimestamp),
-            startURL: object["startUrl"] as? String, region: object["region"] as? String)
+            startURL: object["startUrl"]?.stringValue, region: object["region"]?.stringValue)
     }
 
     /// `2026-12-01T03:00:00Z`, as the AWS CLI writes times into the cache.

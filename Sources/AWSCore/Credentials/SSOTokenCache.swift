@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +26,7 @@ public struct SSOTokenCache: Sendable {
     /// The file holding the token of `session`.
     public func path(for session: SSOSessionSettings) -> String {
         let digest = Insecure.SHA1.hash(data: Data(session.cacheKey.utf8))
-        return directory + "/" + digest.map { String(format: "%02x", $0) }.joined() + ".json"
+        return directory + "/" + SigV4Signer.hex(digest) + ".json"
     }
 
     /// The cached token of `session`. A missing file is an error `SSOLoginRequired`; a file that
@@ -41,8 +41,7 @@ public struct SSOTokenCache: Sendable {
                     "profile \"\(session.profileName)\" signs in through IAM Identity Center, but there is no "
                     + "token for \(Self.describe(session)) (no \(file)). Sign in with: \(session.loginHint)")
         }
-        guard let parsed = try? JSONSerialization.jsonObject(with: data), let object = parsed as? [String: Any]
-        else {
+        guard let object = try? JSONDecoding.decode([UInt8](data)), object.objectValue != nil else {
             throw invalid(file, session, "is not a JSON object")
         }
         guard let token = SSOToken(jsonObject: object) else {
@@ -57,7 +56,7 @@ public struct SSOTokenCache: Sendable {
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let data = try JSONSerialization.data(withJSONObject: token.jsonObject, options: [.sortedKeys])
+            let data = Data(try JSONEncoding.encode(token.jsonObject, options: [.sortedKeys]))
             let temporary = file + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
             guard
                 FileManager.default.createFile(
@@ -74,7 +73,7 @@ public struct SSOTokenCache: Sendable {
             throw error
         } catch {
             throw AWSError(
-                code: "SSOTokenCacheWriteError", message: "cannot write \(file): \(error.localizedDescription)")
+                code: "SSOTokenCacheWriteError", message: "cannot write \(file): \(FileErrorText.describe(error))")
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The access token of an IAM Identity Center sign-in, from the cache `aws sso login` (or
 /// `gluescript --sso-login`) wrote. As botocore does for `sso_session` sign-ins, a token within

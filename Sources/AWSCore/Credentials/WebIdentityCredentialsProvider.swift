@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Credentials of a role from STS `AssumeRoleWithWebIdentity`, called unsigned with the token
 /// read afresh from its file at every call (the file is rotated by whoever wrote it, as
@@ -43,7 +43,7 @@ public struct WebIdentityCredentialsProvider: CredentialsProvider, @unchecked Se
                     "the web identity token file \(settings.tokenFile) (from \(settings.tokenFileSource)) "
                     + "does not exist or cannot be read")
         }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(where: \.isWhitespace)
         guard !token.isEmpty else {
             throw AWSError(
                 code: "InvalidConfiguration",

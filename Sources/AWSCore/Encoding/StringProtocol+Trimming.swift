@@ -18,4 +18,21 @@ extension StringProtocol {
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
+
+    /// The text without the leading and trailing characters for which `isTrimmed` is true:
+    /// `\.isWhitespace` for Unicode whitespace and newlines, `\.isHorizontalWhitespace` for
+    /// spaces and tabs only.
+    func trimmingCharacters(where isTrimmed: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
+
+extension Character {
+    /// A space or a tab (Unicode whitespace that is not a newline).
+    var isHorizontalWhitespace: Bool {
+        isWhitespace && !isNewline
+    }
 }

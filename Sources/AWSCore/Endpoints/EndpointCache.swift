@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The last endpoints a client's rules gave, by their parameters, so that calls with the same
 /// parameters (the same bucket, region and settings) do not evaluate the rules again.
@@ -6,7 +6,7 @@ import Foundation
 final class EndpointCache {
     private let capacity: Int
     private var entries: [String: ResolvedEndpoint] = [:]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(capacity: Int = 100) {
         self.capacity = capacity

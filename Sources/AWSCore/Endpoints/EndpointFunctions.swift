@@ -105,7 +105,7 @@ struct EndpointFunctions {
         guard text.hasPrefix("arn:") else { return nil }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, !parts[1].isEmpty, !parts[2].isEmpty, !parts[5].isEmpty else { return nil }
-        let resource = parts[5].replacingOccurrences(of: ":", with: "/")
+        let resource = parts[5].replacingEvery(":", with: "/")
             .split(separator: "/", omittingEmptySubsequences: false).map { JSONValue.string(String($0)) }
         return .object([
             "partition": .string(parts[1]), "service": .string(parts[2]), "region": .string(parts[3]),

@@ -1,18 +1,17 @@
-import Foundation
-
 /// botocore's `partitions.json`: which partition (aws, aws-cn, aws-us-gov, ...) a region
 /// belongs to, and that partition's DNS suffixes and FIPS and dual-stack support.
 public struct Partitions: @unchecked Sendable {
     private struct Entry {
         var outputs: JSONValue
         var regions: Set<String>
-        var pattern: NSRegularExpression?
+        /// `regionRegex`, compiled when a region is not among the named ones; a pattern that
+        /// does not compile matches nothing.
+        var pattern: String?
 
         /// Python's `re.match`: anchored at the start only.
         func matches(_ region: String) -> Bool {
-            guard let pattern else { return false }
-            let range = NSRange(region.startIndex..., in: region)
-            return pattern.firstMatch(in: region, options: .anchored, range: range) != nil
+            guard let pattern, let regex = try? Regex(pattern) else { return false }
+            return (try? regex.prefixMatch(in: region)) != nil
         }
     }
     private let entries: [Entry]
@@ -35,7 +34,7 @@ public struct Partitions: @unchecked Sendable {
             outputs["name"] = partition["id"] ?? .null
             return Entry(
                 outputs: .object(outputs), regions: Set(partition["regions"]?.objectValue?.keys ?? []),
-                pattern: partition["regionRegex"]?.stringValue.flatMap { try? NSRegularExpression(pattern: $0) })
+                pattern: partition["regionRegex"]?.stringValue)
         }
     }
 

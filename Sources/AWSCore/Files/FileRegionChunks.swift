@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reading a request body's file region (`HTTPRequest.Body.file`) in 1 MiB chunks from its
 /// offset, so large uploads are hashed or checksummed without being loaded into memory.
@@ -9,28 +13,31 @@ enum FileRegionChunks {
     static func read(
         _ path: String, offset: UInt64, length: UInt64, purpose: String, _ body: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw AWSError(code: "FileNotReadable", message: "cannot open \(path) to \(purpose) the request body")
         }
-        defer { try? handle.close() }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: Int(min(length, 1 << 20)))
+        var position = offset
         var remaining = length
-        do {
-            try handle.seek(toOffset: offset)
-            while remaining > 0 {
-                let chunk = try handle.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
-                guard !chunk.isEmpty else {
-                    throw AWSError(
-                        code: "FileChanged",
-                        message: "\(path) ended \(remaining) bytes before the \(length) bytes to be sent")
-                }
-                chunk.withUnsafeBytes { body($0) }
-                remaining -= UInt64(chunk.count)
+        while remaining > 0 {
+            let wanted = Int(min(remaining, UInt64(buffer.count)))
+            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(position)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw AWSError(
+                    code: "FileNotReadable",
+                    message: "cannot read \(path) to \(purpose) the request body: \(String(cString: strerror(errno)))")
             }
-        } catch let error as AWSError {
-            throw error
-        } catch {
-            throw AWSError(
-                code: "FileNotReadable", message: "cannot read \(path) to \(purpose) the request body: \(error)")
+            guard count > 0 else {
+                throw AWSError(
+                    code: "FileChanged",
+                    message: "\(path) ended \(remaining) bytes before the \(length) bytes to be sent")
+            }
+            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            position += UInt64(count)
+            remaining -= UInt64(count)
         }
     }
 }

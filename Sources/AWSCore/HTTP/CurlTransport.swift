@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// Sends HTTP requests one at a time with libcurl, on the calling thread.
 ///
@@ -10,7 +10,7 @@ import Foundation
 /// Curl honours `http_proxy`, `https_proxy` and `no_proxy` from the environment by itself, and
 /// TLS certificates are always verified.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let handle: CurlEasyHandle
     private var log: DebugLog?
     /// Sent as `User-Agent` unless a request brings its own.

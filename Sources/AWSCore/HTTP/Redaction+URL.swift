@@ -3,7 +3,7 @@ extension Redaction {
     /// `<redacted>`, for messages and logs that quote a URL. Anything that is not such a URL is
     /// returned as it is.
     static func url(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
+        guard let schemeEnd = text.firstRange(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]

@@ -1,5 +1,11 @@
 import CShims
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The local AWS emulator of `gluescript --local`: moto's server on a free loopback port (or
 /// one already running), with IAM's managed policies loaded and Glue crawls and job runs that

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks an operation's input against its input shape before anything is sent, as
 /// botocore's ParamValidator does, and also the upper limits of lengths and ranges.
@@ -138,7 +138,7 @@ struct ValidationWalk {
             key.first.map { $0.isLetter || $0 == "_" } == true
             && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         if identifier { return "." + key }
-        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let escaped = key.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
         return "[\"\(escaped)\"]"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ServiceModel {
     /// Reads a botocore-format service model from a file (`service-2.json` or, as botocore
@@ -10,8 +10,10 @@ extension ServiceModel {
     /// readable), `InvalidModel` (not JSON, with the line and column, or JSON that is not a
     /// service model).
     public static func load(path: String) throws -> ServiceModel {
-        let folder = (path as NSString).deletingLastPathComponent
-        let typeName = ModelFileLoader.typeName(ofFile: (path as NSString).lastPathComponent)
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
+        let typeName = ModelFileLoader.typeName(
+            ofFile: String(slash.map { path[path.index(after: $0)...] } ?? path[...]))
         let json = try ModelFileLoader.withExtras(try ModelFileLoader.json(at: path), typeName, in: folder)
         for key in ["metadata", "operations", "shapes"] where json[key]?.objectValue == nil {
             throw AWSError(
@@ -51,8 +53,8 @@ enum ModelFileLoader {
     static func file(named typeName: String, in folder: String) -> String? {
         for ending in fileEndings {
             let path = (folder.isEmpty ? "" : folder + "/") + typeName + ending
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory {
                 return path
             }
         }
@@ -69,11 +71,11 @@ enum ModelFileLoader {
 
     /// The JSON in the file at `path`, decompressed first when it is gzip data.
     static func json(at path: String) throws -> JSONValue {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw AWSError(code: "ModelFileNotFound", message: "model file \(path) does not exist")
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+        guard !isDirectory, let data = FileManager.default.contents(atPath: path) else {
             throw AWSError(code: "ModelFileNotFound", message: "model file \(path) is not a readable file")
         }
         var bytes = [UInt8](data)

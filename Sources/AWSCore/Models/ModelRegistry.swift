@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The service models compiled into gluescript (IAM, S3, Glue, STS, CloudWatch Logs), and any
 /// other service found where botocore looks for it (`searchPath`), each decoded on first use and
@@ -7,7 +7,7 @@ import Foundation
 /// One registry per host: nothing is shared between registries.
 public final class ModelRegistry {
     private var cache: [String: ServiceModel] = [:]
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Where services that are not built in are looked for; nil: built-in services only.
     public let searchPath: ModelSearchPath?
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The folders botocore searches for service models, in its order: each entry of
 /// `AWS_DATA_PATH` (`:`-separated, `~` expanded), `~/.aws/models`, then the `data` folder of
@@ -12,7 +12,7 @@ public final class ModelSearchPath: @unchecked Sendable {
     public let configuredFolders: [String]
     private let findBotocoreData: () -> String?
     private var botocoreData: String??
-    private let lock = NSLock()
+    private let lock = Lock()
 
     /// The search path of `environment`; `botocoreData` finds the installed botocore's data
     /// folder (by default by asking `python3`).
@@ -78,10 +78,10 @@ public final class ModelSearchPath: @unchecked Sendable {
         guard let result = try? ShellCommand.run("python3 -c \"\(script)\" </dev/null 2>/dev/null"),
             result.status == 0
         else { return nil }
-        let folder = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        var isDirectory: ObjCBool = false
+        let folder = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(where: \.isWhitespace)
+        var isDirectory = false
         guard !folder.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-            isDirectory.boolValue
+            isDirectory
         else { return nil }
         return folder
     }

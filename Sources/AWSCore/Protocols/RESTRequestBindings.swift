@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import OrderedCollections
 
 /// Where the members of a rest operation's input travel: URI labels, query string and
@@ -162,7 +162,7 @@ public struct RESTRequestBindings {
             let text = try RESTValueText.text(
                 item, shape: element.shape, member: element, timestampDefault: .rfc822, path: "\(path)[\(index + 1)]")
             guard element.shape.kind == .string, text.contains(",") || text.contains("\"") else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            return "\"" + text.replacingEvery("\"", with: "\\\"") + "\""
         }.joined(separator: ",")
     }
 

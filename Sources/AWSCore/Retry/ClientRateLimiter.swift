@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The client-side rate limiter of `retry_mode = adaptive` (botocore's `ClientRateLimiter`).
 ///
@@ -10,7 +10,7 @@ import Foundation
 public final class ClientRateLimiter: @unchecked Sendable {
     static let maxRateAdjustScale = 2.0
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private let now: () -> Double
     private var enabled = false
     private var calculator: CubicRateCalculator

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The send rate an adaptive client aims for, by the CUBIC curve (botocore's
 /// `CubicCalculator`): after a throttling answer the rate drops to `beta` (0.7) of what was

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The token bucket that stops a client from retrying without end when a service is down
 /// (botocore's `RetryQuota`): it starts full, each retry takes tokens, successes put some back.
@@ -11,7 +11,7 @@ public final class RetryQuota: @unchecked Sendable {
     /// Tokens given back by a call that succeeded at its first attempt.
     public static let successRefund = 1
 
-    private let lock = NSLock()
+    private let lock = Lock()
     public let capacity: Int
     private var tokens: Int
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Measures how fast a client is sending (botocore's `RateClocker`): responses are counted in
 /// half-second buckets, and each finished bucket's rate is smoothed into the measure.

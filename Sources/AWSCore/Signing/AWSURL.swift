@@ -25,7 +25,7 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `scheme://[userinfo@]host[:port][/path][?query][#fragment]`.
     public init(parsing text: String) throws {
-        guard let schemeEnd = text.range(of: "://") else {
+        guard let schemeEnd = text.firstRange(of: "://") else {
             throw AWSError(
                 code: "InvalidURL",
                 message: "URL \(QuotedValue.shortened(Redaction.url(text))) has no scheme (expected https://host/...)")

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 extension SigV4Signer {
     /// The hash of an empty payload.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// AWS Signature Version 4, with an `Authorization` header or as a presigned URL, as botocore's
 /// `SigV4Auth`, `S3SigV4Auth`, `SigV4QueryAuth` and `S3SigV4QueryAuth` do it.

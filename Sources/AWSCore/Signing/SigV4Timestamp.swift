@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The signing time in the two forms SigV4 uses: `20150830T123600Z` (`x-amz-date`) and `20150830`
 /// (credential scope), always UTC, fractions of a second dropped.

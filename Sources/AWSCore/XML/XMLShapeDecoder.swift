@@ -139,12 +139,3 @@ public struct XMLShapeDecoder {
             code: "ResponseParseError", message: "<\(element.name)> should hold \(expected), but holds \"\(excerpt)\"")
     }
 }
-
-extension String {
-    fileprivate func trimmingCharacters(where isTrimmed: (Character) -> Bool) -> String {
-        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
