@@ -1,4 +1,5 @@
 import CCurl
+import CCurlShims
 import CShims
 
 /// Sends several HTTP requests at once with a curl multi handle, on the calling thread (for S3
@@ -19,7 +20,8 @@ public final class CurlMultiTransport {
     public init(userAgent: String = "gluescript", maxConcurrent: Int = 10, debugLog: DebugLog? = nil)
         throws
     {
-        guard CurlGlobal.ensureInitialized(), let multi = curl_multi_init() else {
+        try CurlGlobal.ensureInitialized()
+        guard let multi = gs_curl_multi_init() else {
             throw AWSError(code: "ConnectionError", message: "libcurl could not be initialised")
         }
         self.multi = multi
@@ -39,7 +41,7 @@ public final class CurlMultiTransport {
     deinit {
         cancelAll()
         idleHandles.removeAll()
-        curl_multi_cleanup(multi)
+        gs_curl_multi_cleanup(multi)
     }
 
     /// Sends every request with the same options; results come back in the requests' order.
@@ -82,7 +84,7 @@ public final class CurlMultiTransport {
             let handle = try idleHandles.popLast() ?? CurlEasyHandle()
             let exchange = try CurlEasyRequest(
                 request: request, options: options, handle: handle, userAgent: userAgent)
-            guard curl_multi_add_handle(multi, handle.pointer) == CURLM_OK else {
+            guard gs_curl_multi_add_handle(multi, handle.pointer) == CURLM_OK else {
                 finishedEarly.append((tag, exchange.finish(CURLE_FAILED_INIT)))
                 idleHandles.append(handle)
                 return
@@ -103,14 +105,14 @@ public final class CurlMultiTransport {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(max(0, timeout), 86_400) * 1000)))
         while !running.isEmpty {
             var active: Int32 = 0
-            var code = curl_multi_perform(multi, &active)
+            var code = gs_curl_multi_perform(multi, &active)
             var pending: Int32 = 0
-            while let message = curl_multi_info_read(multi, &pending) {
+            while let message = gs_curl_multi_info_read(multi, &pending) {
                 guard message.pointee.msg == CURLMSG_DONE, let pointer = message.pointee.easy_handle,
                     let done = running.removeValue(forKey: pointer)
                 else { continue }
                 let outcome = message.pointee.data.result
-                curl_multi_remove_handle(multi, pointer)
+                gs_curl_multi_remove_handle(multi, pointer)
                 let result = done.exchange.finish(outcome)
                 log(result, options: done.options, since: done.started)
                 idleHandles.append(done.exchange.handle)
@@ -122,10 +124,10 @@ public final class CurlMultiTransport {
                     min(
                         1000,
                         max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
-                code = curl_multi_poll(multi, nil, 0, milliseconds, nil)
+                code = gs_curl_multi_poll(multi, nil, 0, milliseconds, nil)
             }
             if code != CURLM_OK {
-                finished += failAll(String(cString: curl_multi_strerror(code)))
+                finished += failAll(String(cString: gs_curl_multi_strerror(code)))
             }
             if !finished.isEmpty || left <= .zero { break }
         }
@@ -142,7 +144,7 @@ public final class CurlMultiTransport {
     private func failAll(_ reason: String) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
         var failed: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
         for (pointer, done) in running {
-            curl_multi_remove_handle(multi, pointer)
+            gs_curl_multi_remove_handle(multi, pointer)
             _ = done.exchange.finish(CURLE_FAILED_INIT)
             let request = done.exchange.request
             failed.append(
