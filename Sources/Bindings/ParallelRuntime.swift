@@ -8,8 +8,12 @@ final class ParallelRuntime {
     /// The Lua function that turns an operation's Swift function into a method that yields
     /// inside `aws.parallel` (see `ParallelScript`).
     private var methodFactory: LuaValue = .nil
-    /// `s3:delete_prefix` and `s3:copy` (see `S3PrefixScript`).
-    private(set) var s3Methods = LuaTable(array: [])
+    /// `s3:delete_prefix`, `s3:copy` and `s3:sync` (see `S3PrefixScript`, `S3SyncScript`),
+    /// compiled the first time an S3 client is asked for a method, so that a script without
+    /// S3 does not pay for them at start-up.
+    private var madeS3Methods: LuaTable?
+    /// The `aws` module, handed to the S3 scripts.
+    private var module: LuaValue = .nil
     /// The same for `client:paginate` and `client:collect`, by name.
     private var pageFactories = LuaTable(array: [])
     /// The same for `client:wait`.
@@ -37,13 +41,21 @@ final class ParallelRuntime {
         runtime.methodFactory = made.first ?? .nil
         runtime.waitFactory = made.count > 1 ? made[1] : .nil
         runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
-        let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
-        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction]).first ?? .nil
-        let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
-        runtime.s3Methods =
-            try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
-            .first?.tableValue ?? LuaTable(array: [])
+        runtime.module = module
         session.parallel = runtime
+    }
+
+    /// The S3 method called `name` that is written in Lua, or nil.
+    func s3Method(_ name: String, in state: LuaState) throws -> LuaValue {
+        if let madeS3Methods { return madeS3Methods[name] }
+        let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
+        let s3Methods = try state.call(s3Chunk, [module, errorFunction]).first ?? .nil
+        let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
+        let made =
+            try state.call(syncChunk, [module, errorFunction, .table(SyncFiles.table()), s3Methods])
+            .first?.tableValue ?? LuaTable(array: [])
+        madeS3Methods = made
+        return made[name]
     }
 
     /// The method for `operation`: `invoke` when called outside `aws.parallel`.
