@@ -77,9 +77,11 @@ final class LazyServiceModelTests: XCTestCase {
     }
 
     func testTheIndexFollowsEscapedKeysAndStringsWithBrackets() throws {
-        let text = Array(#"{"a\"b": "}{][", "c": [1, {"d": "]"}], "e": -1.5e3, "f": null}"#.utf8)
+        let text = Array(
+            #"{"a\"b": "}{][", "c": [1, {"d": "]"}], "e": -1.5e3, "f": null, "g": "\\", "h": "\\\"}", "i": {}}"#.utf8)
         let members = try XCTUnwrap(text.withUnsafeBufferPointer { JSONMemberIndex.members(of: $0, in: 0..<$0.count) })
-        XCTAssertEqual(Array(members.keys), ["a\"b", "c", "e", "f"])
+        XCTAssertEqual(Array(members.keys), ["a\"b", "c", "e", "f", "g", "h", "i"])
+        XCTAssertEqual(String(decoding: text[members["h"]!], as: UTF8.self), #""\\\"}""#)
         XCTAssertEqual(String(decoding: text[members["a\"b"]!], as: UTF8.self), #""}{][""#)
         XCTAssertEqual(String(decoding: text[members["c"]!], as: UTF8.self), #"[1, {"d": "]"}]"#)
         XCTAssertEqual(String(decoding: text[members["e"]!], as: UTF8.self), "-1.5e3")

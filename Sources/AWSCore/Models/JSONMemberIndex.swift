@@ -1,5 +1,11 @@
 import OrderedCollections
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where each member of a JSON object lies in its bytes, found without building any value:
 /// the byte range of every member's value, by key, in document order. A service model is
 /// indexed this way so that only the operations and shapes a script uses are ever decoded.
@@ -18,6 +24,9 @@ enum JSONMemberIndex {
         scanner.skipWhitespace()
         guard scanner.take(UInt8(ascii: "{")) else { return nil }
         var members: OrderedDictionary<String, Range<Int>> = [:]
+        // Models spend about a hundred bytes a member; growing the table once is cheaper than
+        // growing it step by step.
+        members.reserveCapacity(range.count / 128)
         scanner.skipWhitespace()
         if !scanner.take(UInt8(ascii: "}")) {
             while true {
@@ -60,24 +69,35 @@ enum JSONMemberIndex {
             }
         }
 
-        /// A member's key; one with escapes is decoded by `JSONDecoding`.
+        /// A member's key; one that is not plain ASCII (escapes, control characters, other
+        /// UTF-8) is decoded and checked by `JSONDecoding`.
         mutating func key() -> String? {
             let start = index
             guard skipString() else { return nil }
             let inner = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(index - 1)])
-            if !inner.contains(UInt8(ascii: "\\")) { return String(validating: inner, as: UTF8.self) }
+            if inner.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\\") }) {
+                return String(decoding: inner, as: UTF8.self)
+            }
             let quoted = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
             return (try? JSONDecoding.decode(quoted))?.stringValue
         }
 
-        /// A string from its opening quote to past its closing one.
+        /// A string from its opening quote to past its closing one: the next quote not
+        /// escaped (preceded by an even number of backslashes), found with `memchr`.
         mutating func skipString() -> Bool {
             guard take(UInt8(ascii: "\"")) else { return false }
+            guard let base = bytes.baseAddress else { return false }
             while index < end {
-                let byte = bytes[index]
-                index += 1
-                if byte == UInt8(ascii: "\"") { return true }
-                if byte == UInt8(ascii: "\\") { index += 1 }
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), end - index) else {
+                    return false
+                }
+                let quote = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                var backslashes = 0
+                while quote - backslashes - 1 >= index, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                }
+                index = quote + 1
+                if backslashes % 2 == 0 { return true }
             }
             return false
         }
