@@ -74,6 +74,11 @@ final class LazyServiceModelTests: XCTestCase {
             XCTAssertEqual((error as? AWSError)?.code, "JSONDecodeError")
             XCTAssertTrue((error as? AWSError)?.message.contains("line 1, column 72") ?? false, "\(error)")
         }
+        let badMetadata = Array(#"{"metadata": {"protocol": json}, "shapes": {}, "operations": {}}"#.utf8)
+        XCTAssertThrowsError(try ServiceModel(bytes: badMetadata)) { error in
+            XCTAssertEqual((error as? AWSError)?.code, "JSONDecodeError")
+            XCTAssertTrue((error as? AWSError)?.message.contains("line 1, column 27") ?? false, "\(error)")
+        }
     }
 
     func testTheIndexFollowsEscapedKeysAndStringsWithBrackets() throws {

@@ -14,11 +14,12 @@ struct ServiceModelDecoder {
         let text = ModelText(bytes)
         guard let top = text.members(), let metadataRange = top["metadata"],
             let operationsRange = top["operations"], let shapesRange = top["shapes"],
-            let operations = text.members(in: operationsRange), let shapes = text.members(in: shapesRange)
+            let operations = text.members(in: operationsRange), let shapes = text.members(in: shapesRange),
+            let metadataValue = try? text.decode(metadataRange)
         else {
             return try decode(json: try JSONDecoding.decode(bytes))
         }
-        guard let metadata = try text.decode(metadataRange).objectValue else { throw invalid("it has no metadata") }
+        guard let metadata = metadataValue.objectValue else { throw invalid("it has no metadata") }
         let shapeTable = ShapeTable(ModelDefinitions(text: text, ranges: shapes), source: source)
         return (
             try decodeMetadata(metadata),
