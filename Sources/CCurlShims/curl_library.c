@@ -26,7 +26,10 @@ static int resolve(void *library, const char *name, void **slot) {
     return 0;
 }
 
+static int attempted = 0;
+
 static void load_library(void) {
+    attempted = 1;
     void *library = dlopen(gs_curl_library_name(), RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *why = dlerror();
@@ -59,7 +62,7 @@ static void load_library(void) {
 }
 
 int gs_curl_load(const char *path) {
-    if (requested_path == NULL && path != NULL && path[0] != '\0') requested_path = path;
+    if (!attempted && path != NULL && path[0] != '\0') requested_path = path;
     pthread_once(&load_once, load_library);
     return load_status;
 }

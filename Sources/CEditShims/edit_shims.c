@@ -34,7 +34,10 @@ static const char *library_name = GS_EDIT_DEFAULT_NAME;
 static int load_status = -1;
 static char load_error[512] = "libedit was not loaded";
 
+static int attempted = 0;
+
 static void load_library(void) {
+    attempted = 1;
     void *library = dlopen(library_name, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *why = dlerror();
@@ -60,7 +63,7 @@ static void load_library(void) {
 }
 
 int gs_edit_load(const char *path) {
-    if (path != NULL && path[0] != '\0' && load_status != 0) library_name = path;
+    if (!attempted && path != NULL && path[0] != '\0') library_name = path;
     pthread_once(&load_once, load_library);
     return load_status;
 }
