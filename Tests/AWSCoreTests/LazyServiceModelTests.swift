@@ -51,6 +51,21 @@ final class LazyServiceModelTests: XCTestCase {
         XCTAssertNotNil(try model.operation(method: "ping"), "other operations stay usable")
     }
 
+    func testAChainOfTwentyThousandShapesLinksWithoutDeepeningTheStack() throws {
+        let count = 20_000
+        var shapes = (0..<count).map { #""S\#($0)":{"type":"structure","members":{"Next":{"shape":"S\#($0 + 1)"}}}"# }
+        shapes.append(#""S\#(count)":{"type":"string"}"#)
+        let text = """
+            {"metadata":{"endpointPrefix":"deep","protocol":"json","targetPrefix":"Deep"},
+             "operations":{"Go":{"name":"Go","input":{"shape":"S0"}}},"shapes":{\(shapes.joined(separator: ","))}}
+            """
+        let model = try ServiceModel(bytes: Array(text.utf8), source: "the deep model")
+        var shape = try XCTUnwrap(try model.operation(method: "go").input)
+        for _ in 0..<count { shape = try XCTUnwrap(shape.members["Next"]?.shape) }
+        XCTAssertEqual(shape.name, "S\(count)")
+        XCTAssertEqual(shape.kind, .string)
+    }
+
     func testAnUnknownTypeFoundOnFirstUseNamesTheShape() throws {
         let model = try ServiceModel(
             bytes: Self.model(nameShape: #"{"type":"strang"}"#), source: "the embedded tiny model")

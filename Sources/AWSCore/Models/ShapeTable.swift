@@ -12,8 +12,11 @@ import OrderedCollections
 public final class ShapeTable {
     private let definitions: ModelDefinitions
     private var linked: [String: Shape] = [:]
-    /// Shapes made by the link in progress, forgotten if it fails.
-    private var linking: [String]?
+    /// The link in progress: shapes made so far (forgotten if it fails) and those made but not
+    /// yet filled. Linking works through this list rather than by recursion, so however long a
+    /// chain of shapes a model holds, it never deepens the stack.
+    private var made: [String] = []
+    private var unfilled: [(Shape, JSONValue)] = []
     /// Names the model in errors: `the embedded glue model`, a file's path.
     let source: String
 
@@ -32,35 +35,47 @@ public final class ShapeTable {
     /// of that name.
     public func shape(named name: String) throws -> Shape? {
         if let shape = linked[name] { return shape }
-        guard let definition = try definitions.definition(name, what: "\(source): shape \(name)") else {
-            return nil
+        made = []
+        unfilled = []
+        defer {
+            made = []
+            unfilled = []
         }
-        let outermost = linking == nil
-        if outermost { linking = [] }
-        defer { if outermost { linking = nil } }
         do {
-            guard let kindName = definition["type"]?.stringValue, let kind = Shape.Kind(rawValue: kindName) else {
-                throw invalid("shape \(name) has an unknown type \(definition["type"]?.stringValue ?? "(none)")")
+            guard let shape = try make(name) else { return nil }
+            while let (next, definition) = unfilled.popLast() {
+                try fill(next, from: definition)
             }
-            let shape = Shape(name: name, kind: kind)
-            linked[name] = shape
-            linking?.append(name)
-            try fill(shape, from: definition)
             return shape
         } catch {
-            if outermost, let made = linking {
-                for name in made { linked[name] = nil }
-            }
+            for name in made { linked[name] = nil }
             throw error
         }
     }
 
-    /// The shape a reference (`{"shape": "Name", ...}`) of `owner` points at; `what` names the
-    /// reference in the error when there is no such shape.
+    /// The shape a reference (`{"shape": "Name", ...}`) of `owner` points at, linked; `what`
+    /// names the reference in the error when there is no such shape.
     func target(of reference: JSONValue, _ what: @autoclosure () -> String) throws -> Shape {
         guard let name = reference["shape"]?.stringValue, let shape = try shape(named: name) else {
             throw invalid("\(what()) refers to an unknown shape \(reference["shape"]?.stringValue ?? "(none)")")
         }
+        return shape
+    }
+
+    /// The shape called `name`, made from its definition and queued to be filled unless it
+    /// already exists; nil when there is no such definition.
+    private func make(_ name: String) throws -> Shape? {
+        if let shape = linked[name] { return shape }
+        guard let definition = try definitions.definition(name, what: "\(source): shape \(name)") else {
+            return nil
+        }
+        guard let kindName = definition["type"]?.stringValue, let kind = Shape.Kind(rawValue: kindName) else {
+            throw invalid("shape \(name) has an unknown type \(definition["type"]?.stringValue ?? "(none)")")
+        }
+        let shape = Shape(name: name, kind: kind)
+        linked[name] = shape
+        made.append(name)
+        unfilled.append((shape, definition))
         return shape
     }
 
@@ -96,7 +111,11 @@ public final class ShapeTable {
     }
 
     private func member(_ name: String, _ r: JSONValue, in owner: String) throws -> ShapeMember {
-        var m = ShapeMember(name: name, shape: try target(of: r, "shape \(owner) member \(name)"))
+        guard let targetName = r["shape"]?.stringValue, let target = try make(targetName) else {
+            throw invalid(
+                "shape \(owner) member \(name) refers to an unknown shape \(r["shape"]?.stringValue ?? "(none)")")
+        }
+        var m = ShapeMember(name: name, shape: target)
         if let location = r["location"]?.stringValue {
             guard let parsed = ShapeMember.Location(rawValue: location) else {
                 throw invalid("shape \(owner) member \(name) has an unknown location \(location)")
