@@ -18,11 +18,12 @@ let package = Package(
         .systemLibrary(
             name: "CLua", pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]),
+        // Headers only: libcurl and libedit are opened with dlopen on first use (CCurlShims, CEditShims).
         .systemLibrary(
-            name: "CCurl", pkgConfig: "libcurl",
+            name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         .systemLibrary(
-            name: "CEdit", pkgConfig: "libedit",
+            name: "CEdit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",

@@ -6,7 +6,7 @@ extension LuaClient {
     /// which yield like an operation); an operation as a method that
     /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
     func methodValue(named name: String, in state: LuaState) throws -> LuaValue {
-        if client.model.metadata.endpointPrefix == "s3", let written = session.parallel?.s3Methods[name],
+        if client.model.metadata.endpointPrefix == "s3", let written = try session.parallel?.s3Method(name, in: state),
             written != .nil
         {
             return written

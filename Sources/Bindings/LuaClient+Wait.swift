@@ -24,7 +24,7 @@ extension LuaClient {
             let name = try call.string(2, "name")
             let json = try call.table(3, "definition").toJSONValue()
             let definition = try WaiterDefinition(json, name: name)
-            guard client.client.model.operations[definition.operation] != nil else {
+            guard client.client.model.operations.keys.contains(definition.operation) else {
                 throw AWSError(
                     code: "InvalidWaiter",
                     message: "waiter \(name): \(client.name) has no operation \(definition.operation)")

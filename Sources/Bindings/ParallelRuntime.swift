@@ -8,8 +8,17 @@ final class ParallelRuntime {
     /// The Lua function that turns an operation's Swift function into a method that yields
     /// inside `aws.parallel` (see `ParallelScript`).
     private var methodFactory: LuaValue = .nil
-    /// `s3:delete_prefix` and `s3:copy` (see `S3PrefixScript`).
-    private(set) var s3Methods = LuaTable(array: [])
+    /// `s3:delete_prefix`, `s3:copy` and `s3:sync` (see `S3PrefixScript`, `S3SyncScript`),
+    /// compiled the first time an S3 client is asked for a method, so that a script without
+    /// S3 does not pay for them at start-up.
+    private var madeS3Methods: LuaTable?
+    /// The S3 methods written in Lua, once made (a value can only be one of them after that).
+    var s3Methods: LuaTable? { madeS3Methods }
+    /// The `aws` module, handed to the scripts.
+    private var module: LuaValue = .nil
+    /// The Lua function that runs `ParallelScript` the first time it is called.
+    private var ensureScript: LuaValue = .nil
+    private var scriptRan = false
     /// The same for `client:paginate` and `client:collect`, by name.
     private var pageFactories = LuaTable(array: [])
     /// The same for `client:wait`.
@@ -33,30 +42,57 @@ final class ParallelRuntime {
         self.session = session
     }
 
-    /// Runs `ParallelScript` with the native functions, adding `parallel` and `map` to
-    /// `module` and making `sleep` yield inside them.
+    /// Puts stand-ins for `parallel`, `map` and `sleep` in `module` (`LazyParallelScript`)
+    /// that run `ParallelScript` when first called, as the first operation method does.
     static func install(in state: LuaState, module: LuaValue, session: Session) throws {
         let runtime = ParallelRuntime(session: session)
-        let chunk = try state.load(ParallelScript.source, name: LuaState.hostChunkPrefix + "aws.parallel")
-        let made = try state.call(chunk, [.table(runtime.nativeFunctions()), module])
-        runtime.methodFactory = made.first ?? .nil
-        runtime.waitFactory = made.count > 1 ? made[1] : .nil
-        runtime.pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
-        runtime.transferFactories =
-            made.count > 3 ? made[3].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
-        let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
-        let abort = runtime.transferFunctions()["abort_upload"]
-        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction, abort]).first ?? .nil
-        let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
-        runtime.s3Methods =
-            try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
-            .first?.tableValue ?? LuaTable(array: [])
+        runtime.module = module
+        let setUp = LuaFunction("aws.parallel set-up") { [unowned runtime] call in
+            try runtime.runScript(in: call.state)
+            return []
+        }
+        let stub = try state.load(LazyParallelScript.source, name: LuaState.hostChunkPrefix + "aws.parallel")
+        runtime.ensureScript = try state.call(stub, [.function(setUp), module]).first ?? .nil
         session.parallel = runtime
+    }
+
+    /// Runs `ParallelScript` with the native functions, adding `parallel` and `map` to
+    /// `module` and making `sleep` yield inside them.
+    private func runScript(in state: LuaState) throws {
+        let chunk = try state.load(ParallelScript.source, name: LuaState.hostChunkPrefix + "aws.parallel")
+        let made = try state.call(chunk, [.table(nativeFunctions()), module])
+        methodFactory = made.first ?? .nil
+        waitFactory = made.count > 1 ? made[1] : .nil
+        pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
+        transferFactories = made.count > 3 ? made[3].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
+        scriptRan = true
+    }
+
+    /// Makes sure `ParallelScript` has run (through `ensureScript`, so that the stand-ins
+    /// give way to the real functions).
+    private func ensureScriptRan(in state: LuaState) throws {
+        if !scriptRan { _ = try state.call(ensureScript, []) }
+    }
+
+    /// The S3 method called `name` that is written in Lua, or nil.
+    func s3Method(_ name: String, in state: LuaState) throws -> LuaValue {
+        if let madeS3Methods { return madeS3Methods[name] }
+        try ensureScriptRan(in: state)
+        let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
+        let abort = transferFunctions()["abort_upload"]
+        let s3Methods = try state.call(s3Chunk, [module, errorFunction, abort]).first ?? .nil
+        let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
+        let made =
+            try state.call(syncChunk, [module, errorFunction, .table(SyncFiles.table()), s3Methods])
+            .first?.tableValue ?? LuaTable(array: [])
+        madeS3Methods = made
+        return made[name]
     }
 
     /// The method for `operation`: `invoke` when called outside `aws.parallel`.
     func method(_ operation: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
-        try state.call(methodFactory, [.string(operation), .function(invoke)]).first ?? .function(invoke)
+        try ensureScriptRan(in: state)
+        return try state.call(methodFactory, [.string(operation), .function(invoke)]).first ?? .function(invoke)
     }
 
     func scheduler() throws -> CallScheduler {
@@ -72,17 +108,20 @@ final class ParallelRuntime {
     /// `client:paginate` or `client:collect` (`name`) that yields for each page inside
     /// `aws.parallel`.
     func pageMethod(_ name: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
-        try state.call(pageFactories[name], [.function(invoke)]).first ?? .function(invoke)
+        try ensureScriptRan(in: state)
+        return try state.call(pageFactories[name], [.function(invoke)]).first ?? .function(invoke)
     }
 
     /// `s3:upload_file` or `s3:download_file` (`name`) whose requests yield inside `aws.parallel`.
     func transferMethod(_ name: String, invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
-        try state.call(transferFactories[name], [.function(invoke)]).first ?? .function(invoke)
+        try ensureScriptRan(in: state)
+        return try state.call(transferFactories[name], [.function(invoke)]).first ?? .function(invoke)
     }
 
     /// `client:wait` that polls and pauses without blocking inside `aws.parallel`.
     func waitMethod(invoke: LuaFunction, in state: LuaState) throws -> LuaValue {
-        try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
+        try ensureScriptRan(in: state)
+        return try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
     }
 
     private func nativeFunctions() -> LuaTable {

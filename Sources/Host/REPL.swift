@@ -46,8 +46,15 @@ public final class REPL {
         return String(cString: home) + "/.gluescript_history"
     }
 
-    /// Reads, evaluates and prints until end of input.
+    /// Reads, evaluates and prints until end of input. Line editing and history come from
+    /// libedit, loaded now (`GLUESCRIPT_LIBEDIT` names another file than `libedit.so.2`);
+    /// without it the loop says so once and reads plain lines.
     public func run() {
+        if gs_edit_load(getenv("GLUESCRIPT_LIBEDIT")) != 0 {
+            errorOutput(
+                "line editing and history are off: cannot load libedit: "
+                    + String(cString: gs_edit_load_error()) + "\n")
+        }
         if let historyPath { _ = gs_read_history(historyPath) }
         REPLCompletion.install(for: state)
         defer {

@@ -120,9 +120,9 @@ struct Launcher {
     /// `LUA_INIT_5_4`, else `LUA_INIT`, as `lua` runs it before anything else: `@path` runs
     /// the file, anything else is a chunk.
     private func runLuaInit(in state: LuaState) -> Int32 {
-        let variables = ProcessInfo.processInfo.environment
-        let name = variables["LUA_INIT_5_4"] != nil ? "LUA_INIT_5_4" : "LUA_INIT"
-        guard let code = variables[name] else { return ExitCode.success }
+        let name = getenv("LUA_INIT_5_4") != nil ? "LUA_INIT_5_4" : "LUA_INIT"
+        guard let value = getenv(name) else { return ExitCode.success }
+        let code = String(cString: value)
         do {
             _ = try Interrupts.watching(state) {
                 if code.hasPrefix("@") {

@@ -72,12 +72,14 @@ final class ModelFileLoaderTests: XCTestCase {
             contains: "\(path) is not a botocore service model (service-2.json format): it has no metadata object")
     }
 
-    func testAModelWithABrokenShapeReferenceNamesTheFileAndTheShape() throws {
+    func testABrokenShapeReferenceFoundOnFirstUseNamesTheFileAndTheShape() throws {
         let folder = try TemporaryDirectory()
         let broken = Self.tinyModel.replacingOccurrences(of: #""shape":"Name""#, with: #""shape":"Nope""#)
         let path = try folder.write("service-2.json", Array(broken.utf8))
-        assertError(try ServiceModel.load(path: path), code: "InvalidModel", contains: "\(path): ")
-        assertError(try ServiceModel.load(path: path), code: "InvalidModel", contains: "Nope")
+        let model = try ServiceModel.load(path: path)
+        let expected = "\(path) is not usable: shape GetThingRequest member Name refers to an unknown shape Nope"
+        assertError(try model.operation(method: "get_thing"), code: "InvalidModel", contains: expected)
+        assertError(try model.operation(method: "get_thing"), code: "InvalidModel", contains: expected)
     }
 
     func testABrokenPaginatorsFileBesideTheModelIsNamed() throws {

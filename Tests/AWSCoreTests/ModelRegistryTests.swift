@@ -56,7 +56,7 @@ final class ModelRegistryTests: XCTestCase {
         XCTAssertEqual(
             operation.input?.members["DatabaseName"]?.documentation,
             "The name of the database in the catalog in which the table resides.")
-        let summaries = model.operations.values.compactMap(\.documentation)
+        let summaries = try model.operations.all().compactMap(\.documentation)
         XCTAssertGreaterThan(summaries.count, 250)
         XCTAssertTrue(summaries.allSatisfy { $0.count <= 300 && !$0.contains("\n") })
     }

@@ -96,7 +96,7 @@ final class ModelSearchPathTests: XCTestCase {
             .array([.string("WarmPoolConfiguration")]))
         XCTAssertNotNil(autoscaling.paginators["DescribeWarmPool"]?["input_token"], "merged, not replaced")
         let docdb = try registry.model(for: "docdb")
-        XCTAssertNotNil(docdb.shapes["CreateDBClusterMessage"]?.members["SourceRegion"])
-        XCTAssertNotNil(docdb.shapes["CreateDBClusterMessage"]?.members["DBClusterIdentifier"])
+        XCTAssertNotNil(try docdb.shapes.shape(named: "CreateDBClusterMessage")?.members["SourceRegion"])
+        XCTAssertNotNil(try docdb.shapes.shape(named: "CreateDBClusterMessage")?.members["DBClusterIdentifier"])
     }
 }

@@ -82,7 +82,7 @@ public final class AWSClient {
 
     /// The operation called `name` (the API's name, `ListObjectsV2`).
     public func operation(_ name: String) throws -> OperationModel {
-        guard let operation = model.operations[name] else {
+        guard let operation = try model.operations.named(name) else {
             throw AWSError(
                 code: "UnknownOperation", message: "\(serviceName) has no operation \(QuotedValue.shortened(name))",
                 service: serviceName)

@@ -15,7 +15,7 @@ public struct AWSEnvironment: Sendable {
 
     /// The environment of the running process.
     public static var process: AWSEnvironment {
-        let variables = ProcessInfo.processInfo.environment
+        let variables = ProcessEnvironment.variables()
         let home =
             variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return AWSEnvironment(variables: variables, homeDirectory: home)

@@ -53,11 +53,14 @@ public struct EndpointRuleSet {
         case .array(let items):
             for item in items { collectReferences(item, into: &names) }
         case .string(let text):
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "{") {
-                rest = rest[rest.index(after: open)...]
-                let end = rest.firstIndex { $0 == "}" || $0 == "#" } ?? rest.endIndex
-                names.insert(String(rest[..<end]))
+            // Over the UTF-8 bytes: the braces and `#` are ASCII, so their positions are
+            // character boundaries, and most strings have no brace at all.
+            let utf8 = text.utf8
+            var rest = utf8[...]
+            while let open = rest.firstIndex(of: UInt8(ascii: "{")) {
+                rest = rest[utf8.index(after: open)...]
+                let end = rest.firstIndex { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
+                names.insert(String(text[rest.startIndex..<end]))
             }
         default:
             break

@@ -1,4 +1,5 @@
 import CCurl
+import CCurlShims
 
 /// Owns one curl easy handle. Reusing it for request after request keeps its connections
 /// (and TLS sessions, DNS cache) alive between calls.
@@ -6,11 +7,12 @@ final class CurlEasyHandle {
     let pointer: UnsafeMutableRawPointer
 
     init() throws {
-        guard CurlGlobal.ensureInitialized(), let pointer = curl_easy_init() else {
+        try CurlGlobal.ensureInitialized()
+        guard let pointer = gs_curl_easy_init() else {
             throw AWSError(code: "ConnectionError", message: "libcurl could not be initialised")
         }
         self.pointer = pointer
     }
 
-    deinit { curl_easy_cleanup(pointer) }
+    deinit { gs_curl_easy_cleanup(pointer) }
 }

@@ -41,7 +41,7 @@ final class CurlEasyRequest {
     }
 
     deinit {
-        curl_slist_free_all(headerList)
+        gs_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -92,7 +92,7 @@ final class CurlEasyRequest {
 
     private func configure(userAgent: String) throws {
         let curl = handle.pointer
-        curl_easy_reset(curl)
+        gs_curl_easy_reset(curl)
         let me = Unmanaged.passUnretained(self).toOpaque()
         var results: [(String, CURLcode)] = []
         func check(_ name: String, _ result: CURLcode) { results.append((name, result)) }
@@ -163,7 +163,7 @@ final class CurlEasyRequest {
         }
 
         for line in headerLines(userAgent: userAgent) {
-            guard let appended = curl_slist_append(headerList, line) else {
+            guard let appended = gs_curl_slist_append(headerList, line) else {
                 throw AWSError(
                     code: "ConnectionError", message: "out of memory building the request headers")
             }
@@ -178,7 +178,7 @@ final class CurlEasyRequest {
             throw AWSError(
                 code: "InvalidRequest",
                 message: "\(request.summary): curl rejected the \(name): "
-                    + String(cString: curl_easy_strerror(result)))
+                    + String(cString: gs_curl_easy_strerror(result)))
         }
     }
 

@@ -34,7 +34,8 @@ public final class CurlMultiTransport {
     public init(userAgent: String = "gluescript", maxConcurrent: Int = 10, debugLog: DebugLog? = nil)
         throws
     {
-        guard CurlGlobal.ensureInitialized(), let multi = curl_multi_init() else {
+        try CurlGlobal.ensureInitialized()
+        guard let multi = gs_curl_multi_init() else {
             throw AWSError(code: "ConnectionError", message: "libcurl could not be initialised")
         }
         self.multi = multi
@@ -62,7 +63,7 @@ public final class CurlMultiTransport {
         _ = gs_curl_multi_setopt_timer_callback(multi, nil, nil)
         cancelAll()
         idleHandles.removeAll()
-        curl_multi_cleanup(multi)
+        gs_curl_multi_cleanup(multi)
     }
 
     /// Sends every request with the same options; results come back in the requests' order.
@@ -105,7 +106,7 @@ public final class CurlMultiTransport {
             let handle = try idleHandles.popLast() ?? CurlEasyHandle()
             let exchange = try CurlEasyRequest(
                 request: request, options: options, handle: handle, userAgent: userAgent)
-            guard curl_multi_add_handle(multi, handle.pointer) == CURLM_OK else {
+            guard gs_curl_multi_add_handle(multi, handle.pointer) == CURLM_OK else {
                 finishedEarly.append((tag, exchange.finish(CURLE_FAILED_INIT)))
                 idleHandles.append(handle)
                 return
@@ -133,12 +134,12 @@ public final class CurlMultiTransport {
                 failure = waitForSockets(until: min(deadline, timerDue ?? deadline))
             }
             var pending: Int32 = 0
-            while let message = curl_multi_info_read(multi, &pending) {
+            while let message = gs_curl_multi_info_read(multi, &pending) {
                 guard message.pointee.msg == CURLMSG_DONE, let pointer = message.pointee.easy_handle,
                     let done = running.removeValue(forKey: pointer)
                 else { continue }
                 let outcome = message.pointee.data.result
-                curl_multi_remove_handle(multi, pointer)
+                gs_curl_multi_remove_handle(multi, pointer)
                 let result = done.exchange.finish(outcome)
                 log(result, options: done.options, since: done.started)
                 idleHandles.append(done.exchange.handle)
@@ -179,8 +180,8 @@ public final class CurlMultiTransport {
     /// Lets curl act on `socket` (or on its timers, for `CURL_SOCKET_TIMEOUT`).
     private func act(on socket: curl_socket_t, events: Int32) -> String? {
         var active: Int32 = 0
-        let code = curl_multi_socket_action(multi, socket, events, &active)
-        return code == CURLM_OK ? nil : String(cString: curl_multi_strerror(code))
+        let code = gs_curl_multi_socket_action(multi, socket, events, &active)
+        return code == CURLM_OK ? nil : String(cString: gs_curl_multi_strerror(code))
     }
 
     /// Curl's socket callback: what to wait for on `socket` from now on.
@@ -210,7 +211,7 @@ public final class CurlMultiTransport {
         finishedEarly.removeAll { $0.tag == tag }
         guard let (pointer, done) = running.first(where: { $0.value.tag == tag }) else { return }
         running[pointer] = nil
-        curl_multi_remove_handle(multi, pointer)
+        gs_curl_multi_remove_handle(multi, pointer)
         _ = done.exchange.finish(CURLE_FAILED_INIT)
         debugLog?.note("cancelled \(done.exchange.request.summary)")
         idleHandles.append(done.exchange.handle)
@@ -220,7 +221,7 @@ public final class CurlMultiTransport {
     private func failAll(_ reason: String) -> [(tag: Int, result: Result<HTTPResponse, AWSError>)] {
         var failed: [(tag: Int, result: Result<HTTPResponse, AWSError>)] = []
         for (pointer, done) in running {
-            curl_multi_remove_handle(multi, pointer)
+            gs_curl_multi_remove_handle(multi, pointer)
             _ = done.exchange.finish(CURLE_FAILED_INIT)
             let request = done.exchange.request
             failed.append(

@@ -1,9 +1,10 @@
 import CCurl
+import CCurlShims
 import FoundationEssentials
 
 /// Sends HTTP requests one at a time with libcurl, on the calling thread.
 ///
-/// One curl handle is reused for every request, so calls to the same host share a kept-alive
+/// One curl handle, made when the first request is sent (libcurl is loaded then), is reused for every request, so calls to the same host share a kept-alive
 /// connection. Safe to share between threads: every use of the handle and of the log is made
 /// under `lock`, so requests from several threads take turns (give each thread its own
 /// transport to send at once).
@@ -11,7 +12,7 @@ import FoundationEssentials
 /// TLS certificates are always verified.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let lock = Lock()
-    private let handle: CurlEasyHandle
+    private var handle: CurlEasyHandle?
     private var log: DebugLog?
     /// Sent as `User-Agent` unless a request brings its own.
     public let userAgent: String
@@ -31,7 +32,6 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public init(userAgent: String = "gluescript", debugLog: DebugLog? = nil) throws {
-        self.handle = try CurlEasyHandle()
         self.userAgent = userAgent
         self.log = debugLog
     }
@@ -40,6 +40,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     ///
     /// Throws an `AWSError` when no complete response arrived: `ConnectionError`,
     /// `ConnectTimeout`, `ReadTimeout`, `TruncatedBody`, `TLSError`, `InvalidURL`, `Cancelled`,
+    /// `LibraryUnavailable` (libcurl could not be loaded),
     /// `BodyFileError`, `ResponseFileError`.
     public func send(_ request: HTTPRequest, options: TransferOptions = TransferOptions()) throws
         -> HTTPResponse
@@ -51,10 +52,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let started = ContinuousClock.now
         let result: Result<HTTPResponse, AWSError>
         do {
+            let handle = try self.handle ?? CurlEasyHandle()
+            self.handle = handle
             let exchange = try CurlEasyRequest(
                 request: request, options: options, handle: handle, userAgent: userAgent)
             result = withExtendedLifetime(exchange) {
-                exchange.finish(curl_easy_perform(handle.pointer))
+                exchange.finish(gs_curl_easy_perform(handle.pointer))
             }
         } catch let error as AWSError {
             result = .failure(error)

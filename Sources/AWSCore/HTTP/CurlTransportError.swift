@@ -1,4 +1,5 @@
 import CCurl
+import CCurlShims
 
 extension AWSError {
     /// Turns a failed curl transfer into an error naming what happened and where.
@@ -11,7 +12,7 @@ extension AWSError {
         -> AWSError
     {
         let name: String
-        var text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        var text = detail.isEmpty ? String(cString: gs_curl_easy_strerror(code)) : detail
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL where isHTTP(request.url), CURLE_WEIRD_SERVER_REPLY:
             name = "ConnectionError"

@@ -20,7 +20,7 @@ extension ServiceModel {
                 code: "InvalidModel",
                 message: "\(path) is not a botocore service model (service-2.json format): it has no \(key) object")
         }
-        let model = try ModelFileLoader.withFileName(path) { try ServiceModel(json: json) }
+        let model = try ModelFileLoader.withFileName(path) { try ServiceModel(json: json, source: path) }
         for (name, attach) in [
             ("paginators-1", model.attachPaginators),
             ("waiters-2", model.attachWaiters),

@@ -4,14 +4,19 @@
 /// `ListWebACLs` → `list_web_acls`. A name that already holds an underscore is kept as it is.
 public enum OperationName {
     /// The snake_case name of an API operation name.
+    ///
+    /// Works on the UTF-8 bytes: the rules only look at ASCII letters and digits, and a byte
+    /// of a longer character is none of them, as the character itself is not.
     public static func pythonic(_ name: String) -> String {
-        if name.contains("_") { return name }
+        if name.utf8.contains(UInt8(ascii: "_")) { return name }
         if let special = specialCases[name] { return special }
-        var characters = Array(name)
-        if let plural = pluralAcronymStart(characters) {
-            characters = Array(characters[..<plural]) + ["_"] + characters[plural...].map { Character($0.lowercased()) }
+        var bytes = Array(name.utf8)
+        if let plural = pluralAcronymStart(bytes) {
+            bytes = Array(bytes[..<plural]) + [UInt8(ascii: "_")] + bytes[plural...].map(lowercased)
         }
-        return String(splitAfterLowercase(splitBeforeWords(characters))).lowercased()
+        let split = splitAfterLowercase(splitBeforeWords(bytes))
+        if split.allSatisfy({ $0 < 0x80 }) { return String(decoding: split.map(lowercased), as: UTF8.self) }
+        return String(decoding: split, as: UTF8.self).lowercased()
     }
 
     /// Names botocore's regular expressions get wrong, as botocore lists them.
@@ -48,23 +53,23 @@ public enum OperationName {
     ]
 
     /// Where a pluralised acronym at the end starts (`ARNs` in `GatewayARNs`): `[A-Z]{2,}s$`.
-    private static func pluralAcronymStart(_ c: [Character]) -> Int? {
-        guard c.count >= 3, c[c.count - 1] == "s" else { return nil }
+    private static func pluralAcronymStart(_ c: [UInt8]) -> Int? {
+        guard c.count >= 3, c[c.count - 1] == UInt8(ascii: "s") else { return nil }
         var start = c.count - 1
         while start > 0, isUpper(c[start - 1]) { start -= 1 }
         return c.count - 1 - start >= 2 ? start : nil
     }
 
     /// `(.)([A-Z][a-z]+)` → `\1_\2`, left to right without overlaps.
-    private static func splitBeforeWords(_ c: [Character]) -> [Character] {
-        var out: [Character] = []
+    private static func splitBeforeWords(_ c: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
         var i = 0
         while i < c.count {
-            if i + 2 < c.count, c[i] != "\n", isUpper(c[i + 1]), isLower(c[i + 2]) {
+            if i + 2 < c.count, c[i] != UInt8(ascii: "\n"), isUpper(c[i + 1]), isLower(c[i + 2]) {
                 var end = i + 3
                 while end < c.count, isLower(c[end]) { end += 1 }
                 out.append(c[i])
-                out.append("_")
+                out.append(UInt8(ascii: "_"))
                 out.append(contentsOf: c[(i + 1)..<end])
                 i = end
             } else {
@@ -76,12 +81,12 @@ public enum OperationName {
     }
 
     /// `([a-z0-9])([A-Z])` → `\1_\2`, left to right without overlaps.
-    private static func splitAfterLowercase(_ c: [Character]) -> [Character] {
-        var out: [Character] = []
+    private static func splitAfterLowercase(_ c: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
         var i = 0
         while i < c.count {
             if i + 1 < c.count, isLower(c[i]) || isDigit(c[i]), isUpper(c[i + 1]) {
-                out.append(contentsOf: [c[i], "_", c[i + 1]])
+                out.append(contentsOf: [c[i], UInt8(ascii: "_"), c[i + 1]])
                 i += 2
             } else {
                 out.append(c[i])
@@ -91,7 +96,8 @@ public enum OperationName {
         return out
     }
 
-    private static func isUpper(_ c: Character) -> Bool { c >= "A" && c <= "Z" }
-    private static func isLower(_ c: Character) -> Bool { c >= "a" && c <= "z" }
-    private static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
+    private static func isUpper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
+    private static func isLower(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    private static func lowercased(_ c: UInt8) -> UInt8 { isUpper(c) ? c + 32 : c }
 }

@@ -8,10 +8,12 @@ extension ServiceModel {
     /// method name (`get_databse` → "did you mean get_database?"); the API's own name
     /// (`GetDatabases`) is answered with its method name.
     public func operation(method name: String) throws -> OperationModel {
-        if let apiName = operationNamesByMethod[name], let operation = operations[apiName] { return operation }
+        if let apiName = operationNamesByMethod[name], let operation = try operations.named(apiName) {
+            return operation
+        }
         let service = metadata.endpointPrefix
         var message = "\(service) has no operation \(QuotedValue.shortened(name))"
-        if operations[name] != nil {
+        if operations.keys.contains(name) {
             message += "; did you mean \(OperationName.pythonic(name))?"
         } else {
             message += Suggestion.phrase(for: name, among: operationNamesByMethod.keys)

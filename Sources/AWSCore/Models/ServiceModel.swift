@@ -1,16 +1,18 @@
 import OrderedCollections
 
 /// A service's API definition, loaded from botocore's `service-2.json` format: metadata,
-/// operations and shapes, all resolved so that members point at their shapes.
+/// operations and shapes. Operations and shapes are decoded on first use (see
+/// `OperationTable`, `ShapeTable`), so making a client of a large service costs little;
+/// members point at their shapes once linked.
 ///
 /// Paginator and waiter definitions (`paginators-1.json`, `waiters-2.json`) travel with it
 /// as JSON for the paginator and waiter engines to read.
 public final class ServiceModel {
     public let metadata: ServiceMetadata
     /// Operations by their API name (`CreateCrawler`), in model order.
-    public let operations: OrderedDictionary<String, OperationModel>
+    public let operations: OperationTable
     /// Every shape by name.
-    public let shapes: [String: Shape]
+    public let shapes: ShapeTable
     /// API operation names by their boto3 method names (`create_crawler` → `CreateCrawler`),
     /// in model order.
     public let operationNamesByMethod: OrderedDictionary<String, String>
@@ -21,7 +23,7 @@ public final class ServiceModel {
     /// The service's endpoint rules (`endpoint-rule-set-1.json`), when it has them.
     public var endpointRules: EndpointRuleSet?
 
-    init(metadata: ServiceMetadata, operations: OrderedDictionary<String, OperationModel>, shapes: [String: Shape]) {
+    init(metadata: ServiceMetadata, operations: OperationTable, shapes: ShapeTable) {
         self.metadata = metadata
         self.operations = operations
         self.shapes = shapes
@@ -31,18 +33,16 @@ public final class ServiceModel {
     }
 
     /// Reads a model from the JSON of a `service-2.json` file. Anything the model needs and
-    /// lacks is an error naming it (code `InvalidModel`).
-    public convenience init(json: JSONValue) throws {
-        try self.init(decoding: ServiceModelDecoder(json))
+    /// lacks is an error naming it and `source` (code `InvalidModel`): at once for the
+    /// metadata, when first used for an operation or a shape.
+    public convenience init(json: JSONValue, source: String = "the service model") throws {
+        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(json: json)
+        self.init(metadata: metadata, operations: operations, shapes: shapes)
     }
 
-    /// Reads a model from the bytes of a `service-2.json` file.
-    public convenience init(bytes: [UInt8]) throws {
-        try self.init(json: try JSONDecoding.decode(bytes))
-    }
-
-    private convenience init(decoding decoder: ServiceModelDecoder) throws {
-        let (metadata, operations, shapes) = try decoder.decode()
+    /// Reads a model from the bytes of a `service-2.json` file, decoding only its metadata now.
+    public convenience init(bytes: [UInt8], source: String = "the service model") throws {
+        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(text: bytes)
         self.init(metadata: metadata, operations: operations, shapes: shapes)
     }
 }

@@ -60,3 +60,17 @@ public struct XMLNamespace: Sendable, Equatable {
         self.prefix = prefix
     }
 }
+
+extension XMLNamespace {
+    /// A model's `xmlNamespace`: a URI, or `{"uri": ..., "prefix": ...}`; nil for anything else.
+    init?(modelValue value: JSONValue?) {
+        guard let value else { return nil }
+        if let uri = value.stringValue {
+            self.init(uri: uri)
+        } else if let uri = value["uri"]?.stringValue {
+            self.init(uri: uri, prefix: value["prefix"]?.stringValue)
+        } else {
+            return nil
+        }
+    }
+}

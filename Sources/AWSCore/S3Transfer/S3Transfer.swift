@@ -13,7 +13,8 @@ public final class S3Transfer {
     )
         throws
     {
-        guard client.model.operations["UploadPart"] != nil, client.model.operations["GetObject"] != nil else {
+        guard client.model.operations.keys.contains("UploadPart"), client.model.operations.keys.contains("GetObject")
+        else {
             throw AWSError(
                 code: "InvalidClient",
                 message: "managed transfers need an S3 client; \(client.serviceName) has no UploadPart and GetObject",
