@@ -186,17 +186,23 @@ final class CurlEasyRequest {
     /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own.
     private func headerLines(userAgent: String) -> [String] {
         var lines: [String] = []
-        var seen: Set<String> = []
+        lines.reserveCapacity(request.headers.count + 3)
+        var hasAccept = false
+        var hasUserAgent = false
         for (name, value) in request.headers {
-            let lower = name.lowercased()
-            if ["content-length", "transfer-encoding", "expect"].contains(lower) { continue }
-            seen.insert(lower)
+            if name.equalsIgnoringCase("content-length") || name.equalsIgnoringCase("transfer-encoding")
+                || name.equalsIgnoringCase("expect")
+            {
+                continue
+            }
+            if name.equalsIgnoringCase("accept") { hasAccept = true }
+            if name.equalsIgnoringCase("user-agent") { hasUserAgent = true }
             let trimmed = value.trimmingASCIIWhitespace()
-            lines.append(trimmed.isEmpty ? "\(name);" : "\(name): \(trimmed)")
+            lines.append(trimmed.isEmpty ? name + ";" : name + ": " + trimmed)
         }
         lines.append("Expect:")
-        if !seen.contains("accept") { lines.append("Accept:") }
-        if !seen.contains("user-agent") { lines.append("User-Agent: \(userAgent)") }
+        if !hasAccept { lines.append("Accept:") }
+        if !hasUserAgent { lines.append("User-Agent: " + userAgent) }
         return lines
     }
 
@@ -216,27 +222,47 @@ final class CurlEasyRequest {
 
     // MARK: - Callbacks
 
+    /// One header line as curl hands it over (its CRLF included). Read on the bytes: every
+    /// answer brings about ten of them.
     fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Bool {
-        let text = String(decoding: line, as: UTF8.self)
-        let trimmed = text.trimmingASCIIWhitespace()
-        if text.hasPrefix("HTTP/") {
+        let bytes = line.bindMemory(to: UInt8.self)
+        let trimmed = Self.trimmed(bytes, 0..<bytes.count)
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if bytes.starts(with: "HTTP/".utf8) {
             headers = []
-            let parts = trimmed.split(separator: " ", maxSplits: 2)
-            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
-            headers.append((last.name, last.value + " " + trimmed))
-        } else if let colon = trimmed.firstIndex(of: ":") {
-            let name = trimmed[..<colon].trimmingASCIIWhitespace()
-            let value = trimmed[trimmed.index(after: colon)...].trimmingASCIIWhitespace()
-            headers.append((name, value))
+            let words = text(trimmed).split(separator: " ", maxSplits: 2)
+            status = words.count > 1 ? Int(words[1]) ?? 0 : 0
+        } else if let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"),
+            let last = headers.popLast()
+        {
+            headers.append((last.name, last.value + " " + text(trimmed)))
+        } else if let colon = trimmed.first(where: { bytes[$0] == UInt8(ascii: ":") }) {
+            headers.append(
+                (
+                    text(Self.trimmed(bytes, trimmed.lowerBound..<colon)),
+                    text(Self.trimmed(bytes, (colon + 1)..<trimmed.upperBound))
+                ))
         }
         return true
+    }
+
+    /// `range` of `bytes` without its leading and trailing ASCII whitespace.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, String.isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, String.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            let declaredLength = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int64($0.value) }
+            let declaredLength = headers.last { $0.name.equalsIgnoringCase("content-length") }.flatMap {
+                Int64($0.value)
+            }
             guard sink.begin(status: status, headers: headers, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false

@@ -50,19 +50,36 @@ extension SigV4Signer {
 
     /// The canonical header block (`name:value` lines, each ending in a newline) and the signed header list.
     /// Every header is signed but those in `unsignedHeaderNames`; `host` comes from the URL when absent.
+    /// Repeated names are joined with `,` in the order they were given.
     static func canonicalHeaders(_ headers: [(name: String, value: String)], hostHeader: String)
         -> (block: String, signed: String)
     {
-        var values: [String: [String]] = [:]
+        var entries: [(name: String, value: String, order: Int)] = []
+        entries.reserveCapacity(headers.count + 1)
+        var hasHost = false
         for header in headers {
-            let name = header.name.trimmingASCIIWhitespace().lowercased()
+            let name = header.name.trimmingASCIIWhitespace().lowercasedFast()
             guard !name.isEmpty, !unsignedHeaderNames.contains(name) else { continue }
-            values[name, default: []].append(trimAll(header.value))
+            if name == "host" { hasHost = true }
+            entries.append((name, trimAll(header.value), entries.count))
         }
-        if values["host"] == nil { values["host"] = [hostHeader] }
-        let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let block = names.map { "\($0):\(values[$0]?.joined(separator: ",") ?? "")\n" }.joined()
-        return (block, names.joined(separator: ";"))
+        if !hasHost { entries.append(("host", hostHeader, entries.count)) }
+        entries.sort { lhs, rhs in
+            lhs.name == rhs.name ? lhs.order < rhs.order : lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
+        }
+        var block = ""
+        var signed = ""
+        for (index, entry) in entries.enumerated() {
+            if index > 0 && entries[index - 1].name == entry.name {
+                block.removeLast()
+                block += "," + entry.value + "\n"
+                continue
+            }
+            if !signed.isEmpty { signed += ";" }
+            signed += entry.name
+            block += entry.name + ":" + entry.value + "\n"
+        }
+        return (block, signed)
     }
 
     /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
