@@ -1,24 +1,13 @@
 extension StringProtocol {
     /// Whether the two texts are equal ignoring case, as `lowercased() == lowercased()` says,
     /// without making either: header names are compared several times in every call.
-    /// ASCII text is compared byte by byte; other text falls back to `lowercased()`.
+    /// ASCII text is compared on its bytes; other text falls back to `lowercased()`.
     func equalsIgnoringCase(_ other: some StringProtocol) -> Bool {
-        let lhs = utf8
-        let rhs = other.utf8
-        var left = lhs.startIndex
-        var right = rhs.startIndex
-        while left != lhs.endIndex, right != rhs.endIndex {
-            let a = lhs[left]
-            let b = rhs[right]
-            if a >= 0x80 || b >= 0x80 { return lowercased() == other.lowercased() }
-            if a != b && Self.asciiLower(a) != Self.asciiLower(b) { return false }
-            left = lhs.index(after: left)
-            right = rhs.index(after: right)
+        let compared = utf8.withContiguousStorageIfAvailable { lhs in
+            other.utf8.withContiguousStorageIfAvailable { rhs in Self.asciiEqualsIgnoringCase(lhs, rhs) }
         }
-        if left == lhs.endIndex && right == rhs.endIndex { return true }
-        // One ran out: only text outside ASCII could still lower to the same thing.
-        let rest = left == lhs.endIndex ? rhs[right...].contains { $0 >= 0x80 } : lhs[left...].contains { $0 >= 0x80 }
-        return rest && lowercased() == other.lowercased()
+        if let compared = compared ?? nil, let equal = compared { return equal }
+        return lowercased() == other.lowercased()
     }
 
     /// The text lower-cased, without a copy when it is ASCII with no capital letter in it.
@@ -27,6 +16,24 @@ extension StringProtocol {
             return String(self)
         }
         return lowercased()
+    }
+
+    /// Equality ignoring ASCII case; nil when either side holds a byte outside ASCII.
+    private static func asciiEqualsIgnoringCase(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>)
+        -> Bool?
+    {
+        guard lhs.count == rhs.count else {
+            if lhs.contains(where: { $0 >= 0x80 }) || rhs.contains(where: { $0 >= 0x80 }) { return nil }
+            return false
+        }
+        for index in 0..<lhs.count {
+            let a = lhs[index]
+            let b = rhs[index]
+            if (a | b) >= 0x80 { return nil }
+            // Everything before is ASCII, so no later text can make up for this difference.
+            if a != b && asciiLower(a) != asciiLower(b) { return false }
+        }
+        return true
     }
 
     private static func asciiLower(_ byte: UInt8) -> UInt8 {

@@ -145,8 +145,17 @@ final class CurlEasyRequest {
 
         let method = request.method.uppercased()
         let sendsBody = request.sendsBody
+        let inline = sendsBody && method != "GET" ? Self.inlineBody(request.body) : nil
         if method == "HEAD" {
             check("HEAD", gs_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
+        } else if let inline {
+            check("body length", gs_curl_setopt_offset(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(inline.count)))
+            check(
+                "body",
+                inline.withUnsafeBytes {
+                    gs_curl_setopt_pointer(
+                        curl, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? Self.noBytes))
+                })
         } else if sendsBody {
             check("upload", gs_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
             check(
@@ -158,11 +167,12 @@ final class CurlEasyRequest {
             check("body rewind", gs_curl_setopt_seek_callback(curl, curlSeekCallback))
             check("body rewind", gs_curl_setopt_pointer(curl, CURLOPT_SEEKDATA, me))
         }
-        if method != "GET" && method != "HEAD" && method != "PUT" || (method == "GET" && sendsBody) {
+        let curlMethod = inline != nil ? "POST" : sendsBody ? "PUT" : method == "HEAD" ? "HEAD" : "GET"
+        if method != curlMethod {
             check("method \(method)", gs_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
         }
 
-        for line in headerLines(userAgent: userAgent) {
+        for line in headerLines(userAgent: userAgent, postFields: inline != nil) {
             guard let appended = curl_slist_append(headerList, line) else {
                 throw AWSError(
                     code: "ConnectionError", message: "out of memory building the request headers")
@@ -182,13 +192,31 @@ final class CurlEasyRequest {
         }
     }
 
+    /// Bodies shorter than this go to curl as post fields, which it sends in the same write as
+    /// the headers (curl's `MAX_INITIAL_POST_SIZE`); longer ones, and files, are streamed.
+    static let inlineBodyLimit = 64 * 1024
+
+    /// A valid address for an empty body.
+    private static var noBytes: UnsafeRawPointer { UnsafeRawPointer(("" as StaticString).utf8Start) }
+
+    /// The bytes of a body small enough to give curl whole, or nil to stream it.
+    private static func inlineBody(_ body: HTTPRequest.Body) -> [UInt8]? {
+        switch body {
+        case .none: return []
+        case .bytes(let bytes) where bytes.count < inlineBodyLimit: return bytes
+        default: return nil
+        }
+    }
+
     /// The header lines for curl: the request's own, minus those curl must compute itself,
-    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own.
-    private func headerLines(userAgent: String) -> [String] {
+    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own (and, for a
+    /// body given as post fields, `Content-Type: application/x-www-form-urlencoded`).
+    private func headerLines(userAgent: String, postFields: Bool) -> [String] {
         var lines: [String] = []
         lines.reserveCapacity(request.headers.count + 3)
         var hasAccept = false
         var hasUserAgent = false
+        var hasContentType = false
         for (name, value) in request.headers {
             if name.equalsIgnoringCase("content-length") || name.equalsIgnoringCase("transfer-encoding")
                 || name.equalsIgnoringCase("expect")
@@ -197,12 +225,14 @@ final class CurlEasyRequest {
             }
             if name.equalsIgnoringCase("accept") { hasAccept = true }
             if name.equalsIgnoringCase("user-agent") { hasUserAgent = true }
+            if name.equalsIgnoringCase("content-type") { hasContentType = true }
             let trimmed = value.trimmingASCIIWhitespace()
             lines.append(trimmed.isEmpty ? name + ";" : name + ": " + trimmed)
         }
         lines.append("Expect:")
         if !hasAccept { lines.append("Accept:") }
         if !hasUserAgent { lines.append("User-Agent: " + userAgent) }
+        if postFields && !hasContentType { lines.append("Content-Type:") }
         return lines
     }
 

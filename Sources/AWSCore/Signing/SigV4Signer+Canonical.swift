@@ -67,23 +67,27 @@ extension SigV4Signer {
         entries.sort { lhs, rhs in
             lhs.name == rhs.name ? lhs.order < rhs.order : lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
         }
-        var block = ""
-        var signed = ""
+        var block: [UInt8] = []
+        var signed: [UInt8] = []
+        block.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
         for (index, entry) in entries.enumerated() {
             if index > 0 && entries[index - 1].name == entry.name {
-                block.removeLast()
-                block += "," + entry.value + "\n"
-                continue
+                block[block.count - 1] = UInt8(ascii: ",")
+            } else {
+                if !signed.isEmpty { signed.append(UInt8(ascii: ";")) }
+                signed.append(contentsOf: entry.name.utf8)
+                block.append(contentsOf: entry.name.utf8)
+                block.append(UInt8(ascii: ":"))
             }
-            if !signed.isEmpty { signed += ";" }
-            signed += entry.name
-            block += entry.name + ":" + entry.value + "\n"
+            block.append(contentsOf: entry.value.utf8)
+            block.append(UInt8(ascii: "\n"))
         }
-        return (block, signed)
+        return (String(decoding: block, as: UTF8.self), String(decoding: signed, as: UTF8.self))
     }
 
     /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
     static func trimAll(_ value: String) -> String {
+        if isTrimmed(value) { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
         var pendingSpace = false
@@ -97,5 +101,20 @@ extension SigV4Signer {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `trimAll` would leave `value` as it is: no whitespace at either end, and
+    /// inside only single spaces.
+    private static func isTrimmed(_ value: String) -> Bool {
+        var previousWasSpace = true
+        for byte in value.utf8 {
+            if String.isASCIIWhitespace(byte) {
+                if byte != 0x20 || previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || value.isEmpty
     }
 }
