@@ -1,6 +1,9 @@
 import Host
 
 extension LuaClient {
+    /// The built-ins that yield inside `aws.parallel` as operations do.
+    private static let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
+
     /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
     /// built-in as it is (but `wait`, `paginate` and `collect`, which yield like an operation); an operation as a method that
     /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
@@ -10,12 +13,12 @@ extension LuaClient {
         {
             return written
         }
+        if let made = yieldingMethods[name] { return made }
         let function = try method(named: name)
-        let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
-        guard let runtime = session.parallel, yieldingBuiltins.contains(name) || LuaClient.builtins[name] == nil else {
+        guard let runtime = session.parallel, Self.yieldingBuiltins.contains(name) || LuaClient.builtins[name] == nil
+        else {
             return .function(function)
         }
-        if let made = yieldingMethods[name] { return made }
         let made: LuaValue
         switch name {
         case "wait": made = try runtime.waitMethod(invoke: function, in: state)

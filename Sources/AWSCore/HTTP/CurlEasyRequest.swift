@@ -94,8 +94,10 @@ final class CurlEasyRequest {
         let curl = handle.pointer
         curl_easy_reset(curl)
         let me = Unmanaged.passUnretained(self).toOpaque()
-        var results: [(String, CURLcode)] = []
-        func check(_ name: String, _ result: CURLcode) { results.append((name, result)) }
+        var rejected: (name: String, result: CURLcode)?
+        func check(_ name: @autoclosure () -> String, _ result: CURLcode) {
+            if rejected == nil && result != CURLE_OK { rejected = (name(), result) }
+        }
 
         check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
         check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
@@ -173,7 +175,7 @@ final class CurlEasyRequest {
         }
 
         for line in headerLines(userAgent: userAgent, postFields: inline != nil) {
-            guard let appended = curl_slist_append(headerList, line) else {
+            guard let appended = line.withCString({ curl_slist_append(headerList, $0) }) else {
                 throw AWSError(
                     code: "ConnectionError", message: "out of memory building the request headers")
             }
@@ -183,7 +185,7 @@ final class CurlEasyRequest {
             "headers",
             gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
 
-        if let (name, result) = results.first(where: { $0.1 != CURLE_OK }) {
+        if let (name, result) = rejected {
             detachFromHandle()
             throw AWSError(
                 code: "InvalidRequest",
