@@ -1,6 +1,11 @@
 import Host
 
 extension LuaClient {
+    /// The built-ins that yield inside `aws.parallel` as operations do.
+    private static let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
+    /// The transfers, which yield part by part.
+    private static let transferBuiltins: Set = ["upload_file", "download_file"]
+
     /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
     /// built-in as it is (but `wait`, `paginate`, `collect`, `upload_file` and `download_file`,
     /// which yield like an operation); an operation as a method that
@@ -11,18 +16,19 @@ extension LuaClient {
         {
             return written
         }
+        if let made = yieldingMethods[name] { return made }
         let function = try method(named: name)
-        let transfers: Set = ["upload_file", "download_file"]
-        let yieldingBuiltins = transfers.union(["wait", "paginate", "collect"])
-        guard let runtime = session.parallel, yieldingBuiltins.contains(name) || LuaClient.builtins[name] == nil else {
+        guard let runtime = session.parallel,
+            Self.yieldingBuiltins.contains(name) || Self.transferBuiltins.contains(name)
+                || LuaClient.builtins[name] == nil
+        else {
             return .function(function)
         }
-        if let made = yieldingMethods[name] { return made }
         let made: LuaValue
         switch name {
         case "wait": made = try runtime.waitMethod(invoke: function, in: state)
         case "paginate", "collect": made = try runtime.pageMethod(name, invoke: function, in: state)
-        case _ where transfers.contains(name): made = try runtime.transferMethod(name, invoke: function, in: state)
+        case _ where Self.transferBuiltins.contains(name): made = try runtime.transferMethod(name, invoke: function, in: state)
         default: made = try runtime.method(client.model.operation(method: name).name, invoke: function, in: state)
         }
         yieldingMethods[name] = made

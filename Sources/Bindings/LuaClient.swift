@@ -76,9 +76,10 @@ final class LuaClient {
             function.help = { [weak self] in self.map { BuiltinHelp.text(for: name, of: $0) } ?? "" }
         } else {
             let operation = try client.model.operation(method: name)
+            let method = OperationName.pythonic(operation.name)
             function = LuaFunction(name) { [weak self] call in
                 guard let self else { throw LuaClient.collected(serviceName, name) }
-                return try self.invoke(operation, call)
+                return try self.invoke(operation, method: method, call)
             }
             function.help = { Help.describe(operation, client: serviceName) }
         }
@@ -86,15 +87,16 @@ final class LuaClient {
         return function
     }
 
-    /// `client:op(params, options)`: params as the API names them, options for the call.
-    private func invoke(_ operation: OperationModel, _ call: LuaCall) throws -> [LuaValue] {
-        try checkSelf(call, method: OperationName.pythonic(operation.name))
+    /// `client:op(params, options)`: params as the API names them, options for the call;
+    /// `method` is the operation's snake_case name, for errors.
+    private func invoke(_ operation: OperationModel, method: String, _ call: LuaCall) throws -> [LuaValue] {
+        try checkSelf(call, method: method)
         var table = try call[2] == .nil ? LuaTable(array: []) : call.table(2, "params")
         var options = CallOptions()
         options.requestBody = try fileBody(for: operation, params: &table, state: call.state)
         let params = try table.toJSONValue()
         if let settings = try call.optionalTable(3, "options") {
-            let function = "\(name):\(OperationName.pythonic(operation.name))"
+            let function = "\(name):\(method)"
             try OptionCheck.only(["to_file"], in: settings, for: function)
             options.responseBodyPath = try settings.stringOption("to_file", of: function)
         }

@@ -51,6 +51,29 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertNil(server.requests[0].header("transfer-encoding"))
     }
 
+    func testBodiesOfEveryMethodAndSizeArriveAsGivenWithNoHeaderAdded() throws {
+        let server = try TestHTTPServer { _ in .init() }
+        let client = try transport()
+        // Small bodies go out with the headers, larger ones are streamed: both must look the same.
+        let sizes = [1, 64 * 1024 - 1, 64 * 1024, 200_000]
+        let methods = ["PUT", "POST", "PATCH", "DELETE"]
+        for method in methods {
+            for size in sizes {
+                let body = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+                _ = try client.send(HTTPRequest(method: method, url: server.baseURL + "/k", body: .bytes(body)))
+            }
+        }
+        XCTAssertEqual(server.requests.count, methods.count * sizes.count)
+        for (index, received) in server.requests.enumerated() {
+            let size = sizes[index % sizes.count]
+            let label = "\(received.method) of \(size) bytes"
+            XCTAssertEqual(received.method, methods[index / sizes.count], label)
+            XCTAssertEqual(received.body, (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }, label)
+            XCTAssertEqual(received.header("content-length"), String(size), label)
+            XCTAssertEqual(Set(received.headerNames()), ["host", "user-agent", "content-length"], label)
+        }
+    }
+
     func testDeleteUsesItsMethodWithoutBody() throws {
         let server = try TestHTTPServer { _ in .init(status: 204) }
         let response = try transport().send(HTTPRequest(method: "DELETE", url: server.baseURL + "/b/k"))

@@ -12,7 +12,8 @@ extension AWSClient {
         guard let rules = model.endpointRules else {
             return region.map(endpoint(in:)) ?? endpoint
         }
-        var parameters = builtInParameters(rules, region: region ?? self.region)
+        let region = region ?? self.region
+        var parameters = cachedBuiltInParameters(rules, region: region)
         for (name, value) in operation.staticContextParams where rules.parameters[name] != nil {
             parameters[name] = value
         }
@@ -23,18 +24,26 @@ extension AWSClient {
             parameters[parameter] = value
         }
         if isS3 { adjustS3Parameters(&parameters, operation: operation) }
-        let resolved: ResolvedEndpoint
+        let key = EndpointCache.Key(
+            region: region, parameters: parameters.filter { rules.referencedParameters.contains($0.key) })
         do {
-            resolved = try resolvedEndpoints.value(
-                for: parameters.filter { rules.referencedParameters.contains($0.key) }
-            ) { try rules.resolve(parameters) }
+            return try resolvedEndpoints.value(for: key) {
+                try serviceEndpoint(try rules.resolve(parameters), region: region)
+            }
         } catch var error as AWSError where error.code == "EndpointError" {
             error.message += settingsContext(for: error.message, parameters: parameters)
             error.service = serviceName
             error.operation = operation.name
             throw error
         }
-        return try serviceEndpoint(resolved, region: region ?? self.region)
+    }
+
+    /// `builtInParameters` for `region`, made once per region while the settings stay the same.
+    private func cachedBuiltInParameters(_ rules: EndpointRuleSet, region: String) -> [String: JSONValue] {
+        if let known = builtInParameterCache[region] { return known }
+        let made = builtInParameters(rules, region: region)
+        builtInParameterCache[region] = made
+        return made
     }
 
     /// What the endpoint rules give for `parameters` (named as the rules name them), over the

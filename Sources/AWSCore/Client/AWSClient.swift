@@ -13,7 +13,9 @@ public final class AWSClient {
     public let region: String
     public internal(set) var endpoint: ServiceEndpoint
     /// FIPS, dual-stack and S3 settings for the endpoint rules.
-    public var endpointSettings: EndpointSettings
+    public var endpointSettings: EndpointSettings {
+        didSet { builtInParameterCache = [:] }
+    }
     /// The configured endpoint URL (an emulator, a VPC endpoint) and where it came from.
     let customEndpointURL: String?
     let customEndpointSource: String?
@@ -36,6 +38,8 @@ public final class AWSClient {
     public var checksums: ChecksumSettings
     /// Endpoints the rules gave, by their parameters (as botocore's resolver caches them).
     let resolvedEndpoints = EndpointCache()
+    /// The endpoint rules' built-in parameters by region, from `endpointSettings`.
+    var builtInParameterCache: [String: [String: JSONValue]] = [:]
     /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
     var bucketRegions: [String: String] = [:]
     /// The signing clock; replaceable in tests.

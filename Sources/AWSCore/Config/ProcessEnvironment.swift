@@ -1,7 +1,7 @@
 #if canImport(Glibc)
     import Glibc
-#else
-    import Foundation
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The variables of the running process, read straight from `environ`: Foundation's

@@ -1,23 +1,27 @@
 import FoundationEssentials
 
-/// The last endpoints a client's rules gave, by their parameters, so that calls with the same
-/// parameters (the same bucket, region and settings) do not evaluate the rules again.
-/// Bounded, as botocore's own cache is; safe to use from the threads of parallel transfers.
+/// The last endpoints a client's rules gave, by the region and the parameters the rules look
+/// at, so that calls with the same parameters (the same bucket, region and settings) do not
+/// evaluate the rules, nor parse the URL they give, again.
+/// Bounded, as botocore's own cache is; safe to use from several threads.
 final class EndpointCache {
+    /// What an endpoint depends on: the region it is signed for and the rules' parameters.
+    struct Key: Hashable {
+        let region: String
+        let parameters: [String: JSONValue]
+    }
+
     private let capacity: Int
-    private var entries: [String: ResolvedEndpoint] = [:]
+    private var entries: [Key: ServiceEndpoint] = [:]
     private let lock = Lock()
 
     init(capacity: Int = 100) {
         self.capacity = capacity
     }
 
-    /// The cached endpoint for `parameters` (those the rules look at), or `resolve`'s answer,
-    /// remembered. Errors are not remembered.
-    func value(for parameters: [String: JSONValue], resolve: () throws -> ResolvedEndpoint) throws
-        -> ResolvedEndpoint
-    {
-        let key = parameters.keys.sorted().map { "\($0)=\(parameters[$0]!.cacheText)" }.joined(separator: "\u{0}")
+    /// The cached endpoint for `key`, or `resolve`'s answer, remembered. Errors are not
+    /// remembered.
+    func value(for key: Key, resolve: () throws -> ServiceEndpoint) throws -> ServiceEndpoint {
         lock.lock()
         if let known = entries[key] {
             lock.unlock()
@@ -30,16 +34,5 @@ final class EndpointCache {
         entries[key] = resolved
         lock.unlock()
         return resolved
-    }
-}
-
-extension JSONValue {
-    /// The value with its type, so that `"true"` and `true` are different keys.
-    fileprivate var cacheText: String {
-        switch self {
-        case .string(let text): return "s:" + text
-        case .bool(let flag): return flag ? "b:1" : "b:0"
-        default: return "j:" + endpointText
-        }
     }
 }

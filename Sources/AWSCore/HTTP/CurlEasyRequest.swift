@@ -94,8 +94,10 @@ final class CurlEasyRequest {
         let curl = handle.pointer
         gs_curl_easy_reset(curl)
         let me = Unmanaged.passUnretained(self).toOpaque()
-        var results: [(String, CURLcode)] = []
-        func check(_ name: String, _ result: CURLcode) { results.append((name, result)) }
+        var rejected: (name: String, result: CURLcode)?
+        func check(_ name: @autoclosure () -> String, _ result: CURLcode) {
+            if rejected == nil && result != CURLE_OK { rejected = (name(), result) }
+        }
 
         check("error buffer", gs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer))
         check("URL", gs_curl_setopt_string(curl, CURLOPT_URL, request.url))
@@ -145,8 +147,17 @@ final class CurlEasyRequest {
 
         let method = request.method.uppercased()
         let sendsBody = request.sendsBody
+        let inline = sendsBody && method != "GET" ? Self.inlineBody(request.body) : nil
         if method == "HEAD" {
             check("HEAD", gs_curl_setopt_long(curl, CURLOPT_NOBODY, 1))
+        } else if let inline {
+            check("body length", gs_curl_setopt_offset(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(inline.count)))
+            check(
+                "body",
+                inline.withUnsafeBytes {
+                    gs_curl_setopt_pointer(
+                        curl, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? Self.noBytes))
+                })
         } else if sendsBody {
             check("upload", gs_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
             check(
@@ -158,12 +169,13 @@ final class CurlEasyRequest {
             check("body rewind", gs_curl_setopt_seek_callback(curl, curlSeekCallback))
             check("body rewind", gs_curl_setopt_pointer(curl, CURLOPT_SEEKDATA, me))
         }
-        if method != "GET" && method != "HEAD" && method != "PUT" || (method == "GET" && sendsBody) {
+        let curlMethod = inline != nil ? "POST" : sendsBody ? "PUT" : method == "HEAD" ? "HEAD" : "GET"
+        if method != curlMethod {
             check("method \(method)", gs_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
         }
 
-        for line in headerLines(userAgent: userAgent) {
-            guard let appended = gs_curl_slist_append(headerList, line) else {
+        for line in headerLines(userAgent: userAgent, postFields: inline != nil) {
+            guard let appended = line.withCString({ gs_curl_slist_append(headerList, $0) }) else {
                 throw AWSError(
                     code: "ConnectionError", message: "out of memory building the request headers")
             }
@@ -173,7 +185,7 @@ final class CurlEasyRequest {
             "headers",
             gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
 
-        if let (name, result) = results.first(where: { $0.1 != CURLE_OK }) {
+        if let (name, result) = rejected {
             detachFromHandle()
             throw AWSError(
                 code: "InvalidRequest",
@@ -182,21 +194,47 @@ final class CurlEasyRequest {
         }
     }
 
+    /// Bodies shorter than this go to curl as post fields, which it sends in the same write as
+    /// the headers (curl's `MAX_INITIAL_POST_SIZE`); longer ones, and files, are streamed.
+    static let inlineBodyLimit = 64 * 1024
+
+    /// A valid address for an empty body.
+    private static var noBytes: UnsafeRawPointer { UnsafeRawPointer(("" as StaticString).utf8Start) }
+
+    /// The bytes of a body small enough to give curl whole, or nil to stream it.
+    private static func inlineBody(_ body: HTTPRequest.Body) -> [UInt8]? {
+        switch body {
+        case .none: return []
+        case .bytes(let bytes) where bytes.count < inlineBodyLimit: return bytes
+        default: return nil
+        }
+    }
+
     /// The header lines for curl: the request's own, minus those curl must compute itself,
-    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own.
-    private func headerLines(userAgent: String) -> [String] {
+    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own (and, for a
+    /// body given as post fields, `Content-Type: application/x-www-form-urlencoded`).
+    private func headerLines(userAgent: String, postFields: Bool) -> [String] {
         var lines: [String] = []
-        var seen: Set<String> = []
+        lines.reserveCapacity(request.headers.count + 3)
+        var hasAccept = false
+        var hasUserAgent = false
+        var hasContentType = false
         for (name, value) in request.headers {
-            let lower = name.lowercased()
-            if ["content-length", "transfer-encoding", "expect"].contains(lower) { continue }
-            seen.insert(lower)
+            if name.equalsIgnoringCase("content-length") || name.equalsIgnoringCase("transfer-encoding")
+                || name.equalsIgnoringCase("expect")
+            {
+                continue
+            }
+            if name.equalsIgnoringCase("accept") { hasAccept = true }
+            if name.equalsIgnoringCase("user-agent") { hasUserAgent = true }
+            if name.equalsIgnoringCase("content-type") { hasContentType = true }
             let trimmed = value.trimmingASCIIWhitespace()
-            lines.append(trimmed.isEmpty ? "\(name);" : "\(name): \(trimmed)")
+            lines.append(trimmed.isEmpty ? name + ";" : name + ": " + trimmed)
         }
         lines.append("Expect:")
-        if !seen.contains("accept") { lines.append("Accept:") }
-        if !seen.contains("user-agent") { lines.append("User-Agent: \(userAgent)") }
+        if !hasAccept { lines.append("Accept:") }
+        if !hasUserAgent { lines.append("User-Agent: " + userAgent) }
+        if postFields && !hasContentType { lines.append("Content-Type:") }
         return lines
     }
 
@@ -216,27 +254,47 @@ final class CurlEasyRequest {
 
     // MARK: - Callbacks
 
+    /// One header line as curl hands it over (its CRLF included). Read on the bytes: every
+    /// answer brings about ten of them.
     fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Bool {
-        let text = String(decoding: line, as: UTF8.self)
-        let trimmed = text.trimmingASCIIWhitespace()
-        if text.hasPrefix("HTTP/") {
+        let bytes = line.bindMemory(to: UInt8.self)
+        let trimmed = Self.trimmed(bytes, 0..<bytes.count)
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if bytes.starts(with: "HTTP/".utf8) {
             headers = []
-            let parts = trimmed.split(separator: " ", maxSplits: 2)
-            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        } else if let first = text.first, first == " " || first == "\t", let last = headers.popLast() {
-            headers.append((last.name, last.value + " " + trimmed))
-        } else if let colon = trimmed.firstIndex(of: ":") {
-            let name = trimmed[..<colon].trimmingASCIIWhitespace()
-            let value = trimmed[trimmed.index(after: colon)...].trimmingASCIIWhitespace()
-            headers.append((name, value))
+            let words = text(trimmed).split(separator: " ", maxSplits: 2)
+            status = words.count > 1 ? Int(words[1]) ?? 0 : 0
+        } else if let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"),
+            let last = headers.popLast()
+        {
+            headers.append((last.name, last.value + " " + text(trimmed)))
+        } else if let colon = trimmed.first(where: { bytes[$0] == UInt8(ascii: ":") }) {
+            headers.append(
+                (
+                    text(Self.trimmed(bytes, trimmed.lowerBound..<colon)),
+                    text(Self.trimmed(bytes, (colon + 1)..<trimmed.upperBound))
+                ))
         }
         return true
+    }
+
+    /// `range` of `bytes` without its leading and trailing ASCII whitespace.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, String.isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, String.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     fileprivate func receiveBody(_ piece: UnsafeRawBufferPointer) -> Bool {
         if !bodyStarted {
             bodyStarted = true
-            let declaredLength = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int64($0.value) }
+            let declaredLength = headers.last { $0.name.equalsIgnoringCase("content-length") }.flatMap {
+                Int64($0.value)
+            }
             guard sink.begin(status: status, headers: headers, declaredLength: declaredLength) else {
                 failure = sink.failure
                 return false

@@ -22,14 +22,12 @@ public struct HTTPRequest: Sendable {
 
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { $0.name.equalsIgnoringCase(name) }?.value
     }
 
     /// Replaces every header called `name` by one with `value`.
     public mutating func setHeader(_ name: String, _ value: String) {
-        let lower = name.lowercased()
-        headers.removeAll { $0.name.lowercased() == lower }
+        headers.removeAll { $0.name.equalsIgnoringCase(name) }
         headers.append((name, value))
     }
 }

@@ -24,35 +24,94 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `scheme://[userinfo@]host[:port][/path][?query][#fragment]`.
+    ///
+    /// Works on the UTF-8 bytes (every delimiter is ASCII): each call is parsed at least once
+    /// for its signature, so this stays off Foundation and `Character` iteration.
     public init(parsing text: String) throws {
-        guard let schemeEnd = text.firstRange(of: "://") else {
-            throw AWSError(
-                code: "InvalidURL",
-                message: "URL \(QuotedValue.shortened(Redaction.url(text))) has no scheme (expected https://host/...)")
+        var copy = text
+        let parts = try copy.withUTF8 { try AWSURL.parts(of: $0, text: text) }
+        self.init(scheme: parts.scheme, host: parts.host, port: parts.port, path: parts.path, query: parts.query)
+    }
+
+    private static func parts(of bytes: UnsafeBufferPointer<UInt8>, text: String) throws -> (
+        scheme: String, host: String, port: Int?, path: String, query: String?
+    ) {
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        let scheme = String(text[..<schemeEnd.lowerBound])
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
-        else {
-            throw AWSError(
-                code: "InvalidURL", message: "URL \(QuotedValue.shortened(Redaction.url(text))) has an invalid scheme")
-        }
-        var rest = text[schemeEnd.upperBound...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        let pathAndQuery = rest[authorityEnd...]
-        if let at = authority.lastIndex(of: "@") {
-            authority = authority[authority.index(after: at)...]
+        func first(_ byte: UInt8, in range: Range<Int>) -> Int? { range.first { bytes[$0] == byte } }
+        func invalid(_ problem: String) -> AWSError {
+            AWSError(code: "InvalidURL", message: "URL \(QuotedValue.shortened(Redaction.url(text))) \(problem)")
         }
 
-        let (host, port) = try AWSURL.splitAuthority(authority, in: text)
-        var path = pathAndQuery
-        var query: String?
-        if let mark = pathAndQuery.firstIndex(of: "?") {
-            path = pathAndQuery[..<mark]
-            query = String(pathAndQuery[pathAndQuery.index(after: mark)...])
+        guard
+            let schemeEnd = (0..<max(0, bytes.count - 2)).first(where: {
+                bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/")
+                    && bytes[$0 + 2] == UInt8(ascii: "/")
+            })
+        else { throw invalid("has no scheme (expected https://host/...)") }
+        let scheme = string(0..<schemeEnd)
+        guard !scheme.isEmpty, isValidScheme(bytes[0..<schemeEnd], scheme) else {
+            throw invalid("has an invalid scheme")
         }
-        self.init(scheme: scheme, host: host, port: port, path: String(path), query: query)
+        let restStart = schemeEnd + 3
+        let restEnd = first(UInt8(ascii: "#"), in: restStart..<bytes.count) ?? bytes.count
+        let authorityEnd =
+            (restStart..<restEnd).first { bytes[$0] == UInt8(ascii: "/") || bytes[$0] == UInt8(ascii: "?") } ?? restEnd
+        var authorityStart = restStart
+        if let at = (restStart..<authorityEnd).last(where: { bytes[$0] == UInt8(ascii: "@") }) {
+            authorityStart = at + 1
+        }
+
+        var hostRange = authorityStart..<authorityEnd
+        var portRange: Range<Int>?
+        if authorityStart < authorityEnd, bytes[authorityStart] == UInt8(ascii: "[") {
+            guard let close = first(UInt8(ascii: "]"), in: hostRange) else {
+                throw invalid("has an unterminated IPv6 address")
+            }
+            hostRange = authorityStart..<(close + 1)
+            if close + 1 < authorityEnd {
+                guard bytes[close + 1] == UInt8(ascii: ":") else { throw invalid("has text after its IPv6 address") }
+                portRange = (close + 2)..<authorityEnd
+            }
+        } else if let colon = (authorityStart..<authorityEnd).last(where: { bytes[$0] == UInt8(ascii: ":") }) {
+            hostRange = authorityStart..<colon
+            portRange = (colon + 1)..<authorityEnd
+        }
+        guard !hostRange.isEmpty else { throw invalid("has no host") }
+        var port: Int?
+        if let portRange, !portRange.isEmpty {
+            var value = 0
+            for index in portRange {
+                let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit), value <= 65535 else {
+                    throw invalid("has an invalid port \(QuotedValue.shortened(string(portRange)))")
+                }
+                value = value * 10 + digit
+            }
+            guard value <= 65535 else {
+                throw invalid("has an invalid port \(QuotedValue.shortened(string(portRange)))")
+            }
+            port = value
+        }
+
+        let queryMark = first(UInt8(ascii: "?"), in: authorityEnd..<restEnd)
+        let path = string(authorityEnd..<(queryMark ?? restEnd))
+        let query = queryMark.map { string(($0 + 1)..<restEnd) }
+        return (scheme, string(hostRange), port, path, query)
+    }
+
+    /// Letters, digits, `+`, `-` and `.`; letters outside ASCII are accepted as they always were.
+    private static func isValidScheme(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ scheme: String) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.allSatisfy { byte in
+                let letter = byte | 0x20
+                return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
+        }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
 
     /// The port used when none is written: 443 for https, 80 for http.
@@ -88,45 +147,5 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
         text += path
         if let query { text += "?\(query)" }
         return text
-    }
-
-    private static func splitAuthority(_ authority: Substring, in text: String) throws -> (
-        String, Int?
-    ) {
-        var hostPart = authority
-        var portPart: Substring?
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else {
-                throw AWSError(
-                    code: "InvalidURL",
-                    message: "URL \(QuotedValue.shortened(Redaction.url(text))) has an unterminated IPv6 address")
-            }
-            hostPart = authority[...close]
-            let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") {
-                portPart = after.dropFirst()
-            } else if !after.isEmpty {
-                throw AWSError(
-                    code: "InvalidURL",
-                    message: "URL \(QuotedValue.shortened(Redaction.url(text))) has text after its IPv6 address")
-            }
-        } else if let colon = authority.lastIndex(of: ":") {
-            hostPart = authority[..<colon]
-            portPart = authority[authority.index(after: colon)...]
-        }
-        guard !hostPart.isEmpty else {
-            throw AWSError(code: "InvalidURL", message: "URL \(QuotedValue.shortened(Redaction.url(text))) has no host")
-        }
-        guard let portPart, !portPart.isEmpty else { return (String(hostPart), nil) }
-        guard portPart.allSatisfy({ $0.isASCII && $0.isNumber }), let port = Int(portPart),
-            port <= 65535
-        else {
-            throw AWSError(
-                code: "InvalidURL",
-                message:
-                    "URL \(QuotedValue.shortened(Redaction.url(text))) has an invalid port \(QuotedValue.shortened(portPart))"
-            )
-        }
-        return (String(hostPart), port)
     }
 }

@@ -50,23 +50,44 @@ extension SigV4Signer {
 
     /// The canonical header block (`name:value` lines, each ending in a newline) and the signed header list.
     /// Every header is signed but those in `unsignedHeaderNames`; `host` comes from the URL when absent.
+    /// Repeated names are joined with `,` in the order they were given.
     static func canonicalHeaders(_ headers: [(name: String, value: String)], hostHeader: String)
         -> (block: String, signed: String)
     {
-        var values: [String: [String]] = [:]
+        var entries: [(name: String, value: String, order: Int)] = []
+        entries.reserveCapacity(headers.count + 1)
+        var hasHost = false
         for header in headers {
-            let name = header.name.trimmingASCIIWhitespace().lowercased()
+            let name = header.name.trimmingASCIIWhitespace().lowercasedFast()
             guard !name.isEmpty, !unsignedHeaderNames.contains(name) else { continue }
-            values[name, default: []].append(trimAll(header.value))
+            if name == "host" { hasHost = true }
+            entries.append((name, trimAll(header.value), entries.count))
         }
-        if values["host"] == nil { values["host"] = [hostHeader] }
-        let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let block = names.map { "\($0):\(values[$0]?.joined(separator: ",") ?? "")\n" }.joined()
-        return (block, names.joined(separator: ";"))
+        if !hasHost { entries.append(("host", hostHeader, entries.count)) }
+        entries.sort { lhs, rhs in
+            lhs.name == rhs.name ? lhs.order < rhs.order : lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
+        }
+        var block: [UInt8] = []
+        var signed: [UInt8] = []
+        block.reserveCapacity(entries.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 && entries[index - 1].name == entry.name {
+                block[block.count - 1] = UInt8(ascii: ",")
+            } else {
+                if !signed.isEmpty { signed.append(UInt8(ascii: ";")) }
+                signed.append(contentsOf: entry.name.utf8)
+                block.append(contentsOf: entry.name.utf8)
+                block.append(UInt8(ascii: ":"))
+            }
+            block.append(contentsOf: entry.value.utf8)
+            block.append(UInt8(ascii: "\n"))
+        }
+        return (String(decoding: block, as: UTF8.self), String(decoding: signed, as: UTF8.self))
     }
 
     /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
     static func trimAll(_ value: String) -> String {
+        if isTrimmed(value) { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
         var pendingSpace = false
@@ -80,5 +101,20 @@ extension SigV4Signer {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `trimAll` would leave `value` as it is: no whitespace at either end, and
+    /// inside only single spaces.
+    private static func isTrimmed(_ value: String) -> Bool {
+        var previousWasSpace = true
+        for byte in value.utf8 {
+            if String.isASCIIWhitespace(byte) {
+                if byte != 0x20 || previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || value.isEmpty
     }
 }

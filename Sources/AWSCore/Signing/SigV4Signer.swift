@@ -48,11 +48,11 @@ public struct SigV4Signer: Sendable {
         let url = try AWSURL(parsing: request.url)
         let time = SigV4Timestamp(date)
         var signedRequest = request
-        signedRequest.headers.removeAll { $0.name.lowercased() == "authorization" }
+        signedRequest.headers.removeAll { $0.name.equalsIgnoringCase("authorization") }
         signedRequest.setHeader("X-Amz-Date", time.amzDate)
         if let regionSet { signedRequest.setHeader("X-Amz-Region-Set", regionSet) }
         if let token = credentials.sessionToken {
-            signedRequest.headers.removeAll { $0.name.lowercased() == "x-amz-security-token" }
+            signedRequest.headers.removeAll { $0.name.equalsIgnoringCase("x-amz-security-token") }
             if !options.omitSessionToken { signedRequest.headers.append(("X-Amz-Security-Token", token)) }
         }
 
@@ -172,7 +172,7 @@ public struct SigV4Signer: Sendable {
     private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp) -> String {
         [
             algorithmName, time.amzDate, scope(time),
-            Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+            Self.sha256Hex(of: canonicalRequest),
         ].joined(separator: "\n")
     }
 
@@ -183,10 +183,10 @@ public struct SigV4Signer: Sendable {
                 accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
             return Self.hex(try key.signature(for: Array(stringToSign.utf8)).derRepresentation)
         }
-        var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
-        for part in [time.dateStamp, region, service, "aws4_request"] {
-            key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
-        }
-        return Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        var authenticator = SigV4SigningKeys.shared.authenticator(
+            secretAccessKey: credentials.secretAccessKey, dateStamp: time.dateStamp, region: region, service: service)
+        var text = stringToSign
+        text.withUTF8 { authenticator.update(data: UnsafeRawBufferPointer($0)) }
+        return Self.hex(authenticator.finalize())
     }
 }
