@@ -4,7 +4,7 @@ extension LuaClient {
     /// The built-ins that yield inside `aws.parallel` as operations do.
     private static let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
     /// The transfers, which yield part by part.
-    private static let transferBuiltins: Set = ["upload_file", "download_file"]
+    private static let yieldingTransfers: Set = ["upload_file", "download_file"]
 
     /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
     /// built-in as it is (but `wait`, `paginate`, `collect`, `upload_file` and `download_file`,
@@ -19,7 +19,7 @@ extension LuaClient {
         if let made = yieldingMethods[name] { return made }
         let function = try method(named: name)
         guard let runtime = session.parallel,
-            Self.yieldingBuiltins.contains(name) || Self.transferBuiltins.contains(name)
+            Self.yieldingBuiltins.contains(name) || Self.yieldingTransfers.contains(name)
                 || LuaClient.builtins[name] == nil
         else {
             return .function(function)
@@ -28,7 +28,8 @@ extension LuaClient {
         switch name {
         case "wait": made = try runtime.waitMethod(invoke: function, in: state)
         case "paginate", "collect": made = try runtime.pageMethod(name, invoke: function, in: state)
-        case _ where Self.transferBuiltins.contains(name): made = try runtime.transferMethod(name, invoke: function, in: state)
+        case _ where Self.yieldingTransfers.contains(name):
+            made = try runtime.transferMethod(name, invoke: function, in: state)
         default: made = try runtime.method(client.model.operation(method: name).name, invoke: function, in: state)
         }
         yieldingMethods[name] = made
