@@ -28,6 +28,7 @@ final class ParallelRuntime {
     /// Transfers running inside `aws.parallel`, by id (see `ParallelTransfer`).
     var transfers: [Int: ParallelTransfer] = [:]
     var lastTransfer = 0
+    var madeTransferBoard: TransferBoard?
 
     init(session: Session) {
         self.session = session
@@ -46,7 +47,8 @@ final class ParallelRuntime {
             made.count > 3 ? made[3].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
         let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
         let abort = runtime.transferFunctions()["abort_upload"]
-        let s3Methods = try state.call(s3Chunk, [module, runtime.errorFunction, abort]).first ?? .nil
+        let s3Methods =
+            try state.call(s3Chunk, [module, runtime.errorFunction, abort, runtime.interruptedFunction]).first ?? .nil
         let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
         runtime.s3Methods =
             try state.call(syncChunk, [module, runtime.errorFunction, .table(SyncFiles.table()), s3Methods])
@@ -137,6 +139,8 @@ final class ParallelRuntime {
                 }
                 return []
             })
+        native["interrupted"] = interruptedFunction
+        native["new_error"] = errorFunction
         native["failure"] = .function(
             LuaFunction("failure") { call in
                 let error = AWSError(code: "ParallelFailed", message: call[1].stringValue ?? "")
@@ -152,6 +156,12 @@ final class ParallelRuntime {
                 let error = AWSError(code: call[1].stringValue ?? "Error", message: call[2].stringValue ?? "")
                 return [.table(ErrorTable.table(for: error))]
             })
+    }
+
+    /// `interrupted()`: whether Ctrl-C has stopped the script, so a callback's error can be
+    /// told from the interrupt that ended it.
+    private var interruptedFunction: LuaValue {
+        .function(LuaFunction("interrupted") { [unowned self] _ in [.boolean(session.isInterrupted())] })
     }
 
     /// Ctrl-C's own error for a call stopped by it, else the call's error.

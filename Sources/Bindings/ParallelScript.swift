@@ -93,25 +93,43 @@ enum ParallelScript {
         end
 
         -- s3:upload_file and s3:download_file: each step sends what may go next, then the
-        -- coroutine waits for the next drive; closing it stops the transfer and undoes it.
+        -- coroutine waits for the next drive (or, outside aws.parallel, drives the calls
+        -- itself); closing it stops the transfer and undoes it. An on_progress callback is
+        -- called here, between steps, in the caller's coroutine: never from inside curl, so it
+        -- may raise (which stops the transfer) or call AWS itself.
         local transfers = native.transfers
         local transfer_closer = {__close = function(self) transfers.finish(self.id) end}
-        local function make_transfer(start)
+        local function make_transfer(start, name)
           return function(invoke)
             return function(self, ...)
               local blocking = invoke
-              if not current() then return blocking(self, ...) end
+              local opts = select(4, ...)
+              local on_progress = type(opts) == "table" and rawget(opts, "on_progress") or nil
+              local inside = current()
+              if not inside and on_progress == nil then return blocking(self, ...) end
               local job <close> = setmetatable({id = start(self, ...)}, transfer_closer)
+              local told
               while true do
-                local going, result = transfers.step(job.id)
+                local going, result, done, total = transfers.step(job.id)
+                if on_progress and done and done ~= told then
+                  told = done
+                  local ok, problem = pcall(on_progress, done, total)
+                  if not ok then
+                    if native.interrupted() then error(problem, 0) end
+                    local err = native.new_error("ProgressCallbackFailed",
+                      string.format("s3:%s: on_progress raised an error: %s", name, tostring(problem)))
+                    err.cause = problem
+                    error(err, 2)
+                  end
+                end
                 if not going then return result end
-                coroutine.yield(AGAIN)
+                if inside then coroutine.yield(AGAIN) else native.drive() end
               end
             end
           end
         end
-        local transfer_methods = {upload_file = make_transfer(transfers.upload),
-          download_file = make_transfer(transfers.download)}
+        local transfer_methods = {upload_file = make_transfer(transfers.upload, "upload_file"),
+          download_file = make_transfer(transfers.download, "download_file")}
 
         local blocking_sleep = module.sleep
         module.sleep = function(seconds)
