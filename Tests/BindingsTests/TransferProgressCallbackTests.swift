@@ -22,8 +22,10 @@ final class TransferProgressCallbackTests: XCTestCase {
     private func file(_ name: String, size: Int) throws -> String {
         let path = folder + "/" + name
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let block = Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        var bytes = Data(capacity: size)
+        while bytes.count < size { bytes.append(block.prefix(size - bytes.count)) }
+        try bytes.write(to: URL(fileURLWithPath: path))
         return path
     }
 
