@@ -22,6 +22,8 @@ final class ParallelRuntime {
     var waits: [Int: ParallelWait] = [:]
     var lastWait = 0
     var madeWaitBoard: WaitBoard?
+    /// The one status line the boards of waits and transfers share.
+    let statusLine = SharedStatusLine(StatusLine(enabled: true))
     /// Paginations running inside `aws.parallel`, by id (see `ParallelPages`).
     var pages: [Int: ParallelPages] = [:]
     var lastPages = 0

@@ -129,7 +129,7 @@ extension ParallelRuntime {
 
     private func transferBoard() -> TransferBoard {
         if let madeTransferBoard { return madeTransferBoard }
-        let made = TransferBoard(status: StatusLine(enabled: true))
+        let made = TransferBoard(line: statusLine)
         madeTransferBoard = made
         return made
     }
