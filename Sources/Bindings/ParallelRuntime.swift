@@ -133,9 +133,9 @@ final class ParallelRuntime {
                 return []
             })
         native["drive"] = .function(
-            LuaFunction("drive") { [unowned self] _ in
+            LuaFunction("drive") { [unowned self] call in
                 do {
-                    try madeScheduler?.drive(timeout: 1)
+                    try madeScheduler?.drive(timeout: call[1].numberValue ?? 1)
                 } catch let error as AWSError {
                     throw interruptedOr(error)
                 }

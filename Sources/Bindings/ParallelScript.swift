@@ -98,7 +98,13 @@ enum ParallelScript {
         -- called here, between steps, in the caller's coroutine: never from inside curl, so it
         -- may raise (which stops the transfer) or call AWS itself.
         local transfers = native.transfers
-        local transfer_closer = {__close = function(self) transfers.finish(self.id) end}
+        -- Transfers with on_progress running: while there are any, the calls are driven in
+        -- tenths of a second, so the callbacks hear of the bytes about ten times a second.
+        local watching = 0
+        local transfer_closer = {__close = function(self)
+          if self.watched then watching = watching - 1 end
+          transfers.finish(self.id)
+        end}
         local function make_transfer(start, name)
           return function(invoke)
             return function(self, ...)
@@ -108,6 +114,7 @@ enum ParallelScript {
               local inside = current()
               if not inside and on_progress == nil then return blocking(self, ...) end
               local job <close> = setmetatable({id = start(self, ...)}, transfer_closer)
+              if on_progress then job.watched, watching = true, watching + 1 end
               local told
               while true do
                 local going, result, done, total = transfers.step(job.id)
@@ -123,7 +130,7 @@ enum ParallelScript {
                   end
                 end
                 if not going then return result end
-                if inside then coroutine.yield(AGAIN) else native.drive() end
+                if inside then coroutine.yield(AGAIN) else native.drive(0.1) end
               end
             end
           end
@@ -191,7 +198,7 @@ enum ParallelScript {
                 if nested and current() then
                   coroutine.yield(AGAIN)
                 else
-                  native.drive()
+                  native.drive(watching > 0 and 0.1 or 1)
                   drives = drives + 1
                 end
               end
