@@ -68,7 +68,6 @@ enum S3PrefixScript {
           return result
         end
 
-        -- What CreateMultipartUpload takes from the source so the copy keeps it, as boto3 does.
         -- Raises the error of copy's on_progress callback, naming it; Ctrl-C's stays as it is.
         local function callback_failed(problem)
           if interrupted() then error(problem, 0) end
@@ -83,6 +82,7 @@ enum S3PrefixScript {
           if not ok then callback_failed(problem) end
         end
 
+        -- What CreateMultipartUpload takes from the source so the copy keeps it, as boto3 does.
         local kept = {"ContentType", "Metadata", "CacheControl", "ContentDisposition", "ContentEncoding",
           "ContentLanguage", "WebsiteRedirectLocation"}
 
