@@ -41,12 +41,15 @@ enum BuiltinHelp {
             "adds a waiter in botocore's waiters-2.json format"
         ),
         "upload_file": (
-            "s3:upload_file(path, bucket, key, {progress=, threshold=, part_size=, concurrency=, extra={...}})",
-            "uploads a file, multipart above the threshold (8 MiB); extra adds PutObject parameters"
+            "s3:upload_file(path, bucket, key, {progress=, on_progress=, threshold=, part_size=, concurrency=, "
+                + "extra={...}})",
+            "uploads a file, multipart above the threshold (8 MiB); extra adds PutObject parameters; "
+                + "on_progress(done, total) hears of the bytes sent, up to ten times a second and once at the end"
         ),
         "download_file": (
-            "s3:download_file(bucket, key, path, {progress=, threshold=, part_size=, concurrency=})",
-            "downloads an object to a file, in ranged parts above the threshold, renamed into place when complete"
+            "s3:download_file(bucket, key, path, {progress=, on_progress=, threshold=, part_size=, concurrency=})",
+            "downloads an object to a file, in ranged parts above the threshold, renamed into place when complete; "
+                + "on_progress(done, total) hears of the bytes received, up to ten times a second and once at the end"
         ),
         "sync": (
             "s3:sync(from, to, {delete=, exclude=, include=, dryrun=, concurrency=, on_progress=})",
@@ -56,9 +59,10 @@ enum BuiltinHelp {
         ),
         "copy": (
             "s3:copy(\"bucket/key\" or {Bucket=, Key=, VersionId=}, bucket, key, "
-                + "{multipart_threshold=, part_size=, concurrency=, extra={...}})",
+                + "{multipart_threshold=, part_size=, concurrency=, extra={...}, on_progress=})",
             "copies an object on the server, in parts copied side by side (UploadPartCopy) above the threshold "
-                + "(5 GiB), keeping its content type and metadata"
+                + "(5 GiB), keeping its content type and metadata; on_progress(done, total) hears of the bytes "
+                + "of the parts copied and once of the whole"
         ),
         "delete_prefix": (
             "s3:delete_prefix(bucket, prefix, {concurrency=})",

@@ -8,7 +8,8 @@ extension LuaClient {
 
     /// What `client.name` gives Lua: `s3:delete_prefix` and `s3:copy` (written in Lua); a
     /// built-in as it is (but `wait`, `paginate`, `collect`, `upload_file` and `download_file`,
-    /// which yield like an operation); an operation as a method that
+    /// which yield like an operation; a transfer given `on_progress` is driven from Lua even
+    /// outside `aws.parallel`, so the callback runs in Lua); an operation as a method that
     /// yields while its request is in flight inside `aws.parallel` and blocks elsewhere.
     func methodValue(named name: String, in state: LuaState) throws -> LuaValue {
         if client.model.metadata.endpointPrefix == "s3", let written = try session.parallel?.s3Method(name, in: state),

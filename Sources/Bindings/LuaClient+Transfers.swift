@@ -39,6 +39,8 @@ extension LuaClient {
         var key: String
         var transfer: S3Transfer
         var showProgress: Bool
+        /// Whether an `on_progress` function was given (`ParallelScript` calls it).
+        var reportsProgress: Bool
     }
 
     func uploadArguments(_ call: LuaCall) throws -> TransferArguments {
@@ -46,9 +48,11 @@ extension LuaClient {
         let path = try call.string(2, "local path")
         let bucket = try call.string(3, "bucket")
         let key = try call.string(4, "key")
-        let (transfer, showProgress) = try transfer(
+        let (transfer, showProgress, reportsProgress) = try transfer(
             call.optionalTable(5, "options"), function: "upload_file", allowed: ["threshold", "extra"])
-        return TransferArguments(path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress)
+        return TransferArguments(
+            path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress,
+            reportsProgress: reportsProgress)
     }
 
     func downloadArguments(_ call: LuaCall) throws -> TransferArguments {
@@ -56,20 +60,26 @@ extension LuaClient {
         let bucket = try call.string(2, "bucket")
         let key = try call.string(3, "key")
         let path = try call.string(4, "local path")
-        let (transfer, showProgress) = try transfer(
+        let (transfer, showProgress, reportsProgress) = try transfer(
             call.optionalTable(5, "options"), function: "download_file", allowed: ["threshold"])
-        return TransferArguments(path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress)
+        return TransferArguments(
+            path: path, bucket: bucket, key: key, transfer: transfer, showProgress: showProgress,
+            reportsProgress: reportsProgress)
     }
 
-    /// A transfer set up from the options table of `function`; also whether to show progress.
+    /// A transfer set up from the options table of `function`; also whether to show progress
+    /// and whether an `on_progress` function was given.
     private func transfer(_ settings: LuaTable?, function method: String, allowed: [String]) throws
-        -> (S3Transfer, Bool)
+        -> (S3Transfer, Bool, Bool)
     {
         let function = "\(name):\(method)"
         var options = S3TransferOptions()
         var showProgress = StatusLine.stderrIsTerminal
+        var reportsProgress = false
         if let settings {
-            try OptionCheck.only(["progress", "part_size", "concurrency"] + allowed, in: settings, for: function)
+            try OptionCheck.only(
+                ["progress", "on_progress", "part_size", "concurrency"] + allowed, in: settings, for: function)
+            reportsProgress = try settings.functionOption("on_progress", of: function, taking: "done, total")
             if let progress = try settings.booleanOption("progress", of: function) { showProgress = progress }
             if let size = try settings.integerOption("part_size", of: function) {
                 guard size > 0 else { throw optionError(function, "part_size must be a positive number of bytes") }
@@ -90,7 +100,9 @@ extension LuaClient {
         client.debugLog = session.debugLog
         let transport = try parallelTransport()
         transport.debugLog = session.debugLog
-        return (try S3Transfer(client: client, options: options, transport: transport), showProgress)
+        return (
+            try S3Transfer(client: client, options: options, transport: transport), showProgress, reportsProgress
+        )
     }
 
     private func optionError(_ function: String, _ text: String) -> AWSError {

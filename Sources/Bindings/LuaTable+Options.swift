@@ -57,6 +57,19 @@ extension LuaTable {
         return table
     }
 
+    /// Whether option `key` holds a function (called with `arguments`, for the message); false
+    /// when absent, an error naming the option for any other value.
+    func functionOption(_ key: String, of function: String, taking arguments: String) throws -> Bool {
+        let value = self[key]
+        if value == .nil { return false }
+        guard value.typeName == "function" else {
+            throw AWSError(
+                code: "ValidationError",
+                message: "\(function): option '\(key)' must be a function(\(arguments)), got \(value.typeName)")
+        }
+        return true
+    }
+
     private func optionError(_ key: String, _ expected: String, _ value: LuaValue, _ function: String) -> AWSError {
         AWSError(
             code: "ValidationError", message: "\(function): option '\(key)' must be \(expected), got \(value.typeName)")

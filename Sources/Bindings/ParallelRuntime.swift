@@ -31,12 +31,15 @@ final class ParallelRuntime {
     var waits: [Int: ParallelWait] = [:]
     var lastWait = 0
     var madeWaitBoard: WaitBoard?
+    /// The one status line the boards of waits and transfers share.
+    let statusLine = SharedStatusLine(StatusLine(enabled: true))
     /// Paginations running inside `aws.parallel`, by id (see `ParallelPages`).
     var pages: [Int: ParallelPages] = [:]
     var lastPages = 0
     /// Transfers running inside `aws.parallel`, by id (see `ParallelTransfer`).
     var transfers: [Int: ParallelTransfer] = [:]
     var lastTransfer = 0
+    var madeTransferBoard: TransferBoard?
 
     init(session: Session) {
         self.session = session
@@ -80,7 +83,7 @@ final class ParallelRuntime {
         try ensureScriptRan(in: state)
         let s3Chunk = try state.load(S3PrefixScript.source, name: LuaState.hostChunkPrefix + "s3")
         let abort = transferFunctions()["abort_upload"]
-        let s3Methods = try state.call(s3Chunk, [module, errorFunction, abort]).first ?? .nil
+        let s3Methods = try state.call(s3Chunk, [module, errorFunction, abort, interruptedFunction]).first ?? .nil
         let syncChunk = try state.load(S3SyncScript.source, name: LuaState.hostChunkPrefix + "s3:sync")
         let made =
             try state.call(syncChunk, [module, errorFunction, .table(SyncFiles.table()), s3Methods])
@@ -168,14 +171,16 @@ final class ParallelRuntime {
                 return []
             })
         native["drive"] = .function(
-            LuaFunction("drive") { [unowned self] _ in
+            LuaFunction("drive") { [unowned self] call in
                 do {
-                    try madeScheduler?.drive(timeout: 1)
+                    try madeScheduler?.drive(timeout: call[1].numberValue ?? 1)
                 } catch let error as AWSError {
                     throw interruptedOr(error)
                 }
                 return []
             })
+        native["interrupted"] = interruptedFunction
+        native["new_error"] = errorFunction
         native["failure"] = .function(
             LuaFunction("failure") { call in
                 let error = AWSError(code: "ParallelFailed", message: call[1].stringValue ?? "")
@@ -191,6 +196,12 @@ final class ParallelRuntime {
                 let error = AWSError(code: call[1].stringValue ?? "Error", message: call[2].stringValue ?? "")
                 return [.table(ErrorTable.table(for: error))]
             })
+    }
+
+    /// `interrupted()`: whether Ctrl-C has stopped the script, so a callback's error can be
+    /// told from the interrupt that ended it.
+    private var interruptedFunction: LuaValue {
+        .function(LuaFunction("interrupted") { [unowned self] _ in [.boolean(session.isInterrupted())] })
     }
 
     /// Ctrl-C's own error for a call stopped by it, else the call's error.

@@ -93,25 +93,50 @@ enum ParallelScript {
         end
 
         -- s3:upload_file and s3:download_file: each step sends what may go next, then the
-        -- coroutine waits for the next drive; closing it stops the transfer and undoes it.
+        -- coroutine waits for the next drive (or, outside aws.parallel, drives the calls
+        -- itself); closing it stops the transfer and undoes it. An on_progress callback is
+        -- called here, between steps, in the caller's coroutine: never from inside curl, so it
+        -- may raise (which stops the transfer) or call AWS itself.
         local transfers = native.transfers
-        local transfer_closer = {__close = function(self) transfers.finish(self.id) end}
-        local function make_transfer(start)
+        -- Transfers with on_progress running: while there are any, the calls are driven in
+        -- tenths of a second, so the callbacks hear of the bytes about ten times a second.
+        local watching = 0
+        local transfer_closer = {__close = function(self)
+          if self.watched then watching = watching - 1 end
+          transfers.finish(self.id)
+        end}
+        local function make_transfer(start, name)
           return function(invoke)
             return function(self, ...)
               local blocking = invoke
-              if not current() then return blocking(self, ...) end
+              local opts = select(4, ...)
+              local on_progress = type(opts) == "table" and rawget(opts, "on_progress") or nil
+              local inside = current()
+              if not inside and on_progress == nil then return blocking(self, ...) end
               local job <close> = setmetatable({id = start(self, ...)}, transfer_closer)
+              if on_progress then job.watched, watching = true, watching + 1 end
+              local told
               while true do
-                local going, result = transfers.step(job.id)
+                local going, result, done, total = transfers.step(job.id)
+                if on_progress and done and done ~= told then
+                  told = done
+                  local ok, problem = pcall(on_progress, done, total)
+                  if not ok then
+                    if native.interrupted() then error(problem, 0) end
+                    local err = native.new_error("ProgressCallbackFailed",
+                      string.format("s3:%s: on_progress raised an error: %s", name, tostring(problem)))
+                    err.cause = problem
+                    error(err, 2)
+                  end
+                end
                 if not going then return result end
-                coroutine.yield(AGAIN)
+                if inside then coroutine.yield(AGAIN) else native.drive(0.1) end
               end
             end
           end
         end
-        local transfer_methods = {upload_file = make_transfer(transfers.upload),
-          download_file = make_transfer(transfers.download)}
+        local transfer_methods = {upload_file = make_transfer(transfers.upload, "upload_file"),
+          download_file = make_transfer(transfers.download, "download_file")}
 
         local blocking_sleep = module.sleep
         module.sleep = function(seconds)
@@ -173,7 +198,7 @@ enum ParallelScript {
                 if nested and current() then
                   coroutine.yield(AGAIN)
                 else
-                  native.drive()
+                  native.drive(watching > 0 and 0.1 or 1)
                   drives = drives + 1
                 end
               end

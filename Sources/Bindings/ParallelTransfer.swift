@@ -1,25 +1,27 @@
 import AWSCore
 import Host
 
-/// An `s3:upload_file` or `s3:download_file` running inside `aws.parallel`: its requests (each
-/// part) go through the scheduler, so other functions run while they are in flight; with
-/// `progress`, its status line on stderr.
+/// An `s3:upload_file` or `s3:download_file` driven from Lua: inside `aws.parallel`, or
+/// anywhere with `on_progress`. Its requests (each part) go through the scheduler, so other
+/// functions run while they are in flight; with `progress`, it has its place on the
+/// transfers' shared status line (`TransferBoard`).
 final class ParallelTransfer {
     let client: LuaClient
     let job: ScheduledTransfer
-    let status: StatusLine
+    /// The latest progress not yet handed to `on_progress`.
+    var unreported: S3TransferProgress?
 
-    init(client: LuaClient, job: ScheduledTransfer, status: StatusLine) {
+    init(client: LuaClient, job: ScheduledTransfer) {
         self.client = client
         self.job = job
-        self.status = status
     }
 }
 
 extension ParallelRuntime {
     /// `upload(client, path, bucket, key, options)` and `download(client, bucket, key, path,
     /// options)` → id, checked as `upload_file` and `download_file` check them; `step(id)` →
-    /// true while requests are in flight, else the result; `finish(id)` stops what is
+    /// true while requests are in flight, else false and the result; then the bytes done and
+    /// the total when there is progress for `on_progress`; `finish(id)` stops what is
     /// unfinished (removes the temporary file, aborts the multipart upload);
     /// `abort_upload(client, bucket, key, upload_id)` aborts a multipart upload at once, even
     /// after Ctrl-C, ignoring failures (for clean-up).
@@ -51,14 +53,20 @@ extension ParallelRuntime {
                 guard let id = call[1].integerValue, let running = transfers[Int(id)] else {
                     throw LuaError("aws.parallel: this transfer has already ended")
                 }
+                let going: Bool
                 do {
-                    if try running.job.advance(try scheduler()) { return [.boolean(true)] }
+                    going = try running.job.advance(try scheduler())
                 } catch var error as AWSError {
                     if error.code == "Cancelled" && session.isInterrupted() { throw Interrupts.error }
                     error.service = error.service ?? running.client.name
                     throw error
                 }
-                return [.boolean(false), running.job.result?.toLua() ?? .nil]
+                var answer: [LuaValue] = [.boolean(going), going ? .nil : running.job.result?.toLua() ?? .nil]
+                if let progress = running.unreported {
+                    answer += [.integer(progress.bytesDone), .integer(progress.totalBytes)]
+                    running.unreported = nil
+                }
+                return answer
             })
         functions["abort_upload"] = .function(
             LuaFunction("abort_multipart_upload") { [unowned self] call in
@@ -78,7 +86,7 @@ extension ParallelRuntime {
                 guard let id = call[1].integerValue.map(Int.init), let running = transfers.removeValue(forKey: id)
                 else { return [] }
                 if let scheduler = try? scheduler() { running.job.stop(scheduler) }
-                running.status.clear()
+                madeTransferBoard?.remove(id)
                 return []
             })
         return functions
@@ -91,17 +99,20 @@ extension ParallelRuntime {
         return client
     }
 
-    /// Registers the job `make` sets up, its progress shown on a status line when asked for;
-    /// returns its id.
+    /// Registers the job `make` sets up, its progress shown on the shared status line when
+    /// asked for and kept for `on_progress` when one was given; returns its id.
     private func begin(
         _ arguments: LuaClient.TransferArguments, client: LuaClient, verb: String, name: String,
         make: (S3Transfer) throws -> ScheduledTransfer
     ) throws -> LuaValue {
-        let status = StatusLine(enabled: arguments.showProgress)
-        if arguments.showProgress {
-            let shown = name.split(separator: "/").last.map(String.init) ?? name
-            arguments.transfer.options.progress = { progress in
-                status.show(TransferProgressLine(progress, verb: verb, name: shown).text)
+        let id = lastTransfer + 1
+        let board = arguments.showProgress ? transferBoard() : nil
+        let shown = name.split(separator: "/").last.map(String.init) ?? name
+        if board != nil || arguments.reportsProgress {
+            let reports = arguments.reportsProgress
+            arguments.transfer.options.progress = { [unowned self] progress in
+                board?.update(id, verb: verb, name: shown, progress)
+                if reports { transfers[id]?.unreported = progress }
             }
         }
         let job: ScheduledTransfer
@@ -111,8 +122,15 @@ extension ParallelRuntime {
             error.service = error.service ?? client.name
             throw error
         }
-        lastTransfer += 1
-        transfers[lastTransfer] = ParallelTransfer(client: client, job: job, status: status)
-        return .integer(Int64(lastTransfer))
+        lastTransfer = id
+        transfers[id] = ParallelTransfer(client: client, job: job)
+        return .integer(Int64(id))
+    }
+
+    private func transferBoard() -> TransferBoard {
+        if let madeTransferBoard { return madeTransferBoard }
+        let made = TransferBoard(line: statusLine)
+        madeTransferBoard = made
+        return made
     }
 }

@@ -109,7 +109,7 @@ extension ParallelRuntime {
 
     private func waitBoard() -> WaitBoard {
         if let madeWaitBoard { return madeWaitBoard }
-        let made = WaitBoard(status: StatusLine(enabled: true))
+        let made = WaitBoard(line: statusLine)
         madeWaitBoard = made
         return made
     }

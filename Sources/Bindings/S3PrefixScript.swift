@@ -4,7 +4,7 @@
 /// `aws.parallel`.
 enum S3PrefixScript {
     static let source = #"""
-        local module, new_error, abort_upload = ...
+        local module, new_error, abort_upload, interrupted = ...
         local parallel, clock = module.parallel, module.clock
         local methods = {}
 
@@ -68,6 +68,20 @@ enum S3PrefixScript {
           return result
         end
 
+        -- Raises the error of copy's on_progress callback, naming it; Ctrl-C's stays as it is.
+        local function callback_failed(problem)
+          if interrupted() then error(problem, 0) end
+          local err = new_error("ProgressCallbackFailed",
+            string.format("s3:copy: on_progress raised an error: %s", tostring(problem)))
+          err.cause = problem
+          error(err, 3)
+        end
+
+        local function report(on_progress, done, total)
+          local ok, problem = pcall(on_progress, done, total)
+          if not ok then callback_failed(problem) end
+        end
+
         -- What CreateMultipartUpload takes from the source so the copy keeps it, as boto3 does.
         local kept = {"ContentType", "Metadata", "CacheControl", "ContentDisposition", "ContentEncoding",
           "ContentLanguage", "WebsiteRedirectLocation"}
@@ -84,7 +98,12 @@ enum S3PrefixScript {
           check_string(bucket, "bucket", name)
           check_string(key, "key", name)
           opts = check_options(opts, name, {multipart_threshold = true, part_size = true, concurrency = true,
-            extra = true})
+            extra = true, on_progress = true})
+          local on_progress = opts.on_progress
+          if on_progress ~= nil and type(on_progress) ~= "function" then
+            error(string.format("%s: option 'on_progress' must be a function(done, total), got %s", name,
+              type(on_progress)), 2)
+          end
           local started = clock()
           local head = self:head_object{Bucket = source.Bucket, Key = source.Key, VersionId = source.VersionId}
           local size = head.ContentLength or 0
@@ -93,6 +112,7 @@ enum S3PrefixScript {
             local params = {CopySource = source, Bucket = bucket, Key = key}
             for k, v in pairs(opts.extra or {}) do params[k] = v end
             self:copy_object(params)
+            if on_progress then report(on_progress, size, size) end
             return {size = size, parts = 1, seconds = clock() - started}
           end
           local part_size = opts.part_size or 8 * 1024 * 1024
@@ -108,6 +128,9 @@ enum S3PrefixScript {
           local guard <close> = setmetatable({}, {__close = function()
             if not completed then abort_upload(self, bucket, key, upload_id) end
           end})
+          -- on_progress hears of the bytes of the parts copied, at most ten times a second, in
+          -- the coroutine of the part that just finished; it hears of the whole once completed.
+          local done, told_at, callback_error = 0, nil, nil
           local parts = {}
           for i = 1, count do
             local first = (i - 1) * part_size
@@ -115,13 +138,27 @@ enum S3PrefixScript {
             parts[i] = function()
               local answer = self:upload_part_copy{Bucket = bucket, Key = key, UploadId = upload_id, PartNumber = i,
                 CopySource = source, CopySourceRange = string.format("bytes=%d-%d", first, last)}
+              done = done + last - first + 1
+              if on_progress and done < size and (told_at == nil or clock() - told_at >= 0.1) then
+                told_at = clock()
+                local ok, problem = pcall(on_progress, done, size)
+                if not ok then
+                  callback_error = callback_error or problem
+                  error(problem, 0)
+                end
+              end
               return {PartNumber = i, ETag = answer.CopyPartResult.ETag}
             end
           end
-          local copied = parallel(parts, {limit = opts.concurrency or 10, fail_fast = true})
+          local ok, copied = pcall(parallel, parts, {limit = opts.concurrency or 10, fail_fast = true})
+          if not ok then
+            if callback_error ~= nil then callback_failed(callback_error) end
+            error(copied, 0)
+          end
           self:complete_multipart_upload{Bucket = bucket, Key = key, UploadId = upload_id,
             MultipartUpload = {Parts = copied}}
           completed = true
+          if on_progress then report(on_progress, size, size) end
           return {size = size, parts = count, seconds = clock() - started}
         end
 
