@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 
@@ -47,6 +48,26 @@ final class AWSClientChecksumsTests: XCTestCase {
         let quiet = try put(checksums: ChecksumSettings(requestCalculation: .whenRequired))
         XCTAssertNil(quiet.header("x-amz-checksum-crc32"))
         XCTAssertNil(quiet.header("x-amz-sdk-checksum-algorithm"))
+    }
+
+    /// Over plain http S3 signs the payload's SHA-256: a file body's hash, computed in the
+    /// same pass as its checksum, is the region's and goes out in `x-amz-content-sha256`.
+    func testAFileBodyOverHTTPCarriesItsRegionsHashAndChecksum() throws {
+        let folder = try TemporaryDirectory()
+        let content = (0..<2_500_000).map { UInt8(truncatingIfNeeded: $0 &* 7 / 5) }
+        let path = try folder.write("part.bin", content)
+        let region = Array(content[1_048_577..<2_400_000])
+        let server = try TestHTTPServer(replies: [.init(status: 200)])
+        defer { server.stop() }
+        var options = CallOptions()
+        options.requestBody = .file(path: path, offset: 1_048_577, length: UInt64(region.count))
+        _ = try client(server).call("PutObject", ["Bucket": "b", "Key": "k"], options: options)
+        let request = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(
+            request.header("x-amz-content-sha256"),
+            SHA256.hash(data: region).map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(request.header("x-amz-checksum-crc32"), ChecksumAlgorithm.crc32.base64(of: region))
+        XCTAssertTrue(request.body == region, "the region's bytes")
     }
 
     func testAChecksumTheScriptGivesIsSentAsGiven() throws {

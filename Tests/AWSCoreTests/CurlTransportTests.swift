@@ -98,6 +98,46 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(received.body, Array(content[1000..<71_000]))
     }
 
+    /// A part whose start and length fall inside curl's 512 KiB reads of the file (as a part of
+    /// a multipart upload does when the part size is not a multiple of it) is sent byte-exact.
+    func testFileBodyRegionNotAlignedToTheReadBlocksIsSentExactly() throws {
+        let directory = try TemporaryDirectory()
+        let content = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 131 / 3) }
+        let path = try directory.write("parts.bin", content)
+        let server = try TestHTTPServer { _ in .init() }
+        let offset = 524_288 + 4_099
+        let length = 1_048_576 + 700_003
+        _ = try transport().send(
+            HTTPRequest(
+                method: "PUT", url: server.baseURL + "/part",
+                body: .file(path: path, offset: UInt64(offset), length: UInt64(length))))
+        let received = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(received.header("content-length"), "\(length)")
+        XCTAssertEqual(received.body.count, length)
+        XCTAssertTrue(received.body == Array(content[offset..<(offset + length)]), "the region's bytes, in order")
+    }
+
+    /// A body file cut short while it is being sent stops the request with an error that names
+    /// the file and how much was missing, instead of sending less than its Content-Length.
+    func testBodyFileShortenedWhileSentIsFileChanged() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("shrinks.bin", Array(repeating: 9, count: 2 * 1024 * 1024))
+        let server = try TestHTTPServer { _ in .init() }
+        var options = TransferOptions()
+        options.progress = { _ in truncate(path, 1000) }
+        XCTAssertThrowsError(
+            try transport().send(
+                HTTPRequest(
+                    method: "PUT", url: server.baseURL + "/", body: .file(path: path, offset: 0, length: 2_097_152)),
+                options: options)
+        ) { error in
+            let error = error as? AWSError
+            XCTAssertEqual(error?.code, "FileChanged")
+            XCTAssertTrue(error?.message.contains("\(path) ended ") ?? false, error?.message ?? "")
+            XCTAssertTrue(error?.message.contains("before the 2097152 bytes") ?? false, error?.message ?? "")
+        }
+    }
+
     func testMissingBodyFileFailsBeforeSending() throws {
         let server = try TestHTTPServer { _ in .init() }
         XCTAssertThrowsError(

@@ -84,6 +84,20 @@ final class SigV4SignerTests: XCTestCase {
         }
     }
 
+    /// A file shorter than the region claimed, ending in the middle of a read block after
+    /// whole blocks were hashed, says how many bytes were missing.
+    func testFileEndingPastTheFirstBlockIsFileChanged() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("short", Array(repeating: 5, count: 1_500_000))
+        XCTAssertThrowsError(try SigV4Signer.sha256Hex(of: .file(path: path, offset: 10, length: 2_000_000))) {
+            error in
+            XCTAssertEqual((error as? AWSError)?.code, "FileChanged")
+            XCTAssertTrue(
+                (error as? AWSError)?.message.contains("ended 500010 bytes before the 2000000 bytes") ?? false,
+                "\(error)")
+        }
+    }
+
     func testPresignedURLCarriesTheSignatureAndLeavesHeadersAlone() throws {
         let signer = SigV4Signer(credentials: credentials, region: "us-west-2", service: "s3")
         let request = HTTPRequest(

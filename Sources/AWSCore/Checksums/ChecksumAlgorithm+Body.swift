@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 extension ChecksumAlgorithm {
     /// The base64 checksum of a request body; a file body is read in 1 MiB chunks from its
     /// offset, so large uploads are not loaded into memory.

@@ -89,23 +89,44 @@ extension AWSClient {
         }
         for header in endpoint.headers { request.setHeader(header.name, header.value) }
         if let body { request.body = body }
-        try applyRequestChecksum(&request, operation, input, presigning: presigning)
+        let options = signingOptions(operation, endpoint: endpoint, body: request.body)
+        try applyRequestChecksum(
+            &request, operation, input, presigning: presigning,
+            hashesPayload: !presigning && operation.authType != "none" && options.signBody && !options.unsignedPayload)
         return request
     }
 
-    func sign(_ request: HTTPRequest, operation: OperationModel, endpoint: ServiceEndpoint) throws -> HTTPRequest {
-        try ContentLengthCheck.verify(request, operation: operation)
-        if operation.authType == "none" { return request }
+    /// The header in which S3 requests carry their payload hash.
+    static let payloadHashHeader = "X-Amz-Content-SHA256"
+
+    /// How requests of `operation` to `endpoint` are signed: S3 sends a file body over https
+    /// unhashed (`UNSIGNED-PAYLOAD`), sparing a read of the whole file.
+    func signingOptions(_ operation: OperationModel, endpoint: ServiceEndpoint, body: HTTPRequest.Body)
+        -> SigV4Signer.Options
+    {
         var options = SigV4Signer.Options.forService(model.metadata.signingService)
-        if options.signBody, endpoint.url.scheme == "https", case .file = request.body {
+        if options.signBody, endpoint.url.scheme == "https", case .file = body {
             options.unsignedPayload = true
         }
         if operation.authType == "v4-unsigned-body" { options.unsignedPayload = true }
+        return options
+    }
+
+    /// `request` signed; a file body's payload hash already computed with its checksum
+    /// (`applyRequestChecksum`) is used as it is rather than read again on every attempt.
+    func sign(_ request: HTTPRequest, operation: OperationModel, endpoint: ServiceEndpoint) throws -> HTTPRequest {
+        try ContentLengthCheck.verify(request, operation: operation)
+        if operation.authType == "none" { return request }
+        let options = signingOptions(operation, endpoint: endpoint, body: request.body)
         var signer = SigV4Signer(
             credentials: try credentials.credentials(), region: endpoint.signingRegion,
             service: endpoint.signingName ?? model.metadata.signingService, options: options)
         signer.regionSet = endpoint.signingRegionSet
-        return try signer.signed(request, date: now()).request
+        var known: String?
+        if options.signBody, !options.unsignedPayload, case .file = request.body {
+            known = request.header(Self.payloadHashHeader)
+        }
+        return try signer.signed(request, date: now(), bodySHA256: known).request
     }
 
     private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)

@@ -28,13 +28,24 @@ extension AWSClient {
     /// once more for it): botocore sends streaming bodies over https as aws-chunked with the
     /// checksum in a trailer instead; S3 accepts both, and the header keeps the signed request
     /// and its Content-Length simple.
+    ///
+    /// With `hashesPayload` (the signature will cover the body's SHA-256: S3 over plain http),
+    /// a file body's hash is computed in the same pass and set as `X-Amz-Content-SHA256`, the
+    /// header the signer sends it in, so the file is read once for both rather than twice.
     func applyRequestChecksum(
-        _ request: inout HTTPRequest, _ operation: OperationModel, _ input: JSONValue, presigning: Bool
+        _ request: inout HTTPRequest, _ operation: OperationModel, _ input: JSONValue, presigning: Bool,
+        hashesPayload: Bool = false
     ) throws {
         guard !request.headers.contains(where: { Self.isChecksumHeader($0.name) }),
             let (algorithm, defaulted) = try requestChecksum(operation, input, presigning: presigning)
         else { return }
-        request.setHeader(algorithm.headerName, try algorithm.base64(of: request.body))
+        if hashesPayload, case .file = request.body {
+            let (checksum, sha256) = try algorithm.base64AndSHA256Hex(of: request.body)
+            request.setHeader(algorithm.headerName, checksum)
+            request.setHeader(Self.payloadHashHeader, sha256)
+        } else {
+            request.setHeader(algorithm.headerName, try algorithm.base64(of: request.body))
+        }
         if defaulted, let member = operation.checksumAlgorithmMember,
             let header = operation.input?.members[member]?.locationName, request.header(header) == nil
         {

@@ -90,6 +90,11 @@ final class CurlEasyRequest {
     /// Bytes curl reads from the socket at a time (curl accepts up to 512 KiB in every release).
     static let receiveBufferSize = 512 * 1024
 
+    /// Bytes curl asks the body for at a time, and so reads from a body file in one `pread`
+    /// (curl's default is 64 KiB; it accepts up to 2 MiB). One such buffer is held per
+    /// transfer in flight.
+    static let uploadBufferSize = 512 * 1024
+
     private func configure(userAgent: String) throws {
         let curl = handle.pointer
         gs_curl_easy_reset(curl)
@@ -160,6 +165,7 @@ final class CurlEasyRequest {
                 })
         } else if sendsBody {
             check("upload", gs_curl_setopt_long(curl, CURLOPT_UPLOAD, 1))
+            check("upload buffer", gs_curl_setopt_long(curl, CURLOPT_UPLOAD_BUFFERSIZE, Self.uploadBufferSize))
             check(
                 "body length",
                 gs_curl_setopt_offset(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.length)))
@@ -308,13 +314,15 @@ final class CurlEasyRequest {
     }
 
     fileprivate func supplyBody(_ buffer: UnsafeMutableRawPointer, capacity: Int) -> Int? {
-        guard let count = body.read(into: buffer, capacity: capacity) else {
-            failure = AWSError(
-                code: "BodyFileError",
-                message: "\(request.summary): the request body file could not be read")
+        do {
+            return try body.read(into: buffer, capacity: capacity)
+        } catch let error as AWSError {
+            failure = AWSError(code: error.code, message: "\(request.summary): \(error.message)")
+            return nil
+        } catch {
+            failure = AWSError(code: "BodyFileError", message: "\(request.summary): \(error)")
             return nil
         }
-        return count
     }
 
     fileprivate func rewindBody(to offset: UInt64) -> Bool {

@@ -41,7 +41,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// Throws an `AWSError` when no complete response arrived: `ConnectionError`,
     /// `ConnectTimeout`, `ReadTimeout`, `TruncatedBody`, `TLSError`, `InvalidURL`, `Cancelled`,
     /// `LibraryUnavailable` (libcurl could not be loaded),
-    /// `BodyFileError`, `ResponseFileError`.
+    /// `BodyFileError` (the body file cannot be opened or is too short), `FileChanged` (it got
+    /// shorter while sent), `FileNotReadable`, `ResponseFileError`.
     public func send(_ request: HTTPRequest, options: TransferOptions = TransferOptions()) throws
         -> HTTPResponse
     {

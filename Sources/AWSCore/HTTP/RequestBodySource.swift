@@ -9,7 +9,7 @@
 final class RequestBodySource {
     private enum Storage {
         case bytes([UInt8])
-        case file(descriptor: Int32, offset: UInt64)
+        case file(descriptor: Int32, path: String, offset: UInt64)
     }
 
     private let storage: Storage
@@ -42,18 +42,18 @@ final class RequestBodySource {
                     message:
                         "\(path) has \(info.st_size) bytes, fewer than offset \(offset) + length \(length)")
             }
-            storage = .file(descriptor: descriptor, offset: offset)
+            storage = .file(descriptor: descriptor, path: path, offset: offset)
             self.length = length
         }
     }
 
     deinit {
-        if case .file(let descriptor, _) = storage { close(descriptor) }
+        if case .file(let descriptor, _, _) = storage { close(descriptor) }
     }
 
-    /// Copies up to `capacity` next bytes into `buffer`; returns how many (0 at the end), or nil
-    /// when the file could not be read.
-    func read(into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int? {
+    /// Copies up to `capacity` next bytes into `buffer` and returns how many (0 at the end). A
+    /// file read fails with `FileChanged` when the file ends early, `FileNotReadable` otherwise.
+    func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
         let wanted = Int(min(UInt64(capacity), length - position))
         guard wanted > 0 else { return 0 }
         switch storage {
@@ -64,9 +64,10 @@ final class RequestBodySource {
             }
             position += UInt64(wanted)
             return wanted
-        case .file(let descriptor, let offset):
-            let count = pread(descriptor, buffer, wanted, off_t(offset + position))
-            guard count > 0 else { return nil }
+        case .file(let descriptor, let path, let offset):
+            let count = try FileRegionRead.pread(
+                descriptor, into: buffer, count: wanted, at: offset + position, path: path, length: length,
+                done: position)
             position += UInt64(count)
             return count
         }
