@@ -12,7 +12,7 @@ extension LuaClient {
         }
         let function = try method(named: name)
         let yieldingBuiltins: Set = ["wait", "paginate", "collect"]
-        guard let runtime = session.parallel, yieldingBuiltins.contains(name) || LuaClient.builtins[name] == nil else {
+        guard let runtime = session.parallel, yieldingBuiltins.contains(name) || !LuaClient.isBuiltin(name) else {
             return .function(function)
         }
         if let made = yieldingMethods[name] { return made }
