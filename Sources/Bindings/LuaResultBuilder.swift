@@ -15,7 +15,11 @@ struct LuaResultBuilder: ResultBuilder {
     }
 
     mutating func beginObject() throws {
-        try stack.newTable()
+        try beginObject(sizeHint: 0)
+    }
+
+    mutating func beginObject(sizeHint: Int) throws {
+        try stack.newTable(fieldHint: sizeHint)
         open.append(nil)
     }
 

@@ -51,7 +51,7 @@ struct JSONOutputReader {
         switch shape.kind {
         case .structure:
             guard byte == UInt8(ascii: "{") else { return try readAsItCame(into: &builder) }
-            try builder.beginObject()
+            try builder.beginObject(sizeHint: min(shape.members.count, 32))
             try readStructureMembers(shape, skippingLocated: false, into: &builder)
             try builder.endObject()
         case .list:
@@ -81,15 +81,14 @@ struct JSONOutputReader {
         try open()
         if try closes(UInt8(ascii: "}")) { return }
         while true {
-            let position = try readKey { names.position(of: $0) }
-            let member = position.map { shape.members.elements[$0] }
+            let member = try readKey { names.member(named: $0) }
             try startValue()
-            if let position, let member, !(skippingLocated && member.value.location != nil) {
-                try builder.key(member.key, modelOrder: position)
+            if let member, !(skippingLocated && member.isLocated) {
+                try builder.key(member.name, modelOrder: member.position)
                 if try skipNull() {
                     try builder.absent()
                 } else {
-                    try readShaped(member.value.shape, into: &builder)
+                    try readShaped(member.shape, into: &builder)
                 }
             } else {
                 var discard = DiscardingBuilder()
