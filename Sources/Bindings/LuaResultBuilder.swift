@@ -7,42 +7,66 @@ import Host
 /// null at the top is nil. What it builds stays on the stack: one value per outermost value.
 struct LuaResultBuilder: ResultBuilder {
     let stack: LuaStackBuilder
-    /// The containers being built: nil for a table with keys, else the elements so far.
-    private var open: [Int?] = []
+
+    /// A container being built. The members of a table with keys wait on the stack as
+    /// key-value pairs until it ends, so its table is made at its exact size at once; past
+    /// `pairsHeldAtMost` pairs (a map, or keys repeated), the table is made and filled as
+    /// the pairs come.
+    private enum Open {
+        case array(count: Int)
+        case pairs(base: Int32, count: Int)
+        case table
+    }
+
+    private var open: [Open] = []
+    private static let pairsHeldAtMost = 64
 
     init(_ stack: LuaStackBuilder) {
         self.stack = stack
     }
 
-    mutating func beginObject() throws {
-        try beginObject(sizeHint: 0)
+    mutating func beginObject() {
+        open.append(.pairs(base: stack.top + 1, count: 0))
     }
 
-    mutating func beginObject(sizeHint: Int) throws {
-        try stack.newTable(fieldHint: sizeHint)
-        open.append(nil)
+    mutating func key(_ name: String, modelOrder: Int?) throws {
+        try heldPair()
+        try stack.pushKey(name)
     }
 
-    func key(_ name: String, modelOrder: Int?) throws { try stack.pushKey(name) }
-    func key(utf8: UnsafeBufferPointer<UInt8>) throws { try stack.pushKey(utf8) }
+    mutating func key(utf8: UnsafeBufferPointer<UInt8>) throws {
+        try heldPair()
+        try stack.pushKey(utf8)
+    }
 
-    mutating func endObject() {
-        open.removeLast()
+    /// Counts the pair a key starts; makes the table when too many are held.
+    private mutating func heldPair() throws {
+        guard case .pairs(let base, let count) = open.last else { return }
+        if count < Self.pairsHeldAtMost {
+            open[open.count - 1] = .pairs(base: base, count: count + 1)
+        } else {
+            try stack.collectPairs(from: base)
+            open[open.count - 1] = .table
+        }
+    }
+
+    mutating func endObject() throws {
+        if case .pairs(let base, _) = open.removeLast() { try stack.collectPairs(from: base) }
         finish()
     }
 
     mutating func beginArray() throws {
         try stack.newTable()
-        open.append(0)
+        open.append(.array(count: 0))
     }
 
     mutating func endArray() {
-        if open.removeLast() == 0 { stack.setMetatable(named: jsonArrayMetatable) }
+        if case .array(count: 0) = open.removeLast() { stack.setMetatable(named: jsonArrayMetatable) }
         finish()
     }
 
     mutating func null() {
-        if let last = open.last, last != nil {
+        if case .array = open.last {
             stack.push(JSONNull.value)
         } else {
             stack.pushNil()
@@ -50,9 +74,9 @@ struct LuaResultBuilder: ResultBuilder {
         finish()
     }
 
-    func absent() {
+    mutating func absent() {
         stack.pushNil()
-        stack.setField()
+        finish()
     }
 
     mutating func bool(_ value: Bool) {
@@ -85,13 +109,15 @@ struct LuaResultBuilder: ResultBuilder {
         finish()
     }
 
-    /// Stores the value just pushed in its container; an outermost value stays on the stack.
+    /// Stores the value just pushed in its container (a pair waits on the stack); an
+    /// outermost value stays on the stack.
     private mutating func finish() {
-        guard let last = open.last else { return }
-        if let count = last {
-            open[open.count - 1] = count + 1
+        switch open.last {
+        case nil, .pairs: return
+        case .array(let count):
+            open[open.count - 1] = .array(count: count + 1)
             stack.append(at: count + 1)
-        } else {
+        case .table:
             stack.setField()
         }
     }
@@ -104,9 +130,9 @@ extension LuaResultBuilder {
         var builder = LuaResultBuilder(LuaStackBuilder(state: call.state, on: call.thread))
         let base = builder.stack.top
         do {
-            try builder.beginObject()
+            builder.beginObject()
             try fill(&builder)
-            builder.endObject()
+            try builder.endObject()
             return 1
         } catch {
             builder.stack.reset(to: base)

@@ -79,6 +79,24 @@ public struct LuaStackBuilder {
     /// Pops the top value.
     public func pop() { gs_pop(L, 1) }
 
+    /// Replaces the key-value pairs from stack position `base` to the top with one table
+    /// holding them, sized for them exactly (later pairs win, nil values remove).
+    public func collectPairs(from base: Int32) throws {
+        let pairs = (lua_gettop(L) - base + 1) / 2
+        try reserve(4)
+        lua_createtable(L, 0, pairs)
+        if pairs == 0 { return }
+        var key = base
+        while key < base + 2 * pairs {
+            lua_pushvalue(L, key)
+            lua_pushvalue(L, key + 1)
+            lua_rawset(L, -3)
+            key += 2
+        }
+        gs_replace(L, base)
+        lua_settop(L, base)
+    }
+
     /// Gives the table on top the registry's metatable `name` (see `registerType`).
     public func setMetatable(named name: String) { LuaState.setMetatable(named: name, on: L) }
 

@@ -65,6 +65,15 @@ final class LuaResultBuilderTests: XCTestCase {
                 #"{"Table": {"Name": "first", "Name": null, "DatabaseName": "d", "DatabaseName": "e"}}"#,
                 #"{"Table": null}"#, "", "{}",
             ])
+        let many = (0..<150).map { #""k\#($0 % 100)": "\#($0)""# }.joined(separator: ", ")
+        let nulls = (0..<80).map { #""n\#($0)": \#($0 % 3 == 0 ? "null" : "{}")"# }.joined(separator: ", ")
+        try assertSameBothWays(
+            "GetTable",
+            [
+                #"{"Table": {"Parameters": {\#(many), "k5": null}, "Unknown": {\#(many)}, "Name": {\#(nulls)}}}"#,
+                #"{"Table": {"Name": "a", "Name": "b", "Name": "c", "Name": "d", "Name": "e", "Name": "f", "Name": "g", "#
+                    + String(repeating: #""Retention": 1, "#, count: 70) + #""Retention": null, "Owner": "o"}}"#,
+            ])
         try assertSameBothWays(
             "GetTables",
             [#"{"TableList": [], "NextToken": "n"}"#, #"{"TableList": {"a": []}}"#, #"{"TableList": [null]}"#])

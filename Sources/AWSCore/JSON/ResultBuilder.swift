@@ -13,8 +13,6 @@ import OrderedCollections
 /// null, or a member removed), so a value given for it earlier is dropped.
 public protocol ResultBuilder {
     mutating func beginObject() throws
-    /// An object expected to hold about `sizeHint` members (a structure's member count).
-    mutating func beginObject(sizeHint: Int) throws
     /// The next member's name; `modelOrder` is its position among its structure's members,
     /// nil for map keys and document keys, which keep the order they came in.
     mutating func key(_ name: String, modelOrder: Int?) throws
@@ -35,8 +33,6 @@ public protocol ResultBuilder {
 }
 
 extension ResultBuilder {
-    public mutating func beginObject(sizeHint: Int) throws { try beginObject() }
-
     public mutating func key(utf8: UnsafeBufferPointer<UInt8>) throws {
         try key(String(decoding: utf8, as: UTF8.self), modelOrder: nil)
     }

@@ -51,7 +51,7 @@ struct JSONOutputReader {
         switch shape.kind {
         case .structure:
             guard byte == UInt8(ascii: "{") else { return try readAsItCame(into: &builder) }
-            try builder.beginObject(sizeHint: min(shape.members.count, 32))
+            try builder.beginObject()
             try readStructureMembers(shape, skippingLocated: false, into: &builder)
             try builder.endObject()
         case .list:
