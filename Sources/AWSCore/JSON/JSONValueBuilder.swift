@@ -11,30 +11,32 @@ public struct JSONValueBuilder: ResultBuilder {
         var value: JSONValue?
     }
 
-    private enum Open {
-        case object([Member], pendingKey: String?, pendingOrder: Int?)
-        case array([JSONValue])
-    }
-
-    private var open: [Open] = []
+    /// What is open, innermost last; each container's contents live in `objects` or `arrays`
+    /// (kept apart from this list so that adding to them never copies them).
+    private var open: [Bool] = []
+    private var objects: [[Member]] = []
+    private var arrays: [[JSONValue]] = []
+    /// The key given for the next value of each open object.
+    private var pendingKeys: [(key: String, order: Int?)] = []
     /// The finished value, once the outermost one has ended.
     public private(set) var result: JSONValue?
 
     public init() {}
 
-    public mutating func beginObject() { open.append(.object([], pendingKey: nil, pendingOrder: nil)) }
+    public mutating func beginObject() {
+        open.append(true)
+        objects.append([])
+        pendingKeys.append(("", nil))
+    }
 
     public mutating func key(_ name: String, modelOrder: Int?) {
-        guard case .object(let members, _, _) = open.removeLast() else {
-            preconditionFailure("a key outside an object")
-        }
-        open.append(.object(members, pendingKey: name, pendingOrder: modelOrder))
+        pendingKeys[pendingKeys.count - 1] = (name, modelOrder)
     }
 
     public mutating func endObject() {
-        guard case .object(var members, _, _) = open.removeLast() else {
-            preconditionFailure("endObject outside an object")
-        }
+        open.removeLast()
+        pendingKeys.removeLast()
+        var members = objects.removeLast()
         if !isOrdered(members) {
             members = members.enumerated().sorted {
                 let a = $0.element.order ?? Int.max
@@ -49,11 +51,14 @@ public struct JSONValueBuilder: ResultBuilder {
         finish(.object(object))
     }
 
-    public mutating func beginArray() { open.append(.array([])) }
+    public mutating func beginArray() {
+        open.append(false)
+        arrays.append([])
+    }
 
     public mutating func endArray() {
-        guard case .array(let elements) = open.removeLast() else { preconditionFailure("endArray outside an array") }
-        finish(.array(elements))
+        open.removeLast()
+        finish(.array(arrays.removeLast()))
     }
 
     public mutating func null() { finish(.null) }
@@ -64,28 +69,21 @@ public struct JSONValueBuilder: ResultBuilder {
     public mutating func binary(_ bytes: [UInt8]) { finish(.binary(bytes)) }
 
     public mutating func absent() {
-        guard case .object(var members, let key?, let order) = open.popLast() else {
-            preconditionFailure("absent without a key")
-        }
-        members.append(Member(order: order, key: key, value: nil))
-        open.append(.object(members, pendingKey: nil, pendingOrder: nil))
+        let pending = pendingKeys[pendingKeys.count - 1]
+        objects[objects.count - 1].append(Member(order: pending.order, key: pending.key, value: nil))
     }
 
     /// Stores a finished value in the container being built, or as the result.
     private mutating func finish(_ value: JSONValue) {
-        guard let top = open.popLast() else {
+        guard let isObject = open.last else {
             result = value
             return
         }
-        switch top {
-        case .array(var elements):
-            elements.append(value)
-            open.append(.array(elements))
-        case .object(var members, let key?, let order):
-            members.append(Member(order: order, key: key, value: value))
-            open.append(.object(members, pendingKey: nil, pendingOrder: nil))
-        case .object:
-            preconditionFailure("a value without its key")
+        if isObject {
+            let pending = pendingKeys[pendingKeys.count - 1]
+            objects[objects.count - 1].append(Member(order: pending.order, key: pending.key, value: value))
+        } else {
+            arrays[arrays.count - 1].append(value)
         }
     }
 
