@@ -5,9 +5,11 @@ import CShims
 /// results read from the wire, which would otherwise become a `LuaValue` tree first.
 ///
 /// Containers are built in place: `newTable` pushes a table, a value pushed after it is
-/// stored with `append` (arrays) or after a key with `setField` (tables with keys). Every
-/// write is raw, so no metamethod runs (see `LuaState+RawAccess`). Each `newTable` and key
-/// checks for room on the stack, so nesting is bounded only by the reader's own limit.
+/// stored with `append` (arrays) or after a key with `setField` (tables with keys); or
+/// key-value pairs wait on the stack and `collectPairs` makes them one table of their exact
+/// size. Every write is raw, so no metamethod runs (see `LuaState+RawAccess`). Each
+/// `newTable` and key checks for room on the stack, so nesting is bounded only by the
+/// reader's own limit.
 public struct LuaStackBuilder {
     public let state: LuaState
     /// The Lua thread whose stack is built on.
@@ -75,9 +77,6 @@ public struct LuaStackBuilder {
 
     /// Pops a value and stores it at position `index` of the table beneath it.
     public func append(at index: Int) { lua_rawseti(L, -2, lua_Integer(index)) }
-
-    /// Pops the top value.
-    public func pop() { gs_pop(L, 1) }
 
     /// Replaces the key-value pairs from stack position `base` to the top with one table
     /// holding them, sized for them exactly (later pairs win, nil values remove).
