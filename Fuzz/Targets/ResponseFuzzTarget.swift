@@ -53,9 +53,47 @@ struct ResponseFuzzTarget {
             guard let operation = model.operations[answer.operation] else { continue }
             let response = HTTPResponse(status: answer.status, headers: answer.headers, body: answer.body)
             if wireProtocol.error(in: response, for: operation) == nil {
-                _ = try? wireProtocol.parseResponse(response, for: operation)
+                let output = Result { try wireProtocol.parseResponse(response, for: operation) }
+                if wireProtocol is JSONProtocol { Self.checkAgainstTwoPasses(output, response, operation) }
             }
             return
+        }
+    }
+
+    /// The json protocol's one-pass reading (`JSONOutputReader`) must give what decoding the
+    /// whole body and then shaping it gives: the same output, or an error for the same bodies.
+    private static func checkAgainstTwoPasses(
+        _ output: Result<JSONValue, Error>, _ response: HTTPResponse, _ operation: OperationModel
+    ) {
+        guard let shape = operation.output else { return }
+        let blank = !response.body.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) })
+        var expected: JSONValue? = .object([:])
+        if !blank {
+            expected = (try? JSONDecoding.decode(response.body))?.objectValue.map {
+                .object(JSONProtocol.outputMembers($0, shape: shape))
+            }
+        }
+        if var expected {
+            if case .object(var members) = expected {
+                JSONProtocol.addResponseMetadata(&members, response)
+                expected = .object(members)
+            }
+            guard case .success(let got) = output, same(got, expected) else {
+                fatalError("one-pass reading differs from two passes: \(output) against \(expected)")
+            }
+        } else if case .success(let got) = output {
+            fatalError("one-pass reading accepted a body two passes refuse: \(got)")
+        }
+    }
+
+    /// Equality in which NaN equals NaN.
+    private static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.double(let x), .double(let y)): return x == y || (x.isNaN && y.isNaN)
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.object(let x), .object(let y)):
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { same($0, $1) }
+        default: return a == b
         }
     }
 

@@ -32,13 +32,29 @@ extension LuaClient {
             }
             return [.string(try client.client.presign(operation.name, params, expires: expires))]
         },
+    ]
+
+    /// Built-ins that push their results themselves (large answers, built as they are read);
+    /// they return how many values they pushed.
+    typealias PushingBuiltin = @Sendable (LuaClient, LuaCall) throws -> Int32
+
+    static let pushingBuiltins: [String: PushingBuiltin] = corePushingBuiltins.merging(paginationPushingBuiltins) {
+        $1
+    }
+
+    private static let corePushingBuiltins: [String: PushingBuiltin] = [
         "parse_response": { client, call in
             try client.checkSelf(call, method: "parse_response")
             let operation = try client.client.model.operation(method: try call.string(2, "operation"))
             let response = try RequestTable.response(from: try call.table(3, "response"))
-            return [try client.client.parseResponse(operation.name, response).toLua()]
-        },
+            return try LuaResultBuilder.pushObject(on: call) { builder in
+                try client.client.readResponse(operation.name, response, into: &builder)
+            }
+        }
     ]
 
-    static var builtinNames: [String] { Array(builtins.keys) }
+    static var builtinNames: [String] { Array(builtins.keys) + Array(pushingBuiltins.keys) }
+
+    /// Whether `name` is a built-in method rather than an operation.
+    static func isBuiltin(_ name: String) -> Bool { builtins[name] != nil || pushingBuiltins[name] != nil }
 }

@@ -20,7 +20,7 @@ extension LuaClient {
         case ("table", "job_logs"):
             return path.isEmpty ? ["JobName", "RunId", "follow", "on_line", "poll", "logs"] : []
         case ("table", _):
-            guard LuaClient.builtins[method] == nil, let operation = try? client.model.operation(method: method),
+            guard !LuaClient.isBuiltin(method), let operation = try? client.model.operation(method: method),
                 var shape = operation.input
             else { return [] }
             for key in path {

@@ -4,22 +4,30 @@ import Host
 /// `client:paginate(op, params, {max_items=, page_size=, starting_token=})` (an iterator of
 /// pages), `client:collect(...)` (one result with every page's items) and `client:paginators()`.
 extension LuaClient {
-    static let paginationBuiltins: [String: Builtin] = [
+    /// `paginate` and `collect`: each page is read in one pass into a `JSONValue` (whose
+    /// output tokens the paginator reads) and pushed as Lua tables with no other copy.
+    static let paginationPushingBuiltins: [String: PushingBuiltin] = [
         "paginate": { client, call in
             try client.checkSelf(call, method: "paginate")
             let paginator = try client.paginator(call, method: "paginate")
-            let next = LuaFunction("next page") { _ in [try paginator.nextPage()?.toLua() ?? .nil] }
-            return [.function(next)]
+            let next = LuaFunction(pushing: "next page") { call in
+                try LuaResultBuilder.push(try paginator.nextPage() ?? .null, on: call)
+            }
+            LuaStackBuilder(state: call.state, on: call.thread).push(.function(next))
+            return 1
         },
         "collect": { client, call in
             try client.checkSelf(call, method: "collect")
-            return [try client.paginator(call, method: "collect").collect().toLua()]
+            return try LuaResultBuilder.push(try client.paginator(call, method: "collect").collect(), on: call)
         },
+    ]
+
+    static let paginationBuiltins: [String: Builtin] = [
         "paginators": { client, call in
             try client.checkSelf(call, method: "paginators")
             let names = client.client.model.paginators.keys.map { OperationName.pythonic($0) }.sorted()
             return [.table(LuaTable(array: names.map { .string($0) }))]
-        },
+        }
     ]
 
     func paginator(_ call: LuaCall, method: String) throws -> Paginator {

@@ -21,7 +21,7 @@ extension LuaClient {
         let function = try method(named: name)
         guard let runtime = session.parallel,
             Self.yieldingBuiltins.contains(name) || Self.yieldingTransfers.contains(name)
-                || LuaClient.builtins[name] == nil
+                || !LuaClient.isBuiltin(name)
         else {
             return .function(function)
         }

@@ -68,7 +68,13 @@ final class LuaClient {
         // The functions hold their client weakly: the client keeps them, and a client Lua has
         // let go of must be freed with its connection.
         let serviceName = self.name
-        if let builtin = LuaClient.builtins[name] {
+        if let builtin = LuaClient.pushingBuiltins[name] {
+            function = LuaFunction(pushing: name) { [weak self] call in
+                guard let self else { throw LuaClient.collected(serviceName, name) }
+                return try builtin(self, call)
+            }
+            function.help = { [weak self] in self.map { BuiltinHelp.text(for: name, of: $0) } ?? "" }
+        } else if let builtin = LuaClient.builtins[name] {
             function = LuaFunction(name) { [weak self] call in
                 guard let self else { throw LuaClient.collected(serviceName, name) }
                 return try builtin(self, call)
@@ -77,7 +83,7 @@ final class LuaClient {
         } else {
             let operation = try client.model.operation(method: name)
             let method = OperationName.pythonic(operation.name)
-            function = LuaFunction(name) { [weak self] call in
+            function = LuaFunction(pushing: name) { [weak self] call in
                 guard let self else { throw LuaClient.collected(serviceName, name) }
                 return try self.invoke(operation, method: method, call)
             }
@@ -88,8 +94,9 @@ final class LuaClient {
     }
 
     /// `client:op(params, options)`: params as the API names them, options for the call;
-    /// `method` is the operation's snake_case name, for errors.
-    private func invoke(_ operation: OperationModel, method: String, _ call: LuaCall) throws -> [LuaValue] {
+    /// `method` is the operation's snake_case name, for errors. The result is built as Lua
+    /// tables while the answer is read (`LuaResultBuilder`) and left on the stack: one value.
+    private func invoke(_ operation: OperationModel, method: String, _ call: LuaCall) throws -> Int32 {
         try checkSelf(call, method: method)
         var table = try call[2] == .nil ? LuaTable(array: []) : call.table(2, "params")
         var options = CallOptions()
@@ -102,7 +109,9 @@ final class LuaClient {
         }
         client.debugLog = session.debugLog
         do {
-            return [try client.call(operation.name, params, options: options).toLua()]
+            return try LuaResultBuilder.pushObject(on: call) { result in
+                try client.call(operation.name, params, options: options, into: &result)
+            }
         } catch let error as AWSError where error.code == "Cancelled" && session.isInterrupted() {
             throw Interrupts.error
         }

@@ -5,10 +5,15 @@ public final class LuaFunction: Hashable {
     /// A function that works on the Lua stack itself (arguments at 1...top) and returns how
     /// many results it pushed; for values that must not be copied (cycles, identity).
     public typealias StackBody = (LuaState, OpaquePointer) throws -> Int32
+    /// A function that gets its arguments as values and pushes its results itself on
+    /// `call.thread` (with `LuaStackBuilder`), returning how many; for large results that
+    /// would be wasteful to hold in Swift first.
+    public typealias PushingBody = (LuaCall) throws -> Int32
 
     enum Kind {
         case values(Body)
         case stack(StackBody)
+        case pushing(PushingBody)
     }
 
     public let name: String
@@ -24,6 +29,11 @@ public final class LuaFunction: Hashable {
     public init(stack name: String, _ body: @escaping StackBody) {
         self.name = name
         self.kind = .stack(body)
+    }
+
+    public init(pushing name: String, _ body: @escaping PushingBody) {
+        self.name = name
+        self.kind = .pushing(body)
     }
 
     public static func == (a: LuaFunction, b: LuaFunction) -> Bool { a === b }

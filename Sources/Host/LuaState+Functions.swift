@@ -36,18 +36,20 @@ extension LuaState {
             return GS_RAISE_ERROR
         }
         do {
-            guard case .values(let body) = function.kind else {
-                guard case .stack(let stackBody) = function.kind else { return 0 }
-                return try stackBody(state, L)
-            }
-            let count = lua_gettop(L)
-            var arguments: [LuaValue] = []
-            arguments.reserveCapacity(Int(count))
-            if count > 0 {
-                for i in 1...count { arguments.append(try state.read(at: i, on: L)) }
+            let body: LuaFunction.Body
+            switch function.kind {
+            case .stack(let stackBody): return try stackBody(state, L)
+            case .pushing(let pushingBody):
+                let call = try LuaCall(
+                    state: state, arguments: arguments(on: L, of: state), functionName: function.name, thread: L)
+                let base = lua_gettop(L)
+                let count = try pushingBody(call)
+                precondition(lua_gettop(L) == base + count, "'\(function.name)' pushed other than it said")
+                return count
+            case .values(let valuesBody): body = valuesBody
             }
             let results = try body(
-                LuaCall(state: state, arguments: arguments, functionName: function.name, thread: L))
+                LuaCall(state: state, arguments: arguments(on: L, of: state), functionName: function.name, thread: L))
             guard lua_checkstack(L, Int32(clamping: results.count + 4)) != 0 else {
                 lua_pushstring(L, "too many results from '\(function.name)'")
                 return GS_RAISE_ERROR
@@ -66,6 +68,17 @@ extension LuaState {
             return GS_RAISE_ERROR
         }
     }
+}
+
+/// The arguments of the current call (1...top of `L`), copied into Swift values.
+private func arguments(on L: OpaquePointer, of state: LuaState) throws -> [LuaValue] {
+    let count = lua_gettop(L)
+    var arguments: [LuaValue] = []
+    arguments.reserveCapacity(Int(count))
+    if count > 0 {
+        for i in 1...count { arguments.append(try state.read(at: i, on: L)) }
+    }
+    return arguments
 }
 
 extension LuaState {

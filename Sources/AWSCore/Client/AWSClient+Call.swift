@@ -6,20 +6,37 @@ extension AWSClient {
     public func call(_ operationName: String, _ input: JSONValue, options: CallOptions = CallOptions()) throws
         -> JSONValue
     {
+        var builder = JSONValueBuilder()
+        builder.beginObject()
+        try call(operationName, input, options: options, into: &builder)
+        builder.endObject()
+        return builder.result ?? .object([:])
+    }
+
+    /// Calls `operationName` with `input` and feeds its output to `builder`, as the members
+    /// of an object the caller has begun; json and rest-json answers are read in one pass
+    /// from their bytes. Errors are thrown as `call` throws them (a body that turns out to be
+    /// invalid midway leaves the builder part-way).
+    public func call<B: ResultBuilder>(
+        _ operationName: String, _ input: JSONValue, options: CallOptions = CallOptions(), into builder: inout B
+    ) throws {
         let operation = try self.operation(operationName)
         let prepared = try prepareInput(operation, input)
         let bucket = isS3 ? prepared["Bucket"]?.stringValue : nil
         let known = try endpoint(for: operation, prepared, region: bucket.flatMap { bucketRegions[$0] })
         do {
-            return try send(operation, prepared, options: options, endpoint: known)
+            let (response, attempts) = try send(operation, prepared, options: options, endpoint: known)
+            try read(response, attempts: attempts, operation, options: options, into: &builder)
         } catch var error as AWSError {
             if let region = redirectRegion(for: error), region != known.signingRegion {
                 debugLog?.note("bucket is in \(region): sending the request there")
                 if let bucket { bucketRegions[bucket] = region }
                 do {
-                    return try send(
+                    let (response, attempts) = try send(
                         operation, prepared, options: options,
                         endpoint: endpoint(for: operation, prepared, region: region))
+                    try read(response, attempts: attempts, operation, options: options, into: &builder)
+                    return
                 } catch let second as AWSError {
                     error = second
                 }
@@ -51,6 +68,20 @@ extension AWSClient {
             throw error
         }
         return try wireProtocol.parseResponse(response, for: operation)
+    }
+
+    /// `parseResponse` fed to `builder`, as the members of an object the caller has begun.
+    public func readResponse<B: ResultBuilder>(_ operationName: String, _ response: HTTPResponse, into builder: inout B)
+        throws
+    {
+        let operation = try self.operation(operationName)
+        if var error = wireProtocol.error(in: response, for: operation) {
+            error.service = serviceName
+            error.operation = operation.name
+            if error.status == nil { error.status = response.status }
+            throw error
+        }
+        try wireProtocol.readResponse(response, for: operation, extras: ResponseExtras(), into: &builder)
     }
 
     /// Input completed (idempotency tokens, S3's location constraint, policy documents given
@@ -129,8 +160,9 @@ extension AWSClient {
         return try signer.signed(request, date: now(), bodySHA256: known).request
     }
 
+    /// The answer to `operation`, after retries, with the attempts it took.
     private func send(_ operation: OperationModel, _ input: JSONValue, options: CallOptions, endpoint: ServiceEndpoint)
-        throws -> JSONValue
+        throws -> (HTTPResponse, Int)
     {
         if let path = options.responseBodyPath { _ = try DownloadTarget(path) }
         let request = try unsignedRequest(operation, input, endpoint: endpoint, body: options.requestBody)
@@ -139,7 +171,7 @@ extension AWSClient {
             caBundle: caBundle, progress: options.progress, isCancelled: isCancelled)
         transfer.responseBodyPath = options.responseBodyPath
         transfer.responseChecksumAlgorithms = responseChecksumAlgorithms(operation, input)
-        let (response, attempts) = try withRetries(
+        return try withRetries(
             retryPolicy,
             { _ in
                 if self.isCancelled() { throw AWSError(code: "Cancelled", message: "the call was interrupted") }
@@ -153,27 +185,21 @@ extension AWSClient {
                 }
                 return error
             })
-        var output = try wireProtocol.parseResponse(response, for: operation)
-        if options.responseBodyPath != nil, let payload = operation.output?.payload, case .object(var members) = output
-        {
-            members[payload] = nil
-            output = .object(members)
-        }
-        return withMetadata(output, response, attempts: attempts)
+    }
+
+    /// Feeds the output of a successful answer, with `ResponseMetadata` (and without the
+    /// payload member when the body went to a file).
+    private func read<B: ResultBuilder>(
+        _ response: HTTPResponse, attempts: Int, _ operation: OperationModel, options: CallOptions,
+        into builder: inout B
+    ) throws {
+        let extras = ResponseExtras(
+            attempts: attempts, omitting: options.responseBodyPath != nil ? operation.output?.payload : nil)
+        try wireProtocol.readResponse(response, for: operation, extras: extras, into: &builder)
     }
 
     /// `ResponseMetadata` as boto3 has it: `RequestId`, `HTTPStatusCode` and `RetryAttempts`.
     func withMetadata(_ output: JSONValue, _ response: HTTPResponse, attempts: Int) -> JSONValue {
-        guard case .object(var members) = output else { return output }
-        var metadata = members["ResponseMetadata"]?.objectValue ?? [:]
-        if metadata["RequestId"] == nil,
-            let id = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
-        {
-            metadata["RequestId"] = .string(id)
-        }
-        metadata["HTTPStatusCode"] = .integer(Int64(response.status))
-        metadata["RetryAttempts"] = .integer(Int64(attempts - 1))
-        members["ResponseMetadata"] = .object(metadata)
-        return .object(members)
+        ResponseExtras(attempts: attempts).applied(to: output, response)
     }
 }

@@ -23,6 +23,9 @@ final class ResponseBodySink {
     /// enough for any S3 error, and a server that sends more cannot fill the memory.
     static let errorBodyLimit = 1 << 20
 
+    /// The most reserved ahead for a body kept in memory, whatever length a server declares.
+    static let reservedAtMost: Int64 = 1 << 30
+
     /// `checksumAlgorithms`: those a 2xx response may be checked with, in order of preference.
     init(targetPath: String?, region: DownloadRegion? = nil, checksumAlgorithms: [ChecksumAlgorithm] = []) {
         self.targetPath = targetPath
@@ -47,6 +50,11 @@ final class ResponseBodySink {
             checksum = ResponseChecksum(headers: headers, algorithms: checksumAlgorithms)
         }
         guard (200..<300).contains(status), file == nil, !writesRegion else { return true }
+        if region == nil, targetPath == nil, let declaredLength, declaredLength > 0 {
+            // Room for the whole body at once, so it is not copied as it grows (which would
+            // need twice its size for a moment); pages are only used as the body fills them.
+            bytes.reserveCapacity(Int(min(declaredLength, Self.reservedAtMost)))
+        }
         do {
             if let region {
                 try region.begin(declaredLength: declaredLength)

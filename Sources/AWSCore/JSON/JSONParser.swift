@@ -1,9 +1,12 @@
 import OrderedCollections
 
-/// The byte-level JSON reader behind `JSONDecoding`; works on UTF-8 bytes directly.
+/// The byte-level JSON reader behind `JSONDecoding`; works on UTF-8 bytes directly. Its
+/// pieces (strings, numbers, keywords, errors) also serve `JSONOutputReader`, which reads
+/// answers guided by their shape, so both accept and refuse the same text with the same
+/// messages.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -94,7 +97,7 @@ struct JSONParser {
     }
 
     /// An object key and the ':' after it.
-    private mutating func parseKey() throws -> String {
+    mutating func parseKey() throws -> String {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
             throw error("expected a string key in an object, found \(describeCurrent())")
@@ -108,7 +111,7 @@ struct JSONParser {
         return key
     }
 
-    private mutating func parseKeyword(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+    mutating func parseKeyword(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
         let start = index
         let count = word.utf8CodeUnitCount
         let matches = word.withUTF8Buffer { expected in
@@ -127,22 +130,32 @@ struct JSONParser {
     }
 
     /// A string starting at the opening quote; leaves the index after the closing quote.
-    private mutating func parseString() throws -> String {
+    mutating func parseString() throws -> String {
+        try withString { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A string starting at the opening quote, handed to `body` as UTF-8 bytes checked to be
+    /// valid (they are the document's own bytes when the string has no escape); leaves the
+    /// index after the closing quote.
+    mutating func withString<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         index += 1
         let start = index
+        var highBits: UInt8 = 0
         // Fast path: no escapes, so the bytes are the string.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]), at: start)
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if highBits & 0x80 != 0 { try checkUTF8(text, at: start) }
                 index += 1
-                return text
+                return try body(text)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 {
                 throw error(
                     "expected a string character, found an unescaped control character (0x\(hex(byte)))")
             }
+            highBits |= byte
             index += 1
         }
         var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -150,9 +163,11 @@ struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                let text = try scratch.withUnsafeBufferPointer { try makeString($0, at: start) }
                 index += 1
-                return text
+                return try scratch.withUnsafeBufferPointer { text in
+                    try checkUTF8(text, at: start)
+                    return try body(text)
+                }
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &scratch)
             case 0..<0x20:
@@ -166,13 +181,11 @@ struct JSONParser {
         throw error("expected '\"' to close the string, found end of input")
     }
 
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else {
-            throw AWSError(
-                code: "JSONDecodeError",
-                message: "expected UTF-8 text, found invalid UTF-8 in the string \(position(of: start))")
-        }
-        return text
+    private func checkUTF8(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws {
+        guard String(validating: utf8, as: UTF8.self) == nil else { return }
+        throw AWSError(
+            code: "JSONDecodeError",
+            message: "expected UTF-8 text, found invalid UTF-8 in the string \(position(of: start))")
     }
 
     /// An escape sequence starting at the backslash, appended to `scratch` as UTF-8.
@@ -247,7 +260,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws -> JSONValue {
+    mutating func parseNumber() throws -> JSONValue {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -318,7 +331,7 @@ struct JSONParser {
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -329,7 +342,7 @@ struct JSONParser {
 
     // MARK: Errors
 
-    private func describeCurrent() -> String {
+    func describeCurrent() -> String {
         guard index < bytes.count else { return "end of input" }
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
@@ -356,7 +369,7 @@ struct JSONParser {
         return "at line \(line), column \(column) (byte \(offset))"
     }
 
-    private func error(_ what: String) -> AWSError {
+    func error(_ what: String) -> AWSError {
         AWSError(code: "JSONDecodeError", message: "\(what) \(position(of: index))")
     }
 }

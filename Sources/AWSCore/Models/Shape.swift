@@ -1,4 +1,5 @@
 import OrderedCollections
+import Synchronization
 
 /// One shape of a service model: a structure, list, map or scalar, with the traits the
 /// protocols and validation need. Shapes refer to each other by name through the model.
@@ -42,6 +43,8 @@ public final class Shape {
     public internal(set) var isDocument = false
     public internal(set) var isUnion = false
     public internal(set) var isSensitive = false
+    /// Members by wire name, for readers of answers (made on first use).
+    let wireIndex = Mutex<ShapeWireIndex?>(nil)
 
     init(name: String, kind: Kind) {
         self.name = name

@@ -17,4 +17,30 @@ public protocol AWSProtocol {
 
     /// The operation's output read from a successful `response`.
     func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue
+
+    /// The same output fed to `builder` as the members of an object the caller has begun,
+    /// with `extras` applied. Protocols that read their answers in one pass (json,
+    /// rest-json) build nothing else; the others build the output and feed it.
+    func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws
+}
+
+extension AWSProtocol {
+    public func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws {
+        let output = extras.applied(to: try parseResponse(response, for: operation), response)
+        try builder.members(output.objectValue ?? [:])
+    }
+
+    /// `parseResponse` for a protocol that reads in one pass: its `readResponse` into a
+    /// `JSONValue`.
+    func parsedByReading(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
+        var builder = JSONValueBuilder()
+        builder.beginObject()
+        try readResponse(response, for: operation, extras: ResponseExtras(), into: &builder)
+        builder.endObject()
+        return builder.result ?? .object([:])
+    }
 }

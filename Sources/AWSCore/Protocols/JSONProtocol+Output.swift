@@ -23,6 +23,15 @@ extension JSONProtocol {
                 if let value = outputValue(item, shape: valueMember.shape) { out[key] = value }
             }
             return .object(out)
+        default:
+            return outputScalar(wire, shape: shape)
+        }
+    }
+
+    /// A scalar output value of `shape` (not a structure, list or map) read from the wire, as
+    /// `outputValue` describes; shared with `JSONOutputReader`.
+    static func outputScalar(_ wire: JSONValue, shape: Shape) -> JSONValue {
+        switch shape.kind {
         case .integer, .long:
             if case .double(let number) = wire, number == number.rounded(), abs(number) < 9.2e18 {
                 return .integer(Int64(number))
@@ -46,7 +55,7 @@ extension JSONProtocol {
             case .string(let text): return Timestamp(parsing: text).map { .string($0.iso8601) } ?? wire
             default: return wire
             }
-        case .string:
+        case .string, .structure, .list, .map:
             return wire
         }
     }

@@ -39,39 +39,51 @@ public struct JSONProtocol: AWSProtocol {
     /// The output members found in the body, plus `ResponseMetadata.RequestId` from the
     /// `x-amzn-RequestId` header. A body that is not JSON is an `InvalidResponse` error.
     public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
-        var output: OrderedDictionary<String, JSONValue> = [:]
-        if let shape = operation.output {
-            output = Self.outputMembers(try Self.bodyObject(response, operation: operation), shape: shape)
-        }
-        Self.addResponseMetadata(&output, response)
-        return .object(output)
+        try parsedByReading(response, for: operation)
     }
 
-    /// The body read as a JSON object; an empty body is an empty object.
-    static func bodyObject(_ response: HTTPResponse, operation: OperationModel) throws -> OrderedDictionary<
-        String, JSONValue
-    > {
-        guard response.body.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return [:] }
-        let body: JSONValue
-        do {
-            body = try JSONDecoding.decode(response.body)
-        } catch let decodeError as AWSError {
-            throw AWSError(
-                code: "InvalidResponse",
-                message: "the response to \(operation.name) is not valid JSON: \(decodeError.message)",
-                status: response.status, requestID: response.header("x-amzn-requestid"), operation: operation.name)
+    /// The output read in one pass (`JSONOutputReader`), straight into `builder`.
+    public func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws {
+        if let shape = operation.output {
+            try Self.readBody(response, operation: operation) { reader in
+                try reader.readMembers(of: shape, skippingLocated: false, into: &builder)
+            }
         }
-        guard let object = body.objectValue else {
+        try extras.feed(response, shape: operation.output, into: &builder)
+    }
+
+    /// Runs `read` over the body unless it is blank (then returns false): a body that is not
+    /// JSON, or (when `read` returns false) not a JSON object, is an `InvalidResponse` error.
+    @discardableResult
+    static func readBody(
+        _ response: HTTPResponse, operation: OperationModel, _ read: (inout JSONOutputReader) throws -> Bool
+    ) throws -> Bool {
+        let isObject: Bool? = try response.body.withUnsafeBufferPointer { bytes in
+            var reader = JSONOutputReader(bytes)
+            if reader.isBlank { return nil }
+            do {
+                return try read(&reader)
+            } catch let decodeError as AWSError where decodeError.code == "JSONDecodeError" {
+                throw AWSError(
+                    code: "InvalidResponse",
+                    message: "the response to \(operation.name) is not valid JSON: \(decodeError.message)",
+                    status: response.status, requestID: response.header("x-amzn-requestid"), operation: operation.name)
+            }
+        }
+        guard let isObject else { return false }
+        guard isObject else {
             throw AWSError(
                 code: "InvalidResponse", message: "the response to \(operation.name) is not a JSON object",
                 status: response.status, requestID: response.header("x-amzn-requestid"), operation: operation.name)
         }
-        return object
+        return true
     }
 
     /// Adds `ResponseMetadata: {RequestId}` when the response names its request.
     static func addResponseMetadata(_ output: inout OrderedDictionary<String, JSONValue>, _ response: HTTPResponse) {
-        guard let requestID = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id") else { return }
+        guard let requestID = ResponseExtras.requestID(response) else { return }
         output["ResponseMetadata"] = .object(["RequestId": .string(requestID)])
     }
 }

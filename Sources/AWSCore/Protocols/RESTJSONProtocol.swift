@@ -57,27 +57,44 @@ public struct RESTJSONProtocol: AWSProtocol {
     /// text for a string, JSON for a structure) or the other members read from a JSON body;
     /// `ResponseMetadata.RequestId` from `x-amzn-RequestId` (or `x-amz-request-id`).
     public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
-        var output: OrderedDictionary<String, JSONValue> = [:]
+        try parsedByReading(response, for: operation)
+    }
+
+    /// The output read in one pass (`JSONOutputReader`), straight into `builder`; members
+    /// from headers and status follow the body's, which they replace.
+    public func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws {
         if let shape = operation.output {
-            let located = RESTResponseBindings.members(of: shape, in: response)
-            var fromBody: OrderedDictionary<String, JSONValue> = [:]
             if let payloadName = shape.payload, let payload = shape.members[payloadName] {
+                let order = shape.members.index(forKey: payloadName)
                 switch payload.shape.kind {
-                case .blob: fromBody[payloadName] = .binary(response.body)
-                case .string: fromBody[payloadName] = .string(String(decoding: response.body, as: UTF8.self))
+                case .blob:
+                    try builder.key(payloadName, modelOrder: order)
+                    try builder.binary(response.body)
+                case .string:
+                    try builder.key(payloadName, modelOrder: order)
+                    try builder.string(String(decoding: response.body, as: UTF8.self))
                 default:
-                    let object = try JSONProtocol.bodyObject(response, operation: operation)
-                    fromBody[payloadName] = JSONProtocol.outputValue(.object(object), shape: payload.shape)
+                    try builder.key(payloadName, modelOrder: order)
+                    let read = try JSONProtocol.readBody(response, operation: operation) { reader in
+                        try reader.readValue(of: payload.shape, into: &builder)
+                    }
+                    if !read, let empty = JSONProtocol.outputValue(.object([:]), shape: payload.shape) {
+                        try builder.value(empty)
+                    }
                 }
             } else {
-                let object = try JSONProtocol.bodyObject(response, operation: operation)
-                fromBody = JSONProtocol.outputMembers(object, shape: shape, skippingLocated: true)
+                try JSONProtocol.readBody(response, operation: operation) { reader in
+                    try reader.readMembers(of: shape, skippingLocated: true, into: &builder)
+                }
             }
-            for name in shape.members.keys {
-                if let value = located[name] ?? fromBody[name] { output[name] = value }
+            for (name, value) in RESTResponseBindings.members(of: shape, in: response) {
+                try builder.key(name, modelOrder: shape.members.index(forKey: name))
+                try builder.value(value)
             }
         }
-        JSONProtocol.addResponseMetadata(&output, response)
-        return .object(output)
+        try extras.feed(response, shape: operation.output, into: &builder)
     }
+
 }

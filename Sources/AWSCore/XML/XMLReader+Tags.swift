@@ -80,7 +80,7 @@ extension XMLReader {
     private func checkName(_ prefix: String?, _ localName: String, scope: XMLNamespaceScope, at offset: Int) throws
         -> Bool
     {
-        guard !localName.isEmpty, prefix?.isEmpty != true, !localName.contains(":") else {
+        guard !localName.isEmpty, prefix?.isEmpty != true, !localName.utf8.contains(UInt8(ascii: ":")) else {
             throw failure("invalid qualified name", at: offset)
         }
         guard let prefix, prefix != "xmlns", prefix != "xml" else { return true }

@@ -1,0 +1,60 @@
+import OrderedCollections
+
+/// What a call adds to an output besides the answer itself: `ResponseMetadata` as boto3 has
+/// it (`RequestId`, `HTTPStatusCode`, `RetryAttempts`), and the payload member left out when
+/// the body went to a file.
+public struct ResponseExtras: Sendable {
+    /// Attempts made (1 for a first success): gives `HTTPStatusCode` and `RetryAttempts`.
+    public var attempts: Int?
+    /// The member to leave out (the payload written to a file).
+    public var omitting: String?
+
+    public init(attempts: Int? = nil, omitting: String? = nil) {
+        self.attempts = attempts
+        self.omitting = omitting
+    }
+
+    /// `output` with these extras: its `RequestId` kept, or taken from the headers.
+    func applied(to output: JSONValue, _ response: HTTPResponse) -> JSONValue {
+        guard case .object(var members) = output else { return output }
+        if let omitting { members[omitting] = nil }
+        if let attempts {
+            var metadata = members["ResponseMetadata"]?.objectValue ?? [:]
+            if metadata["RequestId"] == nil, let id = ResponseExtras.requestID(response) {
+                metadata["RequestId"] = .string(id)
+            }
+            metadata["HTTPStatusCode"] = .integer(Int64(response.status))
+            metadata["RetryAttempts"] = .integer(Int64(attempts - 1))
+            members["ResponseMetadata"] = .object(metadata)
+        }
+        return .object(members)
+    }
+
+    /// Feeds the extras after the members a one-pass reader fed (whose only `RequestId` is
+    /// the header's): the omitted member, then `ResponseMetadata` last.
+    func feed<B: ResultBuilder>(_ response: HTTPResponse, shape: Shape?, into builder: inout B) throws {
+        if let omitting {
+            try builder.key(omitting, modelOrder: shape?.members.index(forKey: omitting) ?? Int.max)
+            try builder.absent()
+        }
+        let requestID = ResponseExtras.requestID(response)
+        guard requestID != nil || attempts != nil else { return }
+        try builder.key("ResponseMetadata", modelOrder: Int.max)
+        try builder.beginObject()
+        if let requestID {
+            try builder.key("RequestId", modelOrder: 0)
+            try builder.string(requestID)
+        }
+        if let attempts {
+            try builder.key("HTTPStatusCode", modelOrder: 1)
+            try builder.integer(Int64(response.status))
+            try builder.key("RetryAttempts", modelOrder: 2)
+            try builder.integer(Int64(attempts - 1))
+        }
+        try builder.endObject()
+    }
+
+    static func requestID(_ response: HTTPResponse) -> String? {
+        response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
+    }
+}
