@@ -195,7 +195,7 @@ def main():
     size_mb = os.path.getsize(args.bin) / 1e6
 
     def ms(value):
-        return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
+        return f"{value:.3f} ms" if value < 1 else f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
 
     rows = [
         ("`glue:get_databases()` per call (CPU)", ms(cpu["get_databases"][0]),
