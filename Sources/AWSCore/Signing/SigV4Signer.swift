@@ -76,15 +76,21 @@ public struct SigV4Signer: Sendable {
             headers.signed,
             payloadHash,
         ].joined(separator: "\n")
-        let stringToSign = stringToSign(canonicalRequest, time)
+        let scope = scope(time)
+        let stringToSign = stringToSign(canonicalRequest, time, scope: scope)
         let signature = try signature(of: stringToSign, time)
 
-        signedRequest.headers.append(
-            (
-                "Authorization",
-                "\(algorithmName) Credential=\(credentials.accessKeyID)/\(scope(time)), "
-                    + "SignedHeaders=\(headers.signed), Signature=\(signature)"
-            ))
+        var authorization = algorithmName
+        authorization.reserveCapacity(
+            authorization.utf8.count + credentials.accessKeyID.utf8.count + scope.utf8.count
+                + headers.signed.utf8.count + signature.utf8.count + 40)
+        for part in [
+            " Credential=", credentials.accessKeyID, "/", scope, ", SignedHeaders=", headers.signed,
+            ", Signature=", signature,
+        ] {
+            authorization.append(part)
+        }
+        signedRequest.headers.append(("Authorization", authorization))
         if options.omitSessionToken, let token = credentials.sessionToken {
             signedRequest.headers.append(("X-Amz-Security-Token", token))
         }
@@ -140,7 +146,7 @@ public struct SigV4Signer: Sendable {
             headers.signed,
             payloadHash,
         ].joined(separator: "\n")
-        let stringToSign = stringToSign(canonicalRequest, time)
+        let stringToSign = stringToSign(canonicalRequest, time, scope: scope(time))
         let signature = try signature(of: stringToSign, time)
 
         var sentParams = queryItems + authParams
@@ -169,11 +175,15 @@ public struct SigV4Signer: Sendable {
         try known ?? Self.sha256Hex(of: request.body)
     }
 
-    private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp) -> String {
-        [
-            algorithmName, time.amzDate, scope(time),
-            Self.sha256Hex(of: canonicalRequest),
-        ].joined(separator: "\n")
+    /// The algorithm, date, scope and hash of the canonical request, one per line.
+    private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp, scope: String) -> String {
+        let hash = Self.sha256Hex(of: canonicalRequest)
+        var text = algorithmName
+        text.reserveCapacity(text.utf8.count + time.amzDate.utf8.count + scope.utf8.count + hash.utf8.count + 3)
+        for part in ["\n", time.amzDate, "\n", scope, "\n", hash] {
+            text.append(part)
+        }
+        return text
     }
 
     /// HMAC-SHA256 with the day's derived key; for SigV4a the hex DER ECDSA signature.

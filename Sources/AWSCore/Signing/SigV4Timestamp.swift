@@ -16,15 +16,11 @@ public struct SigV4Timestamp: Sendable, Equatable {
         self.init(epochSeconds: Int64(clamped.rounded(.down)))
     }
 
+    /// `Timestamp.iso8601Seconds` (`2015-08-30T12:36:00Z`, always a four-digit year) without
+    /// its separators.
     public init(epochSeconds: Int64) {
-        let c = Timestamp(epochSeconds: Double(epochSeconds)).components
-        let stamp = Self.pad(c.year, 4) + Self.pad(c.month, 2) + Self.pad(c.day, 2)
-        dateStamp = stamp
-        amzDate = stamp + "T" + Self.pad(c.hour, 2) + Self.pad(c.minute, 2) + Self.pad(c.second, 2) + "Z"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        let iso = Timestamp(epochSeconds: Double(epochSeconds)).iso8601Seconds.utf8
+        amzDate = String(decoding: iso.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ":") }, as: UTF8.self)
+        dateStamp = String(amzDate.prefix(8))
     }
 }
