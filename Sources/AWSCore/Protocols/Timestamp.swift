@@ -54,9 +54,7 @@ public struct Timestamp: Sendable, Equatable, Comparable {
 
     /// `2026-11-26T00:30:34Z`, fractions dropped.
     public var iso8601Seconds: String {
-        let c = components
-        return
-            "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        iso8601(milliseconds: 0)
     }
 
     /// ISO 8601 for the wire, rounded to the millisecond (so 0.9996 s is the next second), with
@@ -64,8 +62,36 @@ public struct Timestamp: Sendable, Equatable, Comparable {
     public var iso8601: String {
         let rounded = Timestamp(epochSeconds: roundedToMilliseconds)
         let millis = Int((rounded.components.fraction * 1000).rounded())
-        guard millis > 0 && millis < 1000 else { return rounded.iso8601Seconds }
-        return String(rounded.iso8601Seconds.dropLast()) + "." + pad(millis, 3) + "Z"
+        return rounded.iso8601(milliseconds: millis > 0 && millis < 1000 ? millis : 0)
+    }
+
+    /// `2026-11-26T00:30:34Z`, or `…:34.429Z` when `milliseconds` is not 0, written byte by
+    /// byte (every part fits its width: `components` keeps years within 1 to 9999).
+    private func iso8601(milliseconds: Int) -> String {
+        let c = components
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func append(_ value: Int, _ width: Int, then separator: UInt8) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            text.append(separator)
+        }
+        append(c.year, 4, then: UInt8(ascii: "-"))
+        append(c.month, 2, then: UInt8(ascii: "-"))
+        append(c.day, 2, then: UInt8(ascii: "T"))
+        append(c.hour, 2, then: UInt8(ascii: ":"))
+        append(c.minute, 2, then: UInt8(ascii: ":"))
+        if milliseconds == 0 {
+            append(c.second, 2, then: UInt8(ascii: "Z"))
+        } else {
+            append(c.second, 2, then: UInt8(ascii: "."))
+            append(milliseconds, 3, then: UInt8(ascii: "Z"))
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `clampedSeconds` rounded to whole milliseconds, the finest unit the wire formats carry.

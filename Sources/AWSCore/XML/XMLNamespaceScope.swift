@@ -4,15 +4,20 @@ struct XMLNamespaceScope {
     /// The URI bound to `xml:` in every document.
     static let xmlURI = "http://www.w3.org/XML/1998/namespace"
 
-    /// Declarations of each open element, innermost last; the default namespace's key is "".
+    /// Declarations of the open elements that made any, innermost last; the default
+    /// namespace's key is "".
     private var levels: [[String: String]] = []
+    /// Whether each open element, innermost last, added a level to `levels`: most declare
+    /// nothing, and looking a prefix up then costs nothing for them.
+    private var declared: [Bool] = []
 
     mutating func push(_ declarations: [String: String]) {
-        levels.append(declarations)
+        declared.append(!declarations.isEmpty)
+        if !declarations.isEmpty { levels.append(declarations) }
     }
 
     mutating func pop() {
-        levels.removeLast()
+        if declared.removeLast() { levels.removeLast() }
     }
 
     /// The URI bound to `prefix` (nil: the default namespace), or nil when none is.

@@ -58,7 +58,7 @@ struct XMLReader {
 
         func close(_ finished: OpenElement, into open: inout [OpenElement]) throws -> XMLElement? {
             var element = finished.element
-            guard let text = String(validating: finished.text, as: UTF8.self) else {
+            guard let text = XMLReader.utf8String(finished.text) else {
                 throw failure("the text of <\(finished.qualifiedName)> is not valid UTF-8", at: finished.start)
             }
             element.text = text
@@ -68,15 +68,29 @@ struct XMLReader {
         }
 
         while true {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else {
+                if index >= bytes.count {
+                    let name = open.last?.qualifiedName ?? ""
+                    throw failure("the document ends inside <\(name)>", at: index)
+                }
+                try readText(into: &open[open.count - 1].text)
+                continue
+            }
             if peek("</") {
                 let start = index
                 index += 2
-                let name = try readName()
+                let nameStart = index
+                try skipName()
+                let name = bytes[nameStart..<index]
                 skipWhitespace()
-                try expect(">", "'>' to end the closing tag </\(name)")
-                guard let top = open.popLast() else { throw failure("unexpected closing tag </\(name)>", at: start) }
-                guard top.qualifiedName == name else {
-                    throw failure("closing tag </\(name)> does not match <\(top.qualifiedName)>", at: start)
+                try expect(">", "'>' to end the closing tag </\(String(decoding: name, as: UTF8.self))")
+                guard let top = open.popLast() else {
+                    throw failure("unexpected closing tag </\(String(decoding: name, as: UTF8.self))>", at: start)
+                }
+                guard top.qualifiedName.utf8.elementsEqual(name) else {
+                    throw failure(
+                        "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(top.qualifiedName)>",
+                        at: start)
                 }
                 scope.pop()
                 if let root = try close(top, into: &open) { return root }
@@ -90,7 +104,7 @@ struct XMLReader {
                 try skipProcessingInstruction()
             } else if peek("<!") {
                 throw failure("unexpected markup declaration inside an element", at: index)
-            } else if peek(UInt8(ascii: "<")) {
+            } else {
                 let start = index
                 guard open.count < XMLReader.maximumDepth else {
                     throw failure("elements are nested deeper than \(XMLReader.maximumDepth) levels", at: start)
@@ -103,11 +117,6 @@ struct XMLReader {
                 } else {
                     open.append(opened)
                 }
-            } else if index >= bytes.count {
-                let name = open.last?.qualifiedName ?? ""
-                throw failure("the document ends inside <\(name)>", at: index)
-            } else {
-                try readText(into: &open[open.count - 1].text)
             }
         }
     }

@@ -24,29 +24,32 @@ public struct XMLShapeDecoder {
 
     /// The value of `element` read as an instance of `shape`.
     public func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
-        try decode([element], as: shape, reference: nil)
+        try decode(element, as: shape, reference: nil)
     }
 
-    /// Reads `elements` (one, or the repeated elements of a flattened list or map).
-    private func decode(_ elements: [XMLElement], as shape: Shape, reference: ShapeMember?) throws -> JSONValue {
-        guard let element = elements.first else { return .null }
+    /// Reads one element (a flattened list or map in it reads as one item or entry).
+    private func decode(_ element: XMLElement, as shape: Shape, reference: ShapeMember?) throws -> JSONValue {
         switch shape.kind {
         case .structure:
             return try decodeStructure(element, shape)
-        case .list:
-            guard let member = shape.member else { return .array([]) }
-            let items = isFlattened(shape, reference) ? elements : element.children
-            return .array(try items.map { try decode([$0], as: member.shape, reference: member) })
-        case .map:
-            return try decodeMap(isFlattened(shape, reference) ? elements : element.children, shape)
+        case .list, .map:
+            return try decodeCollection(isFlattened(shape, reference) ? [element] : element.children, shape)
         default:
             return try decodeScalar(element, shape)
         }
     }
 
+    /// A list's items or a map's entries.
+    private func decodeCollection(_ elements: [XMLElement], _ shape: Shape) throws -> JSONValue {
+        guard shape.kind == .list else { return try decodeMap(elements, shape) }
+        guard let member = shape.member else { return .array([]) }
+        return .array(try elements.map { try decode($0, as: member.shape, reference: member) })
+    }
+
+    /// Members are looked up by scanning the children: a structure has few of each, and
+    /// comparing short names costs less than hashing them into a table.
     private func decodeStructure(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
-        var byName: [String: [XMLElement]] = [:]
-        for child in element.children { byName[child.localName, default: []].append(child) }
+        let children = element.children
         var members: OrderedDictionary<String, JSONValue> = [:]
         for (name, member) in shape.members where member.location == nil {
             if member.xmlAttribute {
@@ -59,8 +62,15 @@ public struct XMLShapeDecoder {
                 }
                 continue
             }
-            guard let found = byName[elementName(of: member)] else { continue }
-            members[name] = try decode(found, as: member.shape, reference: member)
+            let elementName = elementName(of: member)
+            let kind = member.shape.kind
+            if (kind == .list || kind == .map) && isFlattened(member.shape, member) {
+                let found = children.filter { $0.localName == elementName }
+                guard !found.isEmpty else { continue }
+                members[name] = try decodeCollection(found, member.shape)
+            } else if let found = children.first(where: { $0.localName == elementName }) {
+                members[name] = try decode(found, as: member.shape, reference: member)
+            }
         }
         return .object(members)
     }
@@ -84,7 +94,7 @@ public struct XMLShapeDecoder {
         for entry in entries {
             guard let key = entry.child(keyName)?.text else { continue }
             if let value = entry.child(valueName) {
-                map[key] = try decode([value], as: valueMember.shape, reference: valueMember)
+                map[key] = try decode(value, as: valueMember.shape, reference: valueMember)
             } else {
                 map[key] = .null
             }
@@ -94,7 +104,7 @@ public struct XMLShapeDecoder {
 
     private func decodeScalar(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
         let text = element.text
-        let trimmed = text.trimmingCharacters(where: \.isWhitespace)
+        var trimmed: String { XMLShapeDecoder.trimmed(text) }
         switch shape.kind {
         case .string:
             if decodesPolicyDocuments && shape.name == "policyDocumentType" {
@@ -118,6 +128,16 @@ public struct XMLShapeDecoder {
         case .structure, .list, .map:
             return .null
         }
+    }
+
+    /// `text` without the whitespace around it; text that starts and ends with a printable
+    /// ASCII character (almost every number and timestamp) is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(where: \.isWhitespace)
     }
 
     /// An IAM policy document: URL-decoded, then read as JSON when it is JSON.
