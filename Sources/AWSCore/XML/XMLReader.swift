@@ -87,7 +87,7 @@ struct XMLReader {
                 guard let top = open.popLast() else {
                     throw failure("unexpected closing tag </\(String(decoding: name, as: UTF8.self))>", at: start)
                 }
-                guard top.qualifiedName.utf8.elementsEqual(name) else {
+                guard sameName(openedAt: top.start + 1, count: top.qualifiedName.utf8.count, as: name) else {
                     throw failure(
                         "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(top.qualifiedName)>",
                         at: start)
@@ -121,13 +121,29 @@ struct XMLReader {
         }
     }
 
+    /// Whether the `count` bytes of a start tag's name at `start` are `name`'s.
+    private func sameName(openedAt start: Int, count: Int, as name: ArraySlice<UInt8>) -> Bool {
+        guard name.count == count else { return false }
+        var offset = 0
+        while offset < count {
+            guard bytes[start + offset] == name[name.startIndex + offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Character data up to the next `<`, entities decoded and line ends normalised to `\n`.
     private mutating func readText(into text: inout [UInt8]) throws {
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "<"):
-                return
+            let runStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&"),
+                bytes[index] != UInt8(ascii: "\r")
+            {
+                index += 1
+            }
+            if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+            guard index < bytes.count else { return }
+            switch bytes[index] {
             case UInt8(ascii: "&"):
                 try readReference(into: &text)
             case UInt8(ascii: "\r"):
@@ -135,8 +151,7 @@ struct XMLReader {
                 index += 1
                 if peek(UInt8(ascii: "\n")) { index += 1 }
             default:
-                text.append(byte)
-                index += 1
+                return
             }
         }
     }

@@ -17,6 +17,7 @@ import OrderedCollections
 /// Unreadable scalars are `AWSError`s with code `ResponseParseError` naming the element.
 public struct XMLShapeDecoder {
     public var decodesPolicyDocuments: Bool
+    private let plans = XMLMemberPlans()
 
     public init(decodesPolicyDocuments: Bool = false) {
         self.decodesPolicyDocuments = decodesPolicyDocuments
@@ -51,25 +52,26 @@ public struct XMLShapeDecoder {
     private func decodeStructure(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
         let children = element.children
         var members: OrderedDictionary<String, JSONValue> = [:]
-        for (name, member) in shape.members where member.location == nil {
-            if member.xmlAttribute {
-                let attributeName = member.locationName ?? name
-                if let value = element.attribute(attributeName)
-                    ?? element.attributes.first(where: { $0.localName == XMLName.split(attributeName).localName })?
+        let plans = plans.plans(of: shape) { name, member in
+            if member.xmlAttribute { return (member.locationName ?? name, false) }
+            let kind = member.shape.kind
+            return (elementName(of: member), (kind == .list || kind == .map) && isFlattened(member.shape, member))
+        }
+        for plan in plans {
+            let elementName = plan.elementName
+            if plan.member.xmlAttribute {
+                if let value = element.attribute(elementName)
+                    ?? element.attributes.first(where: { $0.localName == XMLName.split(elementName).localName })?
                     .value
                 {
-                    members[name] = .string(value)
+                    members[plan.name] = .string(value)
                 }
-                continue
-            }
-            let elementName = elementName(of: member)
-            let kind = member.shape.kind
-            if (kind == .list || kind == .map) && isFlattened(member.shape, member) {
+            } else if plan.gathers {
                 let found = children.filter { $0.localName == elementName }
                 guard !found.isEmpty else { continue }
-                members[name] = try decodeCollection(found, member.shape)
+                members[plan.name] = try decodeCollection(found, plan.member.shape)
             } else if let found = children.first(where: { $0.localName == elementName }) {
-                members[name] = try decode(found, as: member.shape, reference: member)
+                members[plan.name] = try decode(found, as: plan.member.shape, reference: plan.member)
             }
         }
         return .object(members)
