@@ -3,9 +3,13 @@
 struct XMLMemberPlan {
     /// The member's name in the result.
     let name: String
-    let member: ShapeMember
+    let shape: Shape
     /// The element's local name (or the attribute's name, for `xmlAttribute` members).
     let elementName: String
+    /// An `xmlAttribute` member, read from the structure's element's attributes.
+    let isAttribute: Bool
+    /// The member is marked `flattened` (its shape may be too).
+    let flattened: Bool
     /// A flattened list or map: every element of that name, wherever it stands, is one item.
     let gathers: Bool
 }
@@ -23,7 +27,10 @@ final class XMLMemberPlans {
         var made: [XMLMemberPlan] = []
         for (name, member) in shape.members where member.location == nil {
             let (elementName, gathers) = make(name, member)
-            made.append(XMLMemberPlan(name: name, member: member, elementName: elementName, gathers: gathers))
+            made.append(
+                XMLMemberPlan(
+                    name: name, shape: member.shape, elementName: elementName, isAttribute: member.xmlAttribute,
+                    flattened: member.flattened, gathers: gathers))
         }
         plans[ObjectIdentifier(shape)] = made
         return made

@@ -25,16 +25,17 @@ public struct XMLShapeDecoder {
 
     /// The value of `element` read as an instance of `shape`.
     public func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
-        try decode(element, as: shape, reference: nil)
+        try decode(element, as: shape, flattened: false)
     }
 
-    /// Reads one element (a flattened list or map in it reads as one item or entry).
-    private func decode(_ element: XMLElement, as shape: Shape, reference: ShapeMember?) throws -> JSONValue {
+    /// Reads one element (a flattened list or map in it reads as one item or entry);
+    /// `flattened`: the member that refers to `shape` is marked flattened.
+    private func decode(_ element: XMLElement, as shape: Shape, flattened: Bool) throws -> JSONValue {
         switch shape.kind {
         case .structure:
             return try decodeStructure(element, shape)
         case .list, .map:
-            return try decodeCollection(isFlattened(shape, reference) ? [element] : element.children, shape)
+            return try decodeCollection(shape.flattened || flattened ? [element] : element.children, shape)
         default:
             return try decodeScalar(element, shape)
         }
@@ -44,7 +45,7 @@ public struct XMLShapeDecoder {
     private func decodeCollection(_ elements: [XMLElement], _ shape: Shape) throws -> JSONValue {
         guard shape.kind == .list else { return try decodeMap(elements, shape) }
         guard let member = shape.member else { return .array([]) }
-        return .array(try elements.map { try decode($0, as: member.shape, reference: member) })
+        return .array(try elements.map { try decode($0, as: member.shape, flattened: member.flattened) })
     }
 
     /// Members are looked up by scanning the children: a structure has few of each, and
@@ -59,7 +60,7 @@ public struct XMLShapeDecoder {
         }
         for plan in plans {
             let elementName = plan.elementName
-            if plan.member.xmlAttribute {
+            if plan.isAttribute {
                 if let value = element.attribute(elementName)
                     ?? element.attributes.first(where: { $0.localName == XMLName.split(elementName).localName })?
                     .value
@@ -69,9 +70,9 @@ public struct XMLShapeDecoder {
             } else if plan.gathers {
                 let found = children.filter { $0.localName == elementName }
                 guard !found.isEmpty else { continue }
-                members[plan.name] = try decodeCollection(found, plan.member.shape)
+                members[plan.name] = try decodeCollection(found, plan.shape)
             } else if let found = children.first(where: { $0.localName == elementName }) {
-                members[plan.name] = try decode(found, as: plan.member.shape, reference: plan.member)
+                members[plan.name] = try decode(found, as: plan.shape, flattened: plan.flattened)
             }
         }
         return .object(members)
@@ -96,7 +97,7 @@ public struct XMLShapeDecoder {
         for entry in entries {
             guard let key = entry.child(keyName)?.text else { continue }
             if let value = entry.child(valueName) {
-                map[key] = try decode(value, as: valueMember.shape, reference: valueMember)
+                map[key] = try decode(value, as: valueMember.shape, flattened: valueMember.flattened)
             } else {
                 map[key] = .null
             }
