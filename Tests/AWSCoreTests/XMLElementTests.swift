@@ -85,6 +85,25 @@ final class XMLElementTests: XCTestCase {
         XCTAssertNil(root.child("Plain")?.namespaceURI, "an unprefixed element outside a default namespace has none")
     }
 
+    func testAPrefixRedeclaredInsideComesBackWhenItsElementCloses() throws {
+        let xml = """
+            <p:a xmlns:p="http://one/" xmlns="http://default/"><b><p:c xmlns:p="http://two/"><d><p:e/></d></p:c>\
+            <p:f/></b><g xmlns=""/><h/></p:a>
+            """
+        let root = try Element(parsing: xml)
+        let b = try XCTUnwrap(root.child("b"))
+        XCTAssertEqual(b.namespaceURI, "http://default/")
+        XCTAssertEqual(b.child("c")?.namespaceURI, "http://two/")
+        XCTAssertEqual(b.child("c")?.child("d")?.child("e")?.namespaceURI, "http://two/")
+        XCTAssertEqual(b.child("f")?.namespaceURI, "http://one/")
+        XCTAssertNil(root.child("g")?.namespaceURI)
+        XCTAssertEqual(root.child("h")?.namespaceURI, "http://default/")
+        XCTAssertEqual(
+            parseError("<a><bc></b></a>")?.message, "closing tag </b> does not match <bc> at line 1, column 8 (byte 7)")
+        XCTAssertEqual(
+            parseError("<a></ab>")?.message, "closing tag </ab> does not match <a> at line 1, column 4 (byte 3)")
+    }
+
     func testSelfClosingTagsAndDoctypeWithoutEntities() throws {
         let root = try Element(parsing: "\u{FEFF}<!DOCTYPE html [<!ELEMENT a ANY>]><a><b x=\"1\"/><c /></a>")
         XCTAssertEqual(root.children.map(\.name), ["b", "c"])

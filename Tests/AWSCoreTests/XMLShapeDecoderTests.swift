@@ -76,4 +76,22 @@ final class XMLShapeDecoderTests: XCTestCase {
             }
         }
     }
+
+    func testFlattenedElementsAmongOtherMembersAreGatheredAndPaddedScalarsTrimmed() throws {
+        let (_, model) = try QueryOracle.syntheticModel()
+        let record = try XCTUnwrap(model.operations["Put"]?.output)
+        let xml = """
+            <R><Entry>e1</Entry><Count> 12 </Count><Entry>e2</Entry>\
+            <When>\u{A0}2026-11-26T00:30:34Z\n</When><Entry>e3</Entry><Enabled>\ttrue </Enabled>\
+            <FlatMap><key>m1</key><value>v1</value></FlatMap><Ratio>0.5</Ratio>\
+            <FlatMap><key>m2</key><value>v2</value></FlatMap></R>
+            """
+        let value = try XMLShapeDecoder().decode(try AWSCore.XMLElement(parsing: xml), as: record)
+        XCTAssertEqual(value["FlatNamed"], .array([.string("e1"), .string("e2"), .string("e3")]))
+        XCTAssertEqual(value["FlatMap"], .object(["m1": .string("v1"), "m2": .string("v2")]))
+        XCTAssertEqual(value["Count"], .integer(12))
+        XCTAssertEqual(value["When"], .string("2026-11-26T00:30:34Z"), "Unicode whitespace is trimmed too")
+        XCTAssertEqual(value["Enabled"], .bool(true))
+        XCTAssertEqual(value["Ratio"], .double(0.5))
+    }
 }

@@ -18,10 +18,12 @@ public struct XMLAttribute: Hashable, Sendable {
     public var name: String { prefix.map { "\($0):\(localName)" } ?? localName }
 }
 
-/// Splitting qualified names at their first `:`.
+/// Splitting qualified names at their first `:` (found among the UTF-8 bytes, not by
+/// walking characters).
 enum XMLName {
     static func split(_ name: String) -> (prefix: String?, localName: String) {
-        guard let colon = name.firstIndex(of: ":") else { return (nil, name) }
-        return (String(name[..<colon]), String(name[name.index(after: colon)...]))
+        let utf8 = name.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return (nil, name) }
+        return (String(name[..<colon]), String(name[utf8.index(after: colon)...]))
     }
 }

@@ -51,10 +51,11 @@ extension XMLReader {
     }
 
     /// Moves past the next occurrence of `terminator`; false (at the end) when there is none.
-    mutating func skip(past terminator: String) -> Bool {
+    mutating func skip(past terminator: StaticString) -> Bool {
+        let first = terminator.utf8Start.pointee
         while index < bytes.count {
-            if peek(terminator) {
-                index += terminator.utf8.count
+            if bytes[index] == first && peek(terminator) {
+                index += terminator.utf8CodeUnitCount
                 return true
             }
             index += 1
@@ -62,12 +63,12 @@ extension XMLReader {
         return false
     }
 
-    func peek(_ text: String) -> Bool {
-        var position = index
-        for byte in text.utf8 {
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-        }
+    /// Whether the bytes at the current position are `text` (a literal, compared byte by byte).
+    func peek(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let start = text.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
         return true
     }
 
@@ -79,9 +80,9 @@ extension XMLReader {
         while index < bytes.count, XMLReader.isWhitespace(bytes[index]) { index += 1 }
     }
 
-    mutating func expect(_ text: String, _ what: String) throws {
-        guard peek(text) else { throw failure("expected \(what)", at: index) }
-        index += text.utf8.count
+    mutating func expect(_ text: StaticString, _ what: @autoclosure () -> String) throws {
+        guard peek(text) else { throw failure("expected \(what())", at: index) }
+        index += text.utf8CodeUnitCount
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -90,6 +90,16 @@ extension XMLReader {
     /// A name: a letter, `_`, `:` or non-ASCII character, then those, digits, `-` and `.`.
     mutating func readName() throws -> String {
         let start = index
+        try skipName()
+        guard let name = XMLReader.utf8String(bytes[start..<index]) else {
+            throw failure("a name is not valid UTF-8", at: start)
+        }
+        return name
+    }
+
+    /// Moves past a name (as `readName` reads it) without making a string of it.
+    mutating func skipName() throws {
+        let start = index
         while index < bytes.count {
             let byte = bytes[index]
             let isStart =
@@ -101,10 +111,6 @@ extension XMLReader {
             index += 1
         }
         guard index > start else { throw failure("expected a name", at: start) }
-        guard let name = String(validating: bytes[start..<index], as: UTF8.self) else {
-            throw failure("a name is not valid UTF-8", at: start)
-        }
-        return name
     }
 
     /// A quoted attribute value, entities decoded and literal tabs and line ends read as spaces.
@@ -122,7 +128,7 @@ extension XMLReader {
             switch byte {
             case quote:
                 index += 1
-                guard let text = String(validating: value, as: UTF8.self) else {
+                guard let text = XMLReader.utf8String(value) else {
                     throw failure("an attribute value is not valid UTF-8", at: start)
                 }
                 return text

@@ -58,7 +58,7 @@ struct XMLReader {
 
         func close(_ finished: OpenElement, into open: inout [OpenElement]) throws -> XMLElement? {
             var element = finished.element
-            guard let text = String(validating: finished.text, as: UTF8.self) else {
+            guard let text = XMLReader.utf8String(finished.text) else {
                 throw failure("the text of <\(finished.qualifiedName)> is not valid UTF-8", at: finished.start)
             }
             element.text = text
@@ -68,15 +68,29 @@ struct XMLReader {
         }
 
         while true {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else {
+                if index >= bytes.count {
+                    let name = open.last?.qualifiedName ?? ""
+                    throw failure("the document ends inside <\(name)>", at: index)
+                }
+                try readText(into: &open[open.count - 1].text)
+                continue
+            }
             if peek("</") {
                 let start = index
                 index += 2
-                let name = try readName()
+                let nameStart = index
+                try skipName()
+                let name = bytes[nameStart..<index]
                 skipWhitespace()
-                try expect(">", "'>' to end the closing tag </\(name)")
-                guard let top = open.popLast() else { throw failure("unexpected closing tag </\(name)>", at: start) }
-                guard top.qualifiedName == name else {
-                    throw failure("closing tag </\(name)> does not match <\(top.qualifiedName)>", at: start)
+                try expect(">", "'>' to end the closing tag </\(String(decoding: name, as: UTF8.self))")
+                guard let top = open.popLast() else {
+                    throw failure("unexpected closing tag </\(String(decoding: name, as: UTF8.self))>", at: start)
+                }
+                guard sameName(openedAt: top.start + 1, count: top.qualifiedName.utf8.count, as: name) else {
+                    throw failure(
+                        "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(top.qualifiedName)>",
+                        at: start)
                 }
                 scope.pop()
                 if let root = try close(top, into: &open) { return root }
@@ -90,7 +104,7 @@ struct XMLReader {
                 try skipProcessingInstruction()
             } else if peek("<!") {
                 throw failure("unexpected markup declaration inside an element", at: index)
-            } else if peek(UInt8(ascii: "<")) {
+            } else {
                 let start = index
                 guard open.count < XMLReader.maximumDepth else {
                     throw failure("elements are nested deeper than \(XMLReader.maximumDepth) levels", at: start)
@@ -103,22 +117,33 @@ struct XMLReader {
                 } else {
                     open.append(opened)
                 }
-            } else if index >= bytes.count {
-                let name = open.last?.qualifiedName ?? ""
-                throw failure("the document ends inside <\(name)>", at: index)
-            } else {
-                try readText(into: &open[open.count - 1].text)
             }
         }
+    }
+
+    /// Whether the `count` bytes of a start tag's name at `start` are `name`'s.
+    private func sameName(openedAt start: Int, count: Int, as name: ArraySlice<UInt8>) -> Bool {
+        guard name.count == count else { return false }
+        var offset = 0
+        while offset < count {
+            guard bytes[start + offset] == name[name.startIndex + offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Character data up to the next `<`, entities decoded and line ends normalised to `\n`.
     private mutating func readText(into text: inout [UInt8]) throws {
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "<"):
-                return
+            let runStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&"),
+                bytes[index] != UInt8(ascii: "\r")
+            {
+                index += 1
+            }
+            if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+            guard index < bytes.count else { return }
+            switch bytes[index] {
             case UInt8(ascii: "&"):
                 try readReference(into: &text)
             case UInt8(ascii: "\r"):
@@ -126,8 +151,7 @@ struct XMLReader {
                 index += 1
                 if peek(UInt8(ascii: "\n")) { index += 1 }
             default:
-                text.append(byte)
-                index += 1
+                return
             }
         }
     }

@@ -17,6 +17,7 @@ import OrderedCollections
 /// Unreadable scalars are `AWSError`s with code `ResponseParseError` naming the element.
 public struct XMLShapeDecoder {
     public var decodesPolicyDocuments: Bool
+    private let plans = XMLMemberPlans()
 
     public init(decodesPolicyDocuments: Bool = false) {
         self.decodesPolicyDocuments = decodesPolicyDocuments
@@ -24,43 +25,55 @@ public struct XMLShapeDecoder {
 
     /// The value of `element` read as an instance of `shape`.
     public func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
-        try decode([element], as: shape, reference: nil)
+        try decode(element, as: shape, flattened: false)
     }
 
-    /// Reads `elements` (one, or the repeated elements of a flattened list or map).
-    private func decode(_ elements: [XMLElement], as shape: Shape, reference: ShapeMember?) throws -> JSONValue {
-        guard let element = elements.first else { return .null }
+    /// Reads one element (a flattened list or map in it reads as one item or entry);
+    /// `flattened`: the member that refers to `shape` is marked flattened.
+    private func decode(_ element: XMLElement, as shape: Shape, flattened: Bool) throws -> JSONValue {
         switch shape.kind {
         case .structure:
             return try decodeStructure(element, shape)
-        case .list:
-            guard let member = shape.member else { return .array([]) }
-            let items = isFlattened(shape, reference) ? elements : element.children
-            return .array(try items.map { try decode([$0], as: member.shape, reference: member) })
-        case .map:
-            return try decodeMap(isFlattened(shape, reference) ? elements : element.children, shape)
+        case .list, .map:
+            return try decodeCollection(shape.flattened || flattened ? [element] : element.children, shape)
         default:
             return try decodeScalar(element, shape)
         }
     }
 
+    /// A list's items or a map's entries.
+    private func decodeCollection(_ elements: [XMLElement], _ shape: Shape) throws -> JSONValue {
+        guard shape.kind == .list else { return try decodeMap(elements, shape) }
+        guard let member = shape.member else { return .array([]) }
+        return .array(try elements.map { try decode($0, as: member.shape, flattened: member.flattened) })
+    }
+
+    /// Members are looked up by scanning the children: a structure has few of each, and
+    /// comparing short names costs less than hashing them into a table.
     private func decodeStructure(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
-        var byName: [String: [XMLElement]] = [:]
-        for child in element.children { byName[child.localName, default: []].append(child) }
+        let children = element.children
         var members: OrderedDictionary<String, JSONValue> = [:]
-        for (name, member) in shape.members where member.location == nil {
-            if member.xmlAttribute {
-                let attributeName = member.locationName ?? name
-                if let value = element.attribute(attributeName)
-                    ?? element.attributes.first(where: { $0.localName == XMLName.split(attributeName).localName })?
+        let plans = plans.plans(of: shape) { name, member in
+            if member.xmlAttribute { return (member.locationName ?? name, false) }
+            let kind = member.shape.kind
+            return (elementName(of: member), (kind == .list || kind == .map) && isFlattened(member.shape, member))
+        }
+        for plan in plans {
+            let elementName = plan.elementName
+            if plan.isAttribute {
+                if let value = element.attribute(elementName)
+                    ?? element.attributes.first(where: { $0.localName == XMLName.split(elementName).localName })?
                     .value
                 {
-                    members[name] = .string(value)
+                    members[plan.name] = .string(value)
                 }
-                continue
+            } else if plan.gathers {
+                let found = children.filter { $0.localName == elementName }
+                guard !found.isEmpty else { continue }
+                members[plan.name] = try decodeCollection(found, plan.shape)
+            } else if let found = children.first(where: { $0.localName == elementName }) {
+                members[plan.name] = try decode(found, as: plan.shape, flattened: plan.flattened)
             }
-            guard let found = byName[elementName(of: member)] else { continue }
-            members[name] = try decode(found, as: member.shape, reference: member)
         }
         return .object(members)
     }
@@ -84,7 +97,7 @@ public struct XMLShapeDecoder {
         for entry in entries {
             guard let key = entry.child(keyName)?.text else { continue }
             if let value = entry.child(valueName) {
-                map[key] = try decode([value], as: valueMember.shape, reference: valueMember)
+                map[key] = try decode(value, as: valueMember.shape, flattened: valueMember.flattened)
             } else {
                 map[key] = .null
             }
@@ -94,7 +107,7 @@ public struct XMLShapeDecoder {
 
     private func decodeScalar(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
         let text = element.text
-        let trimmed = text.trimmingCharacters(where: \.isWhitespace)
+        var trimmed: String { XMLShapeDecoder.trimmed(text) }
         switch shape.kind {
         case .string:
             if decodesPolicyDocuments && shape.name == "policyDocumentType" {
@@ -118,6 +131,16 @@ public struct XMLShapeDecoder {
         case .structure, .list, .map:
             return .null
         }
+    }
+
+    /// `text` without the whitespace around it; text that starts and ends with a printable
+    /// ASCII character (almost every number and timestamp) is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(where: \.isWhitespace)
     }
 
     /// An IAM policy document: URL-decoded, then read as JSON when it is JSON.
