@@ -4,9 +4,13 @@ import CShims
 import Host
 
 /// Pages read straight into Lua tables, for a walk whose pages are taken whole
-/// (`Paginator.takesPagesWhole`): the output tokens are searched on the Lua page
-/// (`LuaSearchDocument`) and `collect` joins the pages in Lua (`CollectMerge`), so no page
-/// is ever a `JSONValue`.
+/// (`Paginator.takesPagesWhole`): the output tokens are read from a copy of the few top-level
+/// members they name (`MemberCapturingBuilder`), or, for other expressions, searched on the
+/// Lua page (`LuaSearchDocument`); `collect` joins the pages in Lua (`CollectMerge`), so no
+/// page is ever a `JSONValue`.
+///
+/// Searching the Lua page pauses the collector while it reads (`LuaDataView`), and restarting
+/// it begins a collection cycle, so that way costs a cycle a page.
 extension LuaClient {
     /// Calls for the next page and leaves it on the calling thread's stack as Lua tables,
     /// having taught `paginator` its tokens; false (nothing pushed) when there are no more.
@@ -14,6 +18,17 @@ extension LuaClient {
         throws -> Bool
     {
         guard let input = try paginator.nextInput() else { return false }
+        if let names = paginator.definition.tokenMemberNames {
+            var members = JSONValue.object([:])
+            _ = try LuaResultBuilder.pushObject(on: call) { page in
+                var capturing = MemberCapturingBuilder(page, capturing: names)
+                try client.call(operation, input, into: &capturing)
+                page = capturing.inner
+                members = capturing.captured()
+            }
+            try paginator.accept(page: members, in: JSONValueDocument())
+            return true
+        }
         _ = try LuaResultBuilder.pushObject(on: call) { page in
             try client.call(operation, input, into: &page)
         }
