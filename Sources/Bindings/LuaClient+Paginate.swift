@@ -4,21 +4,31 @@ import Host
 /// `client:paginate(op, params, {max_items=, page_size=, starting_token=})` (an iterator of
 /// pages), `client:collect(...)` (one result with every page's items) and `client:paginators()`.
 extension LuaClient {
-    /// `paginate` and `collect`: each page is read in one pass into a `JSONValue` (whose
-    /// output tokens the paginator reads) and pushed as Lua tables with no other copy.
+    /// `paginate` and `collect`: each page is read in one pass straight into Lua tables
+    /// (`pushWholePage`); a walk that `max_items` or a starting token may cut short reads its
+    /// pages into `JSONValue`s, which the paginator cuts, and pushes them.
     static let paginationPushingBuiltins: [String: PushingBuiltin] = [
         "paginate": { client, call in
             try client.checkSelf(call, method: "paginate")
             let paginator = try client.paginator(call, method: "paginate")
-            let next = LuaFunction(pushing: "next page") { call in
-                try LuaResultBuilder.push(try paginator.nextPage() ?? .null, on: call)
+            let operation = try client.client.model.operation(method: try call.string(2, "operation")).name
+            let next = LuaFunction(pushing: "next page") { [aws = client.client] call in
+                if paginator.takesPagesWhole {
+                    if try LuaClient.pushWholePage(paginator, from: aws, operation: operation, call) { return 1 }
+                    LuaStackBuilder(state: call.state, on: call.thread).pushNil()
+                    return 1
+                }
+                return try LuaResultBuilder.push(try paginator.nextPage() ?? .null, on: call)
             }
             LuaStackBuilder(state: call.state, on: call.thread).push(.function(next))
             return 1
         },
         "collect": { client, call in
             try client.checkSelf(call, method: "collect")
-            return try LuaResultBuilder.push(try client.paginator(call, method: "collect").collect(), on: call)
+            let paginator = try client.paginator(call, method: "collect")
+            guard paginator.takesPagesWhole else { return try LuaResultBuilder.push(try paginator.collect(), on: call) }
+            let operation = try client.client.model.operation(method: try call.string(2, "operation")).name
+            return try client.collectWholePages(paginator, operation: operation, call)
         },
     ]
 

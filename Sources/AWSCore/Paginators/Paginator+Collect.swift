@@ -31,6 +31,12 @@ extension Paginator {
         }
     }
 
+    /// The result keys `add` joins, as their member names (`["Contents"]`); keys that are not
+    /// dotted member paths are left out, as `add` leaves them out.
+    public var resultKeyPaths: [[String]] {
+        definition.resultKeys.compactMap { JSONValue.dottedPathMembers($0.source) }
+    }
+
     /// `result` completed once every page is in: the non-aggregate keys of the first page, and
     /// `NextToken` when `maxItems` stopped the walk.
     public func collected(_ result: JSONValue) -> JSONValue {

@@ -92,7 +92,7 @@ public final class Paginator {
         if isFirstPage {
             isFirstPage = false
             if startingTruncation > 0 { try skipAlreadyReturned(&page) }
-            recordNonAggregateKeys(page)
+            recordNonAggregateKeys(page, of: JSONValueDocument())
         } else {
             startingTruncation = 0
         }
@@ -105,7 +105,30 @@ public final class Paginator {
             return page
         }
         totalItems += count
-        let received = try nextTokens(in: page)
+        try advance(past: try nextTokens(in: page, of: JSONValueDocument()))
+        return page
+    }
+
+    /// Whether each page can be taken whole by `accept(page:in:)`, read elsewhere than in a
+    /// `JSONValue` (straight into Lua tables): true unless `maxItems` or a starting token's
+    /// count of items already returned may have to cut a page short.
+    public var takesPagesWhole: Bool { options.maxItems == nil && startingTruncation == 0 }
+
+    /// Takes the answer to the call `nextInput` asked for, read by the caller into `document`,
+    /// and learns the tokens for the page after it from there; only when `takesPagesWhole`.
+    public func accept<Document: JMESPathDocument>(page: Document.Value, in document: Document) throws {
+        guard takesPagesWhole else {
+            throw AWSError(code: "PaginationError", message: "this walk must cut pages short; take them as JSON")
+        }
+        if isFirstPage {
+            isFirstPage = false
+            recordNonAggregateKeys(page, of: document)
+        }
+        try advance(past: try nextTokens(in: page, of: document))
+    }
+
+    /// Sets the request for the page after one whose tokens were `received`, or ends the walk.
+    private func advance(past received: OrderedDictionary<String, JSONValue>) throws {
         if received.values.allSatisfy({ $0 == .null }) {
             isFinished = true
         } else if let max = options.maxItems, totalItems == max {
@@ -119,7 +142,6 @@ public final class Paginator {
             inject(received)
             sentTokens = received
         }
-        return page
     }
 
     private func inject(_ tokens: OrderedDictionary<String, JSONValue>) {
@@ -132,14 +154,18 @@ public final class Paginator {
         }
     }
 
-    private func nextTokens(in page: JSONValue) throws -> OrderedDictionary<String, JSONValue> {
+    private func nextTokens<Document: JMESPathDocument>(in page: Document.Value, of document: Document) throws
+        -> OrderedDictionary<String, JSONValue>
+    {
         var tokens: OrderedDictionary<String, JSONValue> = [:]
-        if let more = definition.moreResults, !(try more.search(page).jmesPathTruthy) {
+        if let more = definition.moreResults,
+            !(try document.json(of: more.search(page, in: document)).jmesPathTruthy)
+        {
             for name in definition.inputTokens { tokens[name] = .null }
             return tokens
         }
         for (name, expression) in zip(definition.inputTokens, definition.outputTokens) {
-            let value = try expression.search(page)
+            let value = try document.json(of: expression.search(page, in: document))
             tokens[name] = value.jmesPathTruthy ? value : .null
         }
         return tokens
@@ -150,10 +176,10 @@ public final class Paginator {
         return try primary.search(page).arrayValue?.count ?? 0
     }
 
-    private func recordNonAggregateKeys(_ page: JSONValue) {
+    private func recordNonAggregateKeys<Document: JMESPathDocument>(_ page: Document.Value, of document: Document) {
         var part = JSONValue.object([:])
         for expression in definition.nonAggregateKeys {
-            guard let value = try? expression.search(page), value != .null,
+            guard let value = try? document.json(of: expression.search(page, in: document)), value != .null,
                 let members = JSONValue.dottedPathMembers(expression.source)
             else { continue }
             part.set(value, atMembers: members[...])
