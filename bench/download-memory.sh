@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-256}
 if [ -z "${GLUESCRIPT_BIN:-}" ]; then
-    swift build -c release --product gluescript >/dev/null
+    scripts/build-release >/dev/null
     GLUESCRIPT_BIN=.build/release/gluescript
 fi
 work=$(mktemp -d)

@@ -7,19 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-256}
-if [ -z "${GLUESCRIPT_BIN:-}" ]; then
-    swift build -c release --product gluescript >/dev/null
-    GLUESCRIPT_BIN=.build/release/gluescript
-fi
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-moto=$!
-trap 'kill "$moto" 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null; do sleep 0.2; done
-
-export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
+source bench/emulator.sh
 head -c $((size_mib * 1024 * 1024)) /dev/urandom >"$work/data.bin"
 "$GLUESCRIPT_BIN" -e 'aws.client("s3"):create_bucket{Bucket = "bench"}'
 
