@@ -15,16 +15,6 @@ final class TerminationTests: XCTestCase {
         try GluescriptProcess(["--local=\(moto.url)", "-e", script])
     }
 
-    /// Open multipart uploads in `bucket`, as a second run lists them.
-    private func openUploads(_ moto: MotoServer, bucket: String) throws -> String {
-        let listed = try GluescriptProcess([
-            "--local=\(moto.url)", "-e",
-            "print(#(aws.client('s3'):list_multipart_uploads{Bucket = '\(bucket)'}.Uploads or {}))",
-        ]).finish(timeout: 30)
-        XCTAssertEqual(listed.status, 0, listed.stderr)
-        return listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     private func bigFile(in scratch: ScratchFolder) throws -> String {
         let path = scratch.url.appendingPathComponent("big.bin").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(count: Self.size)))
@@ -51,7 +41,7 @@ final class TerminationTests: XCTestCase {
         let outcome = running.finish(timeout: 30)
         XCTAssertEqual(outcome.status, 143, outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("interrupted"), outcome.stderr)
-        XCTAssertEqual(try openUploads(moto, bucket: "term"), "0", "the multipart upload was aborted")
+        XCTAssertEqual(try moto.openMultipartUploads(in: "term"), "0", "the multipart upload was aborted")
     }
 
     func testSIGHUPDuringADownloadRemovesTheTemporaryFileAndExitsWith129() throws {
