@@ -194,7 +194,8 @@ extension AWSClient {
         into builder: inout B
     ) throws {
         let extras = ResponseExtras(
-            attempts: attempts, omitting: options.responseBodyPath != nil ? operation.output?.payload : nil)
+            attempts: attempts, omitting: options.responseBodyPath != nil ? operation.output?.payload : nil,
+            releasesBody: true)
         try wireProtocol.readResponse(response, for: operation, extras: extras, into: &builder)
     }
 

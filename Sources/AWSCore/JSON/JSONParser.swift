@@ -1,3 +1,4 @@
+import Glibc
 import OrderedCollections
 
 /// The byte-level JSON reader behind `JSONDecoding`; works on UTF-8 bytes directly. Its
@@ -7,6 +8,8 @@ import OrderedCollections
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Where counting lines for an error's position starts (see `settle`).
+    private var settled = (offset: 0, line: 1, column: 1)
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -356,17 +359,42 @@ struct JSONParser {
 
     /// "at line L, column C (byte N)": lines and columns count from 1, columns in characters.
     private func position(of offset: Int) -> String {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
+        let start = offset >= settled.offset ? settled : (offset: 0, line: 1, column: 1)
+        let (line, column) = lineAndColumn(from: start, to: offset)
         return "at line \(line), column \(column) (byte \(offset))"
+    }
+
+    /// The line and column at `offset`, counted on from `start`; quick over long stretches,
+    /// since `settle` counts every byte of a large body.
+    private func lineAndColumn(from start: (offset: Int, line: Int, column: Int), to offset: Int) -> (Int, Int) {
+        let from = min(start.offset, bytes.count)
+        let end = min(offset, bytes.count)
+        guard let base = bytes.baseAddress, from < end else { return (start.line, start.column) }
+        var line = start.line
+        var lineStart = from
+        var cursor = from
+        while cursor < end, let hit = memchr(base + cursor, 0x0A, end - cursor) {
+            line += 1
+            cursor = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+            lineStart = cursor
+        }
+        let characters = Self.characterCount(UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+        return (line, (line == start.line ? start.column : 1) + characters)
+    }
+
+    /// Characters in UTF-8 `text`: its bytes that are not continuation bytes.
+    private static func characterCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var continuations = 0
+        for byte in text where byte & 0xC0 == 0x80 { continuations += 1 }
+        return text.count - continuations
+    }
+
+    /// Counts lines and columns up to `offset` now, so that error positions stay right once the
+    /// bytes before it are gone (`ConsumedBodyPages`).
+    mutating func settle(upTo offset: Int) {
+        guard offset > settled.offset else { return }
+        let (line, column) = lineAndColumn(from: settled, to: offset)
+        settled = (offset, line, column)
     }
 
     func error(_ what: String) -> AWSError {

@@ -9,9 +9,19 @@ struct JSONOutputReader {
     private var parser: JSONParser
     /// Arrays and objects open around the current position.
     private var depth = 0
+    /// The pages of a large body given back as it is read, when the caller allows it.
+    private var consumed: ConsumedBodyPages?
+    /// The offset past which the next release is made (never, without `consumed`).
+    private var nextRelease = Int.max
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// `releasingPages`: the body is not read again, so the whole pages behind the reader may be
+    /// given back to the system while the result grows (large bodies only).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, releasingPages: Bool = false) {
         parser = JSONParser(bytes)
+        if releasingPages, let consumed = ConsumedBodyPages(bytes) {
+            self.consumed = consumed
+            nextRelease = consumed.nextRelease
+        }
     }
 
     /// Whether the body has only whitespace (an empty answer).
@@ -105,6 +115,7 @@ struct JSONOutputReader {
             while true {
                 try startValue()
                 if try !skipNull() { try readShaped(element, into: &builder) }
+                if parser.index >= nextRelease { releaseConsumedPages() }
                 if try nextMember(UInt8(ascii: "]"), "']' after an array element") { break }
             }
         }
@@ -123,10 +134,20 @@ struct JSONOutputReader {
                 } else {
                     try readShaped(value, into: &builder)
                 }
+                if parser.index >= nextRelease { releaseConsumedPages() }
                 if try nextMember(UInt8(ascii: "}"), "'}' after an object member") { break }
             }
         }
         try builder.endObject()
+    }
+
+    /// Gives back the pages the reader has passed, having counted their lines for errors.
+    private mutating func releaseConsumedPages() {
+        guard var pages = consumed else { return }
+        parser.settle(upTo: parser.index)
+        _ = pages.release(before: parser.index)
+        consumed = pages
+        nextRelease = pages.nextRelease
     }
 
     // MARK: Values as they came

@@ -47,7 +47,7 @@ public struct JSONProtocol: AWSProtocol {
         _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
     ) throws {
         if let shape = operation.output {
-            try Self.readBody(response, operation: operation) { reader in
+            try Self.readBody(response, operation: operation, releasingPages: extras.releasesBody) { reader in
                 try reader.readMembers(of: shape, skippingLocated: false, into: &builder)
             }
         }
@@ -56,12 +56,14 @@ public struct JSONProtocol: AWSProtocol {
 
     /// Runs `read` over the body unless it is blank (then returns false): a body that is not
     /// JSON, or (when `read` returns false) not a JSON object, is an `InvalidResponse` error.
+    /// `releasingPages`: nothing reads the body after this (see `ResponseExtras.releasesBody`).
     @discardableResult
     static func readBody(
-        _ response: HTTPResponse, operation: OperationModel, _ read: (inout JSONOutputReader) throws -> Bool
+        _ response: HTTPResponse, operation: OperationModel, releasingPages: Bool = false,
+        _ read: (inout JSONOutputReader) throws -> Bool
     ) throws -> Bool {
         let isObject: Bool? = try response.body.withUnsafeBufferPointer { bytes in
-            var reader = JSONOutputReader(bytes)
+            var reader = JSONOutputReader(bytes, releasingPages: releasingPages)
             if reader.isBlank { return nil }
             do {
                 return try read(&reader)

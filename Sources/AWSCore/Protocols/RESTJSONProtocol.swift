@@ -77,7 +77,9 @@ public struct RESTJSONProtocol: AWSProtocol {
                     try builder.string(String(decoding: response.body, as: UTF8.self))
                 default:
                     try builder.key(payloadName, modelOrder: order)
-                    let read = try JSONProtocol.readBody(response, operation: operation) { reader in
+                    let read = try JSONProtocol.readBody(
+                        response, operation: operation, releasingPages: extras.releasesBody
+                    ) { reader in
                         try reader.readValue(of: payload.shape, into: &builder)
                     }
                     if !read, let empty = JSONProtocol.outputValue(.object([:]), shape: payload.shape) {
@@ -85,7 +87,8 @@ public struct RESTJSONProtocol: AWSProtocol {
                     }
                 }
             } else {
-                try JSONProtocol.readBody(response, operation: operation) { reader in
+                try JSONProtocol.readBody(response, operation: operation, releasingPages: extras.releasesBody) {
+                    reader in
                     try reader.readMembers(of: shape, skippingLocated: true, into: &builder)
                 }
             }

@@ -8,10 +8,14 @@ public struct ResponseExtras: Sendable {
     public var attempts: Int?
     /// The member to leave out (the payload written to a file).
     public var omitting: String?
+    /// Nothing reads the body after this: a large one's memory may be given back as it is
+    /// read (`ConsumedBodyPages`), leaving zeros behind.
+    public var releasesBody: Bool
 
-    public init(attempts: Int? = nil, omitting: String? = nil) {
+    public init(attempts: Int? = nil, omitting: String? = nil, releasesBody: Bool = false) {
         self.attempts = attempts
         self.omitting = omitting
+        self.releasesBody = releasesBody
     }
 
     /// `output` with these extras: its `RequestId` kept, or taken from the headers.
