@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "lua_small_blocks.h"
 
 /* Returned by a Swift function called from Lua when it left an error value on top of
    the stack: the trampoline raises it after every Swift frame has returned. */
@@ -29,6 +30,8 @@ typedef struct gs_state_data {
     /* 1 while an error raised now would be caught by a protected call with no Swift frame in
        between (Lua code under gs_pcall); 0 while Swift code holds the stack. */
     int errors_caught_by_lua;
+    /* Where the state's small objects are carved from. */
+    gs_small_blocks small_blocks;
 } gs_state_data;
 
 /* A new state whose allocator never raises while Swift code runs, and its closing. */
