@@ -10,7 +10,16 @@ extension LuaValue {
     /// `aws.json.array`) is an array, any other table an object (empty: `{}`); number keys
     /// become strings; `aws.json.null` is null. Functions, userdata, keys of other types and keys that are not UTF-8 text
     /// are errors naming the path; string values that are not UTF-8 stay bytes (`.binary`).
-    func toJSON(path: String = "") throws -> JSONValue {
+    func toJSON(path: InputPath = .root) throws -> JSONValue {
+        try toJSONValue(path: path)
+    }
+
+    /// `toJSON` for a value that lies at `path`, already written out (empty: the value itself).
+    func toJSON(path: String) throws -> JSONValue {
+        try toJSONValue(path: path.isEmpty ? .root : InputPath.root.member(path))
+    }
+
+    private func toJSONValue(path: InputPath) throws -> JSONValue {
         switch self {
         case .nil: return .null
         case .boolean(let b): return .bool(b)
@@ -21,11 +30,11 @@ extension LuaValue {
         case .table(let table):
             if table.fields.isEmpty && (!table.array.isEmpty || table.metatableName == jsonArrayMetatable) {
                 return .array(
-                    try table.array.enumerated().map { try $0.element.toJSON(path: path + "[\($0.offset + 1)]") })
+                    try table.array.enumerated().map { try $0.element.toJSONValue(path: path.index($0.offset + 1)) })
             }
             var members: [(String, JSONValue)] = []
             for (index, element) in table.array.enumerated() {
-                members.append((String(index + 1), try element.toJSON(path: path + "[\(index + 1)]")))
+                members.append((String(index + 1), try element.toJSONValue(path: path.index(index + 1))))
             }
             for (key, element) in table.fields {
                 let name: String
@@ -34,15 +43,15 @@ extension LuaValue {
                 case .bytes(let b):
                     throw AWSError(
                         code: "ValidationError",
-                        message: "\(path)[\(LuaStringLiteral.quoted(b))]: a table key must be UTF-8 text")
+                        message: "\(path.text)[\(LuaStringLiteral.quoted(b))]: a table key must be UTF-8 text")
                 case .integer(let i): name = String(i)
                 case .number(let d): name = String(d)
                 default:
                     throw AWSError(
                         code: "ValidationError",
-                        message: "\(path.isEmpty ? "value" : path): a \(key.typeName) key cannot be converted")
+                        message: "\(path.isRoot ? "value" : path.text): a \(key.typeName) key cannot be converted")
                 }
-                members.append((name, try element.toJSON(path: path.isEmpty ? name : path + "." + name)))
+                members.append((name, try element.toJSONValue(path: path.member(name))))
             }
             members.sort { $0.0 < $1.0 }
             return .object(OrderedDictionary(members, uniquingKeysWith: { $1 }))
@@ -51,7 +60,7 @@ extension LuaValue {
         case .function, .object, .reference:
             throw AWSError(
                 code: "ValidationError",
-                message: "\(path.isEmpty ? "value" : path): a \(typeName) cannot be converted to data")
+                message: "\(path.isRoot ? "value" : path.text): a \(typeName) cannot be converted to data")
         }
     }
 }

@@ -5,6 +5,8 @@ struct JSONWriter {
     let options: JSONEncoding.Options
     private(set) var output: [UInt8] = []
     private var indent = 0
+    /// Where the values written lie in a larger document (`.Document`), for error messages.
+    var basePath = ""
 
     init(options: JSONEncoding.Options) {
         self.options = options
@@ -101,6 +103,7 @@ struct JSONWriter {
             let written = container.next - 1
             path += container.isObject ? ".\(container.keys[written])" : "[\(written)]"
         }
+        path = basePath + path
         return path.isEmpty ? "the top level" : path
     }
 
@@ -110,29 +113,46 @@ struct JSONWriter {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
-    private mutating func append(_ text: String) {
+    /// Appends `text` as it is: punctuation, numbers, keywords.
+    mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
     }
 
-    private mutating func writeString(_ text: String) {
+    /// Appends one byte as it is.
+    mutating func append(byte: UInt8) {
+        output.append(byte)
+    }
+
+    /// Appends `text` as a JSON string, quoted and escaped; runs of bytes that need no escape
+    /// are copied at once.
+    mutating func writeString(_ text: String) {
+        var text = text
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                append("\\u00")
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0x0F)])
-            default: output.append(byte)
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                default:
+                    append("\\u00")
+                    output.append(Self.hexDigits[Int(byte >> 4)])
+                    output.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -1,10 +1,10 @@
 extension ValidationWalk {
-    mutating func checkScalar(_ value: JSONValue, _ shape: Shape, _ path: String) {
+    mutating func checkScalar(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
         switch (shape.kind, value) {
         case (.string, .string(let text)):
-            checkLength(text.unicodeScalars.count, shape, path)
+            if shape.min != nil || shape.max != nil { checkLength(text.unicodeScalars.count, shape, path) }
         case (.blob, .string(let text)):
-            checkLength(text.utf8.count, shape, path)
+            if shape.min != nil || shape.max != nil { checkLength(text.utf8.count, shape, path) }
         case (.blob, .binary(let bytes)):
             checkLength(bytes.count, shape, path)
         case (.boolean, .bool):
@@ -37,7 +37,7 @@ extension ValidationWalk {
         }
     }
 
-    mutating func checkTimestamp(_ seconds: Double, _ path: String) {
+    mutating func checkTimestamp(_ seconds: Double, _ path: InputPath) {
         if seconds.isNaN {
             report(path, "expected timestamp (ISO 8601 string or epoch seconds), got NaN")
         } else if !Timestamp.supportedRange.contains(seconds) {
@@ -45,7 +45,7 @@ extension ValidationWalk {
         }
     }
 
-    mutating func checkLength(_ length: Int, _ shape: Shape, _ path: String) {
+    mutating func checkLength(_ length: Int, _ shape: Shape, _ path: InputPath) {
         if let min = shape.min, Double(length) < min {
             report(path, "length \(length) is below the minimum \(Self.format(min))")
         }
@@ -54,7 +54,7 @@ extension ValidationWalk {
         }
     }
 
-    private mutating func checkRange(_ number: Double, _ shape: Shape, _ path: String) {
+    private mutating func checkRange(_ number: Double, _ shape: Shape, _ path: InputPath) {
         if let min = shape.min, number < min {
             report(path, "value \(Self.format(number)) is below the minimum \(Self.format(min))")
         }

@@ -1,3 +1,4 @@
+import OrderedCollections
 import FoundationEssentials
 
 /// Checks an operation's input against its input shape before anything is sent, as
@@ -31,7 +32,7 @@ public struct InputValidator {
     public func problems(in input: JSONValue, for operation: OperationModel) -> [String] {
         var walk = ValidationWalk()
         if let shape = operation.input {
-            walk.check(input == .null ? .object([:]) : input, against: shape, at: "")
+            walk.check(input == .null ? .object([:]) : input, against: shape, at: .root)
         } else if let members = input.objectValue {
             for (name, value) in members where value != .null {
                 walk.report(name, "unknown parameter (the operation takes no parameters)")
@@ -43,7 +44,8 @@ public struct InputValidator {
     }
 }
 
-/// One pass over an input value, collecting problems with their paths.
+/// One pass over an input value, collecting problems with their paths. Paths are written out
+/// only for the values that have a problem (see `InputPath`).
 struct ValidationWalk {
     /// Where (empty for the input itself) and what.
     var problems: [(path: String, what: String)] = []
@@ -52,7 +54,11 @@ struct ValidationWalk {
         problems.append((path, what))
     }
 
-    mutating func check(_ value: JSONValue, against shape: Shape, at path: String) {
+    mutating func report(_ path: InputPath, _ what: String) {
+        problems.append((path.validationText, what))
+    }
+
+    mutating func check(_ value: JSONValue, against shape: Shape, at path: InputPath) {
         if shape.isDocument { return }
         switch shape.kind {
         case .structure: checkStructure(value, shape, path)
@@ -62,36 +68,46 @@ struct ValidationWalk {
         }
     }
 
-    private mutating func checkStructure(_ value: JSONValue, _ shape: Shape, _ path: String) {
-        guard let members = containerObject(value) else {
-            return report(path, "expected table (structure), got \(Self.describe(value))")
+    private mutating func checkStructure(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
+        let members: OrderedDictionary<String, JSONValue>
+        switch value {
+        case .object(let object): members = object
+        case .array(let array) where array.isEmpty: members = [:]
+        default: return report(path, "expected table (structure), got \(Self.describe(value))")
         }
-        var present: [String] = []
         for (name, member) in members where member != .null {
-            let memberPath = path.isEmpty ? QuotedValue.shortened(name) : path + "." + QuotedValue.shortened(name)
             guard let reference = shape.members[name] else {
                 let hint = Suggestion.closest(to: name, among: shape.members.keys).map { "did you mean \($0)?" }
                 report(
-                    memberPath,
+                    path.member(name),
                     "unknown parameter; " + (hint ?? "expected one of: " + shape.members.keys.joined(separator: ", ")))
                 continue
             }
-            present.append(name)
-            if !reference.jsonValue { check(member, against: reference.shape, at: memberPath) }
+            if !reference.jsonValue { check(member, against: reference.shape, at: path.member(name)) }
         }
-        for name in shape.members.keys where shape.required.contains(name) && !present.contains(name) {
-            report(path.isEmpty ? name : path + "." + name, "missing required parameter")
+        if !shape.required.isEmpty {
+            for name in shape.members.keys where shape.required.contains(name) && Self.isAbsent(members[name]) {
+                report(path.member(name), "missing required parameter")
+            }
         }
-        if shape.isUnion, present.count != 1 {
-            let options = shape.members.keys.joined(separator: ", ")
-            report(
-                path,
-                "exactly one of \(options) must be set, got \(present.isEmpty ? "none" : present.joined(separator: ", "))"
-            )
+        if shape.isUnion {
+            let present = members.filter { $0.value != .null && shape.members[$0.key] != nil }.map(\.key)
+            if present.count != 1 {
+                let options = shape.members.keys.joined(separator: ", ")
+                report(
+                    path,
+                    "exactly one of \(options) must be set, got \(present.isEmpty ? "none" : present.joined(separator: ", "))"
+                )
+            }
         }
     }
 
-    private mutating func checkList(_ value: JSONValue, _ shape: Shape, _ path: String) {
+    private static func isAbsent(_ value: JSONValue?) -> Bool {
+        guard let value else { return true }
+        return value == .null
+    }
+
+    private mutating func checkList(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
         let elements: [JSONValue]
         if let array = value.arrayValue {
             elements = array
@@ -103,42 +119,27 @@ struct ValidationWalk {
         checkLength(elements.count, shape, path)
         guard let element = shape.member?.shape else { return }
         for (index, item) in elements.enumerated() {
-            check(item, against: element, at: "\(path)[\(index + 1)]")
+            check(item, against: element, at: path.index(index + 1))
         }
     }
 
-    private mutating func checkMap(_ value: JSONValue, _ shape: Shape, _ path: String) {
-        guard let entries = containerObject(value) else {
-            return report(path, "expected table (map), got \(Self.describe(value))")
+    private mutating func checkMap(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
+        let entries: OrderedDictionary<String, JSONValue>
+        switch value {
+        case .object(let object): entries = object
+        case .array(let array) where array.isEmpty: entries = [:]
+        default: return report(path, "expected table (map), got \(Self.describe(value))")
         }
         checkLength(entries.count, shape, path)
         for (key, item) in entries {
-            let entryPath = path + Self.keySuffix(key)
             if let keyShape = shape.key?.shape {
                 var keyWalk = ValidationWalk()
-                keyWalk.checkScalar(.string(key), keyShape, "")
+                keyWalk.checkScalar(.string(key), keyShape, .root)
                 for problem in keyWalk.problems {
                     report(path, "key \"\(QuotedValue.shortened(key))\": " + problem.what)
                 }
             }
-            if let valueShape = shape.value?.shape { check(item, against: valueShape, at: entryPath) }
+            if let valueShape = shape.value?.shape { check(item, against: valueShape, at: path.key(key)) }
         }
-    }
-
-    /// The members of an object, with an empty array standing for an empty object.
-    private func containerObject(_ value: JSONValue) -> [(String, JSONValue)]? {
-        if let object = value.objectValue { return object.map { ($0.key, $0.value) } }
-        return value == .array([]) ? [] : nil
-    }
-
-    /// `.Name` for map keys that are Lua identifiers, `["any key"]` otherwise.
-    private static func keySuffix(_ fullKey: String) -> String {
-        let key = QuotedValue.shortened(fullKey)
-        let identifier =
-            key.first.map { $0.isLetter || $0 == "_" } == true
-            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        if identifier { return "." + key }
-        let escaped = key.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
-        return "[\"\(escaped)\"]"
     }
 }

@@ -13,6 +13,8 @@ struct ShapeWireIndex: @unchecked Sendable {
 
     /// The members in model order.
     let entries: [Entry]
+    /// Whether two members have one wire name (no model of ours has; a model file may).
+    let sharesWireNames: Bool
     /// The wire names' UTF-8 bytes, one after the other, and where each starts and ends.
     private let arena: [UInt8]
     private let bounds: [(start: Int, end: Int)]
@@ -33,6 +35,7 @@ struct ShapeWireIndex: @unchecked Sendable {
         var size = 4
         while size < entries.count * 2 { size *= 2 }
         var slots = [Int32](repeating: -1, count: size)
+        var shares = false
         for position in entries.indices {
             let name = arena[bounds[position].start..<bounds[position].end]
             var slot = name.withUnsafeBufferPointer { ShapeWireIndex.hash($0) } & (size - 1)
@@ -42,9 +45,10 @@ struct ShapeWireIndex: @unchecked Sendable {
             {
                 slot = (slot + 1) & (size - 1)
             }
-            if slots[slot] < 0 { slots[slot] = Int32(position) }
+            if slots[slot] < 0 { slots[slot] = Int32(position) } else { shares = true }
         }
         self.entries = entries
+        self.sharesWireNames = shares
         self.arena = arena
         self.bounds = bounds
         self.slots = slots

@@ -1,58 +1,106 @@
 import OrderedCollections
 
-extension JSONProtocol {
-    /// The JSON body of a structure for the json and rest-json protocols: members under their
-    /// `locationName` (or their own name), blobs base64, timestamps as epoch seconds unless the
-    /// member or shape names another `timestampFormat`, documents as given, nulls left out.
-    /// Members the shape does not know are left out too (input has been validated already).
-    static func wireStructure(
-        _ members: OrderedDictionary<String, JSONValue>, shape: Shape, path: String
-    ) throws -> JSONValue {
-        var out: OrderedDictionary<String, JSONValue> = [:]
-        for (name, value) in members {
-            guard let member = shape.members[name] else { continue }
-            let memberPath = path.isEmpty ? name : "\(path).\(name)"
-            if let wire = try wireValue(value, shape: member.shape, member: member, path: memberPath) {
-                out[member.wireName] = wire
+/// Writes input as the json and rest-json protocols send it, straight to bytes: members under
+/// their `locationName` (or their own name), blobs base64, timestamps as epoch seconds unless
+/// the member or shape names another `timestampFormat`, documents as given, nulls left out, and
+/// members the shape does not know left out too (input has been validated already). When two
+/// members share a wire name, the last one given is sent, where the first would be.
+struct JSONInputWriter {
+    private var json = JSONWriter(options: .base64Binary)
+
+    /// The bytes written so far.
+    var output: [UInt8] { json.output }
+
+    /// Writes a structure's members as a JSON object.
+    mutating func writeStructure(
+        _ members: OrderedDictionary<String, JSONValue>, shape: Shape, path: InputPath
+    ) throws {
+        json.append(byte: UInt8(ascii: "{"))
+        var first = true
+        if members.count > 1, shape.wireNames.sharesWireNames {
+            var lastByWireName: [String: JSONValue] = [:]
+            for (name, value) in members where value != .null {
+                if let member = shape.members[name] { lastByWireName[member.wireName] = value }
+            }
+            var written: Set<String> = []
+            for (name, _) in members {
+                guard let member = shape.members[name], let value = lastByWireName[member.wireName],
+                    written.insert(member.wireName).inserted
+                else { continue }
+                try writeMember(member, value: value, first: &first, path: path.member(name))
+            }
+        } else {
+            for (name, value) in members where value != .null {
+                guard let member = shape.members[name] else { continue }
+                try writeMember(member, value: value, first: &first, path: path.member(name))
             }
         }
-        return .object(out)
+        json.append(byte: UInt8(ascii: "}"))
     }
 
-    /// The JSON of one input value of `shape`; nil for null.
-    static func wireValue(_ value: JSONValue, shape: Shape, member: ShapeMember?, path: String) throws -> JSONValue? {
-        if value == .null { return nil }
-        if shape.isDocument { return value }
+    private mutating func writeMember(_ member: ShapeMember, value: JSONValue, first: inout Bool, path: InputPath)
+        throws
+    {
+        if !first { json.append(byte: UInt8(ascii: ",")) }
+        first = false
+        json.writeString(member.wireName)
+        json.append(byte: UInt8(ascii: ":"))
+        try writeValue(value, shape: member.shape, member: member, path: path)
+    }
+
+    /// Writes one input value of `shape`, which is not null.
+    mutating func writeValue(_ value: JSONValue, shape: Shape, member: ShapeMember?, path: InputPath) throws {
+        if shape.isDocument {
+            json.basePath = path.isRoot ? "" : "." + path.text
+            defer { json.basePath = "" }
+            return try json.write(value)
+        }
         switch shape.kind {
         case .structure:
-            guard let members = value.objectValue else { throw mismatch(value, "a table", path) }
-            return try wireStructure(members, shape: shape, path: path)
+            guard let members = value.objectValue else { throw Self.mismatch(value, "a table", path) }
+            try writeStructure(members, shape: shape, path: path)
         case .list:
             guard let elements = value.arrayValue, let element = shape.member else {
-                throw mismatch(value, "a list", path)
+                throw Self.mismatch(value, "a list", path)
             }
-            return .array(
-                try elements.enumerated().compactMap { index, item in
-                    try wireValue(item, shape: element.shape, member: element, path: "\(path)[\(index + 1)]")
-                })
+            json.append(byte: UInt8(ascii: "["))
+            var first = true
+            for (index, item) in elements.enumerated() where item != .null {
+                if !first { json.append(byte: UInt8(ascii: ",")) }
+                first = false
+                try writeValue(item, shape: element.shape, member: element, path: path.index(index + 1))
+            }
+            json.append(byte: UInt8(ascii: "]"))
         case .map:
             guard let entries = value.objectValue, let valueMember = shape.value else {
-                throw mismatch(value, "a table", path)
+                throw Self.mismatch(value, "a table", path)
             }
-            var out: OrderedDictionary<String, JSONValue> = [:]
-            for (key, item) in entries {
-                if let wire = try wireValue(item, shape: valueMember.shape, member: valueMember, path: "\(path).\(key)")
-                {
-                    out[key] = wire
-                }
+            json.append(byte: UInt8(ascii: "{"))
+            var first = true
+            for (key, item) in entries where item != .null {
+                if !first { json.append(byte: UInt8(ascii: ",")) }
+                first = false
+                json.writeString(key)
+                json.append(byte: UInt8(ascii: ":"))
+                try writeValue(item, shape: valueMember.shape, member: valueMember, path: path.key(key))
             }
-            return .object(out)
+            json.append(byte: UInt8(ascii: "}"))
+        default:
+            try json.write(try Self.wireScalar(value, shape: shape, member: member, path: path))
+        }
+    }
+
+    /// The JSON of a scalar input value of `shape`.
+    private static func wireScalar(_ value: JSONValue, shape: Shape, member: ShapeMember?, path: InputPath) throws
+        -> JSONValue
+    {
+        switch shape.kind {
         case .blob:
-            guard let bytes = value.inputBytes else { throw mismatch(value, "a string of bytes", path) }
+            guard let bytes = value.inputBytes else { throw Self.mismatch(value, "a string of bytes", path) }
             return .string(Base64.encode(bytes))
         case .timestamp:
             guard let timestamp = value.inputTimestamp else {
-                throw mismatch(value, "a timestamp (ISO 8601 text or epoch seconds)", path)
+                throw Self.mismatch(value, "a timestamp (ISO 8601 text or epoch seconds)", path)
             }
             switch shape.wireTimestampFormat(member: member, fallback: .unixTimestamp) {
             case .unixTimestamp:
@@ -67,25 +115,34 @@ extension JSONProtocol {
             case .integer: return value
             case .double(let number) where number == number.rounded() && abs(number) < 9.2e18:
                 return .integer(Int64(number))
-            default: throw mismatch(value, "an integer", path)
+            default: throw Self.mismatch(value, "an integer", path)
             }
         case .float, .double:
             switch value {
             case .integer: return value
             case .double(let number):
                 return number.isFinite ? value : .string(RESTValueText.doubleText(number, shape: shape))
-            default: throw mismatch(value, "a number", path)
+            default: throw Self.mismatch(value, "a number", path)
             }
         case .boolean:
-            guard case .bool = value else { throw mismatch(value, "a boolean", path) }
+            guard case .bool = value else { throw Self.mismatch(value, "a boolean", path) }
             return value
-        case .string:
-            guard case .string = value else { throw mismatch(value, "a string", path) }
+        default:
+            guard case .string = value else { throw Self.mismatch(value, "a string", path) }
             return value
         }
     }
 
-    private static func mismatch(_ value: JSONValue, _ expected: String, _ path: String) -> AWSError {
-        AWSError.invalidInputValue(path, "expected \(expected), got \(RESTValueText.kindName(value))")
+    private static func mismatch(_ value: JSONValue, _ expected: String, _ path: InputPath) -> AWSError {
+        AWSError.invalidInputValue(path.text, "expected \(expected), got \(RESTValueText.kindName(value))")
+    }
+}
+
+extension JSONProtocol {
+    /// The JSON body of a structure's members, for the json and rest-json protocols.
+    static func wireBody(_ members: OrderedDictionary<String, JSONValue>, shape: Shape) throws -> [UInt8] {
+        var writer = JSONInputWriter()
+        try writer.writeStructure(members, shape: shape, path: .root)
+        return writer.output
     }
 }

@@ -18,9 +18,9 @@ public struct JSONProtocol: AWSProtocol {
             throw AWSError(
                 code: "InvalidModel", message: "the service model of \(metadata.serviceID) has no targetPrefix")
         }
-        var body: JSONValue = .object([:])
+        var body = Array("{}".utf8)
         if let shape = operation.input, let members = input.objectValue {
-            body = try Self.wireStructure(members, shape: shape, path: "")
+            body = try Self.wireBody(members, shape: shape)
         }
         var headers = [
             ("X-Amz-Target", "\(targetPrefix).\(operation.name)"),
@@ -29,7 +29,7 @@ public struct JSONProtocol: AWSProtocol {
         if metadata.awsQueryCompatible { headers.append(("x-amzn-query-mode", "true")) }
         return HTTPRequest(
             method: operation.httpMethod, url: endpoint.description, headers: headers,
-            body: .bytes(try JSONEncoding.encode(body, options: .base64Binary)))
+            body: .bytes(body))
     }
 
     public func error(in response: HTTPResponse, for operation: OperationModel) -> AWSError? {

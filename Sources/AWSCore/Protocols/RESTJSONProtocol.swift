@@ -33,12 +33,16 @@ public struct RESTJSONProtocol: AWSProtocol {
                     body = bytes
                 }
             } else {
-                let wire = try JSONProtocol.wireValue(value, shape: payload.shape, member: payload, path: payloadName)
-                body = try JSONEncoding.encode(wire ?? .object([:]), options: .base64Binary)
+                if value == .null {
+                    body = Array("{}".utf8)
+                } else {
+                    var writer = JSONInputWriter()
+                    try writer.writeValue(value, shape: payload.shape, member: payload, path: InputPath.root.member(payloadName))
+                    body = writer.output
+                }
             }
         } else if !bindings.bodyMembers.isEmpty || shape.members.values.contains(where: { $0.location == nil }) {
-            let wire = try JSONProtocol.wireStructure(bindings.bodyMembers, shape: shape, path: "")
-            body = try JSONEncoding.encode(wire, options: .base64Binary)
+            body = try JSONProtocol.wireBody(bindings.bodyMembers, shape: shape)
         }
         if !body.isEmpty {
             request.body = .bytes(body)
