@@ -83,9 +83,9 @@ final class LuaClient {
         } else {
             let operation = try client.model.operation(method: name)
             let method = OperationName.pythonic(operation.name)
-            function = LuaFunction(pushing: name) { [weak self] call in
+            function = LuaFunction(stack: name) { [weak self] state, L in
                 guard let self else { throw LuaClient.collected(serviceName, name) }
-                return try self.invoke(operation, method: method, call)
+                return try self.invoke(operation, method: method, name: name, state: state, on: L)
             }
             function.help = { Help.describe(operation, client: serviceName) }
         }
@@ -96,12 +96,19 @@ final class LuaClient {
     /// `client:op(params, options)`: params as the API names them, options for the call;
     /// `method` is the operation's snake_case name, for errors. The result is built as Lua
     /// tables while the answer is read (`LuaResultBuilder`) and left on the stack: one value.
-    private func invoke(_ operation: OperationModel, method: String, _ call: LuaCall) throws -> Int32 {
+    func invoke(_ operation: OperationModel, method: String, _ call: LuaCall) throws -> Int32 {
         try checkSelf(call, method: method)
         var table = try call[2] == .nil ? LuaTable(array: []) : call.table(2, "params")
         var options = CallOptions()
         options.requestBody = try fileBody(for: operation, params: &table, state: call.state)
-        let params = try table.toJSONValue()
+        return try perform(operation, method: method, call, params: try table.toJSONValue(), options: options)
+    }
+
+    /// Sends the call with `params` made, reading its options (argument 3) first.
+    func perform(
+        _ operation: OperationModel, method: String, _ call: LuaCall, params: JSONValue, options: CallOptions
+    ) throws -> Int32 {
+        var options = options
         if let settings = try call.optionalTable(3, "options") {
             let function = "\(name):\(method)"
             try OptionCheck.only(["to_file"], in: settings, for: function)

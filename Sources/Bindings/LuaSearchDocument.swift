@@ -151,6 +151,14 @@ final class LuaSearchDocument: JMESPathDocument {
     func makeObject(_ members: OrderedDictionary<String, LuaSearchValue>) -> LuaSearchValue { .object(members) }
 
     func json(of value: LuaSearchValue) throws -> JSONValue {
+        var open: Set<UnsafeRawPointer> = []
+        return try json(of: value, open: &open)
+    }
+
+    /// `value` as data, tables read whole where they lie: what `LuaValue.toJSON` makes of a
+    /// copy, with the errors of making one for a table that contains itself or nests deeper
+    /// than a copy may. `open`: the tables being read, around this one.
+    private func json(of value: LuaSearchValue, open: inout Set<UnsafeRawPointer>) throws -> JSONValue {
         switch value {
         case .null: return .null
         case .boolean(let b): return .bool(b)
@@ -158,12 +166,24 @@ final class LuaSearchDocument: JMESPathDocument {
         case .number(let d): return .double(d)
         case .string(let s): return s.text.map(JSONValue.string) ?? .binary(s.array)
         case .text(let s): return .string(s)
-        case .array(let elements): return .array(try elements.map(json))
-        case .object(let members): return .object(try members.mapValues(json))
+        case .array(let elements): return .array(try elements.map { try json(of: $0, open: &open) })
+        case .object(let members): return .object(try members.mapValues { try json(of: $0, open: &open) })
         case .table(let table):
-            view.pushTable(table)
-            defer { view.pop() }
-            return try state.read(at: -1, on: view.L).toJSON(path: path(of: table))
+            guard let identity = view.identity(of: table), open.insert(identity).inserted else {
+                throw LuaError("table contains itself (a cycle cannot be copied)")
+            }
+            guard open.count <= LuaState.maximumTableDepth else {
+                throw LuaError("table nested more than \(LuaState.maximumTableDepth) levels deep")
+            }
+            defer { open.remove(identity) }
+            if let elements = try elements(of: value) {
+                return .array(try elements.map { try json(of: $0, open: &open) })
+            }
+            var members = OrderedDictionary<String, JSONValue>()
+            for (key, member) in try self.members(of: value) ?? [] {
+                members[key] = try json(of: member, open: &open)
+            }
+            return .object(members)
         }
     }
 

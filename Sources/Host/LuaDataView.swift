@@ -166,6 +166,13 @@ public final class LuaDataView {
     /// `.userdata` datum.
     public func identity(at index: Int32) -> UnsafeRawPointer? { lua_topointer(L, index) }
 
+    /// The identity of a table (`lua_topointer`): the same for every handle to it.
+    public func identity(of table: LuaTableHandle) -> UnsafeRawPointer? {
+        pushTable(table)
+        defer { gs_pop(L, 1) }
+        return lua_topointer(L, -1)
+    }
+
     /// Pushes the table itself (not a copy).
     public func pushTable(_ table: LuaTableHandle) {
         precondition(lua_checkstack(L, 4) != 0, "Lua stack overflow while reading data")

@@ -30,7 +30,7 @@ public struct LuaBorrowedString {
     public let bytes: UnsafeRawBufferPointer
 
     /// The bytes as text, nil when they are not UTF-8.
-    public var text: String? { String(validating: bytes, as: UTF8.self) }
+    public var text: String? { String(utf8Text: bytes) }
 
     /// The bytes as text, invalid sequences replaced by U+FFFD.
     public var repairedText: String { String(decoding: bytes, as: UTF8.self) }

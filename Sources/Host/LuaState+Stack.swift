@@ -73,7 +73,7 @@ extension LuaState {
             var length = 0
             let pointer = gs_tostring(L, index, &length)!
             let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
-            if let text = String(validating: bytes, as: UTF8.self) { return .string(text) }
+            if let text = String(utf8Text: bytes) { return .string(text) }
             return .bytes(Array(bytes))
         case LUA_TTABLE: return try readTable(at: index, on: L, visiting: &visiting)
         case LUA_TUSERDATA:

@@ -2,7 +2,7 @@ extension ValidationWalk {
     mutating func checkScalar(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
         switch (shape.kind, value) {
         case (.string, .string(let text)):
-            if shape.min != nil || shape.max != nil { checkLength(text.unicodeScalars.count, shape, path) }
+            if shape.min != nil || shape.max != nil { checkLength(Self.scalarCount(text), shape, path) }
         case (.blob, .string(let text)):
             if shape.min != nil || shape.max != nil { checkLength(text.utf8.count, shape, path) }
         case (.blob, .binary(let bytes)):
@@ -70,6 +70,16 @@ extension ValidationWalk {
         case .blob: return "string (blob)"
         case .timestamp: return "timestamp (ISO 8601 string or epoch seconds)"
         default: return kind.rawValue
+        }
+    }
+
+    /// The Unicode scalars of `text`: its UTF-8 bytes that do not continue a sequence.
+    private static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var continuations = 0
+            for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
+            return bytes.count - continuations
         }
     }
 

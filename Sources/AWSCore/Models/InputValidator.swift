@@ -1,5 +1,5 @@
-import OrderedCollections
 import FoundationEssentials
+import OrderedCollections
 
 /// Checks an operation's input against its input shape before anything is sent, as
 /// botocore's ParamValidator does, and also the upper limits of lengths and ranges.
