@@ -197,9 +197,4 @@ extension AWSClient {
             attempts: attempts, omitting: options.responseBodyPath != nil ? operation.output?.payload : nil)
         try wireProtocol.readResponse(response, for: operation, extras: extras, into: &builder)
     }
-
-    /// `ResponseMetadata` as boto3 has it: `RequestId`, `HTTPStatusCode` and `RetryAttempts`.
-    func withMetadata(_ output: JSONValue, _ response: HTTPResponse, attempts: Int) -> JSONValue {
-        ResponseExtras(attempts: attempts).applied(to: output, response)
-    }
 }
