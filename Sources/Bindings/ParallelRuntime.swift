@@ -164,7 +164,8 @@ final class ParallelRuntime {
                     return 1
                 }
                 switch scheduler.take(Int(call[1].integerValue ?? 0)) {
-                case .success(let answer?): return try LuaResultBuilder.pushObject(on: call) { try answer.read(into: &$0) }
+                case .success(let answer?):
+                    return try LuaResultBuilder.pushObject(on: call) { try answer.read(into: &$0) }
                 case .success(nil): return 0
                 case .failure(let error): throw interruptedOr(error)
                 }
