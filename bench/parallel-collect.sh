@@ -3,11 +3,14 @@
 # bench/paged_glue.py (2,000 tables of 10 columns in pages of 100): client CPU per collect
 # (os.clock(), median of alternating rounds) and instructions per collect, which do not vary
 # from run to run (callgrind: a run of N collects less a run of none).
-# Usage: bench/parallel-collect.sh [collects] [rounds]   (GLUESCRIPT_BIN=path measures that binary)
+# With "call", each is one `get_tables` call (one page of 100 tables) instead of a collect.
+# Usage: bench/parallel-collect.sh [collects] [rounds] [collect|call]
+#   (GLUESCRIPT_BIN=path measures that binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 collects=${1:-5}
 rounds=${2:-3}
+what=${3:-collect}
 command -v valgrind >/dev/null || { echo "bench/parallel-collect.sh needs valgrind" >&2; exit 1; }
 if [ -z "${GLUESCRIPT_BIN:-}" ]; then
     scripts/build-release >/dev/null
@@ -26,19 +29,19 @@ run() { "$GLUESCRIPT_BIN" --endpoint-url "$url" bench/parallel_collect.lua "$@";
 for mode in loop map; do : >"$work/cpu.$mode"; done
 for round in $(seq "$rounds"); do
     if [ $((round % 2)) -eq 1 ]; then order="loop map"; else order="map loop"; fi
-    for mode in $order; do run "$mode" "$collects" | sed -n 's/.*: \([0-9.]*\) ms each/\1/p' >>"$work/cpu.$mode"; done
+    for mode in $order; do run "$mode" "$collects" "$what" | sed -n 's/.*: \([0-9.]*\) ms each/\1/p' >>"$work/cpu.$mode"; done
 done
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # valgrind reads the stripped release binary's symbols poorly; the counts are all it needs.
 instructions() {
     valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$1.$2" \
-        "$GLUESCRIPT_BIN" --endpoint-url "$url" bench/parallel_collect.lua "$1" "$2" 2>&1 >/dev/null |
+        "$GLUESCRIPT_BIN" --endpoint-url "$url" bench/parallel_collect.lua "$1" "$2" "$what" 2>&1 >/dev/null |
         sed -n 's/.*Collected : //p'
 }
 for mode in loop map; do
     many=$(instructions "$mode" "$collects")
     none=$(instructions "$mode" 0)
-    echo "$mode: $(median "$work/cpu.$mode") ms CPU per collect (median of $rounds)," \
-        "$(((many - none) / collects)) instructions per collect ($collects collects: $many, none: $none)"
+    echo "$mode: $(median "$work/cpu.$mode") ms CPU per $what (median of $rounds)," \
+        "$(((many - none) / collects)) instructions per $what ($collects ${what}s: $many, none: $none)"
 done
