@@ -44,8 +44,8 @@ final class ParallelPagesTests: XCTestCase {
         }
     }
 
-    /// S3's `ListObjectsV2` in three pages (the second empty), `GetObject` with a binary body,
-    /// and a bucket that does not exist.
+    /// S3's `ListObjectsV2` in three pages (the second empty), `ListObjects` in two,
+    /// `GetObject` with a binary body, and a bucket that does not exist.
     static func s3Reply(_ request: TestHTTPServer.Received) -> TestHTTPServer.Reply {
         let headers = [("Content-Type", "application/xml"), ("x-amz-request-id", "s3-request")]
         let target = request.target
@@ -69,6 +69,14 @@ final class ParallelPagesTests: XCTestCase {
                 + "<ETag>&quot;e\(key)&quot;</ETag><Size>3</Size><StorageClass>STANDARD</StorageClass></Contents>"
         }
         let head = #"<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bucket</Name><Prefix></Prefix>"#
+        if !target.contains("list-type=2") {
+            // ListObjects (v1): the next marker is the last key, found by searching the page.
+            let more = !target.contains("marker=b")
+            return TestHTTPServer.Reply(
+                headers: headers,
+                body: head + (more ? object("a") + object("b") : object("c")) + "<MaxKeys>2</MaxKeys>"
+                    + "<IsTruncated>\(more)</IsTruncated></ListBucketResult>")
+        }
         if target.contains("continuation-token=page2") {
             return TestHTTPServer.Reply(
                 headers: headers,
@@ -143,6 +151,8 @@ final class ParallelPagesTests: XCTestCase {
               function() return pages(s3, "list_objects_v2", {Bucket = "bucket"}) end,
               function() return s3:collect("list_objects_v2", {Bucket = "bucket"}, {max_items = 1}) end,
               function() return s3:get_object{Bucket = "bucket", Key = "blob"} end,
+              function() return s3:collect("list_objects", {Bucket = "bucket"}) end,
+              function() return pages(s3, "list_objects", {Bucket = "bucket"}) end,
             }
             local tables, glue_pages, cut = got[1], got[2], got[3]
             local stats = got[5].ColumnStatisticsList[1]
@@ -151,7 +161,7 @@ final class ParallelPagesTests: XCTestCase {
                 ~= nil, tables.NextToken, glue_pages[1].ResponseMetadata.RequestId, #glue_pages, #glue_pages[2].TableList,
               cut.NextToken ~= nil, #stats.StatisticsData.DecimalColumnStatisticsData.MinimumValue.UnscaledValue,
               #listed.Contents, listed.Contents[3].LastModified, #s3_pages, s3_pages[3].ResponseMetadata.RequestId,
-              object.Body, object.Metadata.who, object.LastModified
+              object.Body, object.Metadata.who, object.LastModified, #got[10].Contents, #got[11]
             """, name: "=test")
         XCTAssertEqual(results[0], .integer(3))
         XCTAssertEqual(results[1], .string("2023-11-14T22:13:20.125Z"))
@@ -169,6 +179,8 @@ final class ParallelPagesTests: XCTestCase {
         XCTAssertEqual(results[13], .bytes([0, 1, 254, 255, 10, 0]))
         XCTAssertEqual(results[14], .string("me"))
         XCTAssertEqual(results[15], .string("2023-11-14T22:13:20Z"))
+        XCTAssertEqual(results[16], .integer(3))
+        XCTAssertEqual(results[17], .integer(2))
     }
 
     func testErrorsKeepTheirFieldsInsideParallel() throws {
