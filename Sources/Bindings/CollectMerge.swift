@@ -1,3 +1,5 @@
+import Host
+
 /// The Lua functions that join pages read straight into Lua tables, as `Paginator.add` and
 /// `Paginator.collected` join `JSONValue` pages (boto3's `build_full_result`).
 ///
@@ -6,6 +8,15 @@
 /// `result` (numbers added, strings joined, the first value kept otherwise), and
 /// `merge(result, part)`, which deep-merges the non-aggregate part into `result`.
 enum CollectMerge {
+    /// `[add, merge]`, made in `state` (on `thread` when given).
+    static func functions(in state: LuaState, on thread: OpaquePointer? = nil) throws -> [LuaValue] {
+        let functions = try state.call(
+            try state.load(source, name: "=collect"),
+            [.table(LuaTable(array: [], metatableName: jsonArrayMetatable))], on: thread)
+        guard functions.count == 2 else { throw LuaError("collect: its merge functions did not load") }
+        return functions
+    }
+
     static let source = #"""
         local array_metatable = getmetatable((...))
 

@@ -18,19 +18,28 @@ extension LuaClient {
         throws -> Bool
     {
         guard let input = try paginator.nextInput() else { return false }
+        try pushWholePage(paginator, reading: PageCall(client: client, operation: operation, input: input), call)
+        return true
+    }
+
+    /// Reads the page `source` gives onto the calling thread's stack as Lua tables, and
+    /// teaches `paginator` its tokens.
+    static func pushWholePage<Source: PageSource>(_ paginator: Paginator, reading source: Source, _ call: LuaCall)
+        throws
+    {
         if let names = paginator.definition.tokenMemberNames {
             var members = JSONValue.object([:])
             _ = try LuaResultBuilder.pushObject(on: call) { page in
                 var capturing = MemberCapturingBuilder(page, capturing: names)
-                try client.call(operation, input, into: &capturing)
+                try source.read(into: &capturing)
                 page = capturing.inner
                 members = capturing.captured()
             }
             try paginator.accept(page: members, in: JSONValueDocument())
-            return true
+            return
         }
         _ = try LuaResultBuilder.pushObject(on: call) { page in
-            try client.call(operation, input, into: &page)
+            try source.read(into: &page)
         }
         let stack = LuaStackBuilder(state: call.state, on: call.thread)
         let page = stack.top
@@ -41,7 +50,6 @@ extension LuaClient {
         }
         let document = LuaSearchDocument(state: call.state, view: view)
         try paginator.accept(page: try document.root(at: page), in: document)
-        return true
     }
 
     /// `collect` with whole pages: leaves the joined result on the stack; returns 1.
@@ -51,10 +59,7 @@ extension LuaClient {
         let stack = LuaStackBuilder(state: state, on: L)
         let base = stack.top
         do {
-            let functions = try state.call(
-                try state.load(CollectMerge.source, name: "=collect"),
-                [.table(LuaTable(array: [], metatableName: jsonArrayMetatable))], on: L)
-            guard functions.count == 2 else { throw LuaError("collect: its merge functions did not load") }
+            let functions = try CollectMerge.functions(in: state, on: L)
             try stack.newTable()
             let result = stack.top
             try stack.pushJSON(.array(paginator.resultKeyPaths.map { .array($0.map(JSONValue.string)) }))

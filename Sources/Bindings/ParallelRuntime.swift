@@ -63,7 +63,7 @@ final class ParallelRuntime {
     /// `module` and making `sleep` yield inside them.
     private func runScript(in state: LuaState) throws {
         let chunk = try state.load(ParallelScript.source, name: LuaState.hostChunkPrefix + "aws.parallel")
-        let made = try state.call(chunk, [.table(nativeFunctions()), module])
+        let made = try state.call(chunk, [.table(try nativeFunctions(in: state)), module])
         methodFactory = made.first ?? .nil
         waitFactory = made.count > 1 ? made[1] : .nil
         pageFactories = made.count > 2 ? made[2].tableValue ?? LuaTable(array: []) : LuaTable(array: [])
@@ -127,10 +127,10 @@ final class ParallelRuntime {
         return try state.call(waitFactory, [.function(invoke)]).first ?? .function(invoke)
     }
 
-    private func nativeFunctions() -> LuaTable {
+    private func nativeFunctions(in state: LuaState) throws -> LuaTable {
         var native = LuaTable(array: [])
         native["wait"] = .table(waitFunctions())
-        native["pages"] = .table(pageFunctions())
+        native["pages"] = .table(try pageFunctions(in: state))
         native["transfers"] = .table(transferFunctions())
         native["submit"] = .function(
             LuaFunction("submit") { [unowned self] call in
@@ -158,10 +158,15 @@ final class ParallelRuntime {
                 [.boolean(madeScheduler?.isFinished(Int(call[1].integerValue ?? 0)) ?? true)]
             })
         native["take"] = .function(
-            LuaFunction("take") { [unowned self] call in
-                guard let scheduler = madeScheduler else { return [.nil] }
+            LuaFunction(pushing: "take") { [unowned self] call in
+                guard let scheduler = madeScheduler else {
+                    LuaStackBuilder(state: call.state, on: call.thread).pushNil()
+                    return 1
+                }
                 switch scheduler.take(Int(call[1].integerValue ?? 0)) {
-                case .success(let output): return output == .null ? [] : [output.toLua()]
+                case .success(let answer?):
+                    return try LuaResultBuilder.pushObject(on: call) { try answer.read(into: &$0) }
+                case .success(nil): return 0
                 case .failure(let error): throw interruptedOr(error)
                 }
             })

@@ -80,15 +80,19 @@ enum ParallelScript {
           return function(self, operation, params, options)
             local blocking = invoke
             if not current() then return blocking(self, operation, params, options) end
-            local walk <close> = setmetatable({id = pages.begin(self, operation, params, options, "collect")},
-              pages_closer)
+            local id, paths = pages.begin(self, operation, params, options, "collect")
+            local walk <close> = setmetatable({id = id}, pages_closer)
+            -- Pages read whole are joined here, as outside aws.parallel; others in Swift.
+            local joined = paths and {}
             while true do
               local ticket = pages.request(walk.id)
               if not ticket then break end
               settle_ticket(ticket)
-              pages.add(walk.id, ticket)
+              if joined then pages.join(joined, paths, pages.accept(walk.id, ticket)) else pages.add(walk.id, ticket) end
             end
-            return pages.result(walk.id)
+            if not joined then return pages.result(walk.id) end
+            pages.merge(joined, pages.result(walk.id))
+            return joined
           end
         end
 

@@ -55,22 +55,28 @@ extension ParallelRuntime {
                 }
             })
         functions["judge"] = .function(
-            LuaFunction("wait") { [unowned self] call in
+            LuaFunction(pushing: "wait") { [unowned self] call in
                 let wait = try self.wait(call[1])
                 var response: JSONValue?
                 var failure = wait.unsentFailure
                 wait.unsentFailure = nil
                 if failure == nil, let ticket = call[2].integerValue {
-                    switch try scheduler().take(Int(ticket)) {
+                    switch try scheduler().takeOutput(Int(ticket)) {
                     case .success(let output): response = output
                     case .failure(let error): failure = error
                     }
                 }
                 if failure?.code == "Cancelled" && session.isInterrupted() { throw Interrupts.error }
                 let next = try finishing(wait) { try wait.run.judge(response: response, failure: failure) }
+                let stack = LuaStackBuilder(state: call.state, on: call.thread)
                 switch next {
-                case .finished(let last): return [.nil, last.toLua()]
-                case .pause(let seconds): return [.number(seconds)]
+                case .finished(let last):
+                    stack.pushNil()
+                    try stack.pushJSON(last)
+                    return 2
+                case .pause(let seconds):
+                    stack.pushNumber(seconds)
+                    return 1
                 }
             })
         functions["after_pause"] = .function(

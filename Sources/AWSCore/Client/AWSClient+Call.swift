@@ -198,9 +198,4 @@ extension AWSClient {
             releasesBody: true)
         try wireProtocol.readResponse(response, for: operation, extras: extras, into: &builder)
     }
-
-    /// `ResponseMetadata` as boto3 has it: `RequestId`, `HTTPStatusCode` and `RetryAttempts`.
-    func withMetadata(_ output: JSONValue, _ response: HTTPResponse, attempts: Int) -> JSONValue {
-        ResponseExtras(attempts: attempts).applied(to: output, response)
-    }
 }

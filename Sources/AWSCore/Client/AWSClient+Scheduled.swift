@@ -15,7 +15,7 @@ struct ScheduledCall {
 
 /// What became of one attempt of a scheduled call.
 enum ScheduledOutcome {
-    case output(JSONValue)
+    case answer(CallAnswer)
     case failure(AWSError)
     case retry(after: Double)
 }
@@ -47,8 +47,9 @@ extension AWSClient {
         return (signed, options)
     }
 
-    /// The parsed output of `result`, the error to raise, or how long to wait before the next
-    /// attempt, as the client's retry policy decides (the same attempts and quota as `call`).
+    /// The successful answer in `result` (read later by whoever takes it), the error to raise,
+    /// or how long to wait before the next attempt, as the client's retry policy decides (the
+    /// same attempts and quota as `call`).
     func outcome(of result: Result<HTTPResponse, AWSError>, for call: inout ScheduledCall) -> ScheduledOutcome {
         var error: AWSError
         switch result {
@@ -58,14 +59,8 @@ extension AWSClient {
                 error = failure
             } else {
                 retryPolicy.recordSuccess(lastRetryCost: call.lastRetryCost)
-                do {
-                    let output = try wireProtocol.parseResponse(response, for: call.operation)
-                    return .output(withMetadata(output, response, attempts: call.attempt))
-                } catch let failure as AWSError {
-                    error = failure
-                } catch {
-                    return .failure(AWSError(code: "ParseError", message: "\(error)"))
-                }
+                return .answer(
+                    CallAnswer(client: self, operation: call.operation, response: response, attempts: call.attempt))
             }
         case .failure(let failure):
             error = failure

@@ -12,7 +12,8 @@ public final class CallScheduler {
     /// Calls waiting out a retry backoff, with the time they go again.
     private var retryAt: [Int: ContinuousClock.Instant] = [:]
     private var timers: [Int: ContinuousClock.Instant] = [:]
-    private var outcomes: [Int: Result<JSONValue, AWSError>] = [:]
+    /// Finished tickets: a call's answer, nil for a timer, or the error.
+    private var outcomes: [Int: Result<CallAnswer?, AWSError>] = [:]
     private var lastTicket = 0
     /// Asked while driving: true stops with `Cancelled` and drops every call in flight.
     public var isCancelled: () -> Bool = { false }
@@ -56,10 +57,23 @@ public final class CallScheduler {
         outcomes[ticket] != nil || (calls[ticket] == nil && timers[ticket] == nil)
     }
 
-    /// The outcome of a finished ticket, handed out once (`.null` for a timer or a ticket
-    /// already taken or forgotten).
-    public func take(_ ticket: Int) -> Result<JSONValue, AWSError> {
-        outcomes.removeValue(forKey: ticket) ?? .success(.null)
+    /// The outcome of a finished ticket, handed out once: the call's answer, to be read by the
+    /// caller (nil for a timer or a ticket already taken or forgotten), or its error.
+    public func take(_ ticket: Int) -> Result<CallAnswer?, AWSError> {
+        outcomes.removeValue(forKey: ticket) ?? .success(nil)
+    }
+
+    /// `take` with the answer read into a `JSONValue` (`.null` for a timer); an answer that
+    /// does not read gives its error.
+    public func takeOutput(_ ticket: Int) -> Result<JSONValue, AWSError> {
+        take(ticket).flatMap { answer in
+            guard let answer else { return .success(.null) }
+            do {
+                return .success(try answer.output())
+            } catch {
+                return .failure(error as? AWSError ?? AWSError(code: "ParseError", message: "\(error)"))
+            }
+        }
     }
 
     /// Forgets `ticket`: a request still in flight is stopped (its connection closed), and an
@@ -100,7 +114,7 @@ public final class CallScheduler {
             var expired = false
             for (ticket, time) in timers where time <= now {
                 timers[ticket] = nil
-                outcomes[ticket] = .success(.null)
+                outcomes[ticket] = .success(nil)
                 expired = true
             }
             if expired || outcomes.count > finishedBefore || now >= deadline { return }
@@ -131,9 +145,9 @@ public final class CallScheduler {
     private func finish(_ ticket: Int, _ result: Result<HTTPResponse, AWSError>) {
         guard var call = calls[ticket] else { return }
         switch call.client.outcome(of: result, for: &call) {
-        case .output(let output):
+        case .answer(let answer):
             calls[ticket] = nil
-            outcomes[ticket] = .success(output)
+            outcomes[ticket] = .success(answer)
         case .failure(let error):
             calls[ticket] = nil
             outcomes[ticket] = .failure(error)

@@ -28,7 +28,7 @@ final class PartWindow {
     ) throws {
         for (index, ticket) in inFlight where scheduler.isFinished(ticket) {
             inFlight[index] = nil
-            try received(index, try scheduler.take(ticket).get())
+            try received(index, try scheduler.takeOutput(ticket).get())
             progress.finish(index, bytes: calls[index].bytes)
             finishedCount += 1
         }

@@ -38,7 +38,7 @@ public final class ScheduledDownload: ScheduledTransfer {
             return true
         case .heading(let ticket):
             guard scheduler.isFinished(ticket) else { return true }
-            switch scheduler.take(ticket) {
+            switch scheduler.takeOutput(ticket) {
             case .success(let head):
                 let window = try open(head)
                 stage = .receiving(window)

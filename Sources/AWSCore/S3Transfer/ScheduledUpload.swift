@@ -50,7 +50,7 @@ public final class ScheduledUpload: ScheduledTransfer {
             return try send(PartWindow([call], limit: 1, uploading: true, progress: progress), scheduler)
         case .creating(let ticket):
             guard scheduler.isFinished(ticket) else { return true }
-            let uploadID = try transfer.uploadID(of: try scheduler.take(ticket).get(), bucket: bucket, key: key)
+            let uploadID = try transfer.uploadID(of: try scheduler.takeOutput(ticket).get(), bucket: bucket, key: key)
             self.uploadID = uploadID
             parts = transfer.plan(size: size)
             eTags = Array(repeating: nil, count: parts.count)
@@ -64,7 +64,7 @@ public final class ScheduledUpload: ScheduledTransfer {
             return try send(window, scheduler)
         case .completing(let ticket):
             guard scheduler.isFinished(ticket) else { return true }
-            let output = try scheduler.take(ticket).get()
+            let output = try scheduler.takeOutput(ticket).get()
             uploadID = nil
             let (eTag, objectChecksum) = try transfer.completed(
                 output, checksums: checksums, checksum: checksum, bucket: bucket, key: key)
