@@ -36,7 +36,8 @@ def free_port():
 
 
 def seed(url, download_mib):
-    """The data every measure reads: 1,000 keys, 2,000 tables, one object to download."""
+    """The data every measure reads: 1,000 keys, 2,000 tables, one object to download, and a
+    partitioned table that the batch measure adds partitions to."""
     session = boto3.session.Session(region_name="us-east-1", aws_access_key_id="bench",
                                     aws_secret_access_key="bench")
     s3 = session.client("s3", endpoint_url=url)
@@ -59,6 +60,8 @@ def seed(url, download_mib):
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         list(pool.map(create_table, range(TABLES)))
+    glue.create_table(DatabaseName="bench", TableInput={
+        "Name": "partitioned", "PartitionKeys": [{"Name": "day", "Type": "string"}]})
 
 
 def output(command):
@@ -82,7 +85,7 @@ def cpu_rows(args, rounds):
     """Client CPU per call against the emulator."""
     return {measure: alternating(args, args.url, measure, calls, rounds)
             for measure, calls in [("get_databases", 200), ("list_objects_v2", 20),
-                                   ("collect_tables", 5), ("search", 5)]}
+                                   ("collect_tables", 5), ("search", 5), ("batch_partitions", 20)]}
 
 
 def keepalive_row(args, rounds):
@@ -208,6 +211,8 @@ def main():
          "boto3 " + ms(cpu["collect_tables"][1]), cpu["collect_tables"], "≤ 0.3"),
         ("`aws.search` over that result (CPU)", ms(cpu["search"][0]),
          "Python jmespath " + ms(cpu["search"][1]), cpu["search"], "≤ 1"),
+        ("`glue:batch_create_partition` of 100 partitions (CPU)", ms(cpu["batch_partitions"][0]),
+         "boto3 " + ms(cpu["batch_partitions"][1]), cpu["batch_partitions"], "—"),
         ("start-up to a first Glue client (CPU)", ms(whole["startup"][0]),
          "boto3 " + ms(whole["startup"][1]), whole["startup"], "≤ 0.05"),
         ("bare `gluescript -e ''` (CPU)", ms(whole["bare"][0]),

@@ -27,6 +27,33 @@ local measures = {
         cpu_per_run(function() return aws.client("glue"):collect("get_tables", {DatabaseName = "bench"}) end,
             function(tables) aws.search("TableList[?Parameters.classification=='parquet'].Name", tables) end)
     end,
+    batch_partitions = function()
+        -- 100 partitions of 10 columns a call, each batch new; the batches are made before timing.
+        local prefix = string.format("lua%d_%d", os.time(), math.random(1 << 30))
+        local batches = {}
+        for b = 1, n + 1 do
+            local list = {}
+            for i = 1, 100 do
+                local columns = {}
+                for c = 1, 10 do columns[c] = {Name = "column_" .. c, Type = "string", Comment = "a column"} end
+                list[i] = {
+                    Values = {prefix .. "_" .. b .. "_" .. i}, Parameters = {classification = "parquet"},
+                    StorageDescriptor = {
+                        Columns = columns, Location = "s3://bench/partitioned/" .. b .. "/" .. i .. "/",
+                        InputFormat = "parquet", OutputFormat = "parquet",
+                        SerdeInfo = {SerializationLibrary = "parquet", Parameters = {["serialization.format"] = "1"}},
+                    },
+                }
+            end
+            batches[b] = list
+        end
+        local next_batch = 0
+        cpu_per_run(function() return aws.client("glue") end, function(glue)
+            next_batch = next_batch + 1
+            glue:batch_create_partition{
+                DatabaseName = "bench", TableName = "partitioned", PartitionInputList = batches[next_batch]}
+        end)
+    end,
     big_json = function()
         local answer = aws.client("glue"):get_tables{DatabaseName = "bench"}
         print(#answer.TableList)

@@ -3,8 +3,10 @@ in milliseconds (time.process_time(): this process's CPU, the emulator excluded)
 
     python3 bench/measures.py URL MEASURE N
 """
+import os
 import sys
 import time
+import uuid
 
 import boto3
 import jmespath
@@ -40,6 +42,18 @@ elif measure == "collect_tables":
 elif measure == "search":
     expression = jmespath.compile("TableList[?Parameters.classification=='parquet'].Name")
     cpu_per_run(collect_tables(client("glue")), expression.search)
+elif measure == "batch_partitions":
+    prefix = f"py{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    batches = [[{
+        "Values": [f"{prefix}_{b}_{i}"], "Parameters": {"classification": "parquet"},
+        "StorageDescriptor": {
+            "Columns": [{"Name": f"column_{c}", "Type": "string", "Comment": "a column"} for c in range(1, 11)],
+            "Location": f"s3://bench/partitioned/{b}/{i}/", "InputFormat": "parquet", "OutputFormat": "parquet",
+            "SerdeInfo": {"SerializationLibrary": "parquet", "Parameters": {"serialization.format": "1"}}},
+    } for i in range(1, 101)] for b in range(n + 1)]
+    batch = iter(batches)
+    cpu_per_run(client("glue"), lambda glue: glue.batch_create_partition(
+        DatabaseName="bench", TableName="partitioned", PartitionInputList=next(batch)))
 elif measure == "big_json":
     print(len(client("glue").get_tables(DatabaseName="bench")["TableList"]))
 else:
