@@ -14,7 +14,7 @@ final class LuaSearchDocument: JMESPathDocument {
     let state: LuaState
     let view: LuaDataView
     /// The identity of `aws.json.null` in this state.
-    private let nullIdentity: UnsafeRawPointer?
+    let nullIdentity: UnsafeRawPointer?
     /// How each table was reached (for paths in errors) and, once known, its kind; by the
     /// handle's number less one.
     private var tables: [TableInfo] = []
@@ -155,35 +155,18 @@ final class LuaSearchDocument: JMESPathDocument {
         return try json(of: value, open: &open)
     }
 
-    /// `value` as data, tables read whole where they lie: what `LuaValue.toJSON` makes of a
-    /// copy, with the errors of making one for a table that contains itself or nests deeper
-    /// than a copy may. `open`: the tables being read, around this one.
     private func json(of value: LuaSearchValue, open: inout Set<UnsafeRawPointer>) throws -> JSONValue {
         switch value {
+        case .array(let elements): return .array(try elements.map { try json(of: $0, open: &open) })
+        case .object(let members): return .object(try members.mapValues { try json(of: $0, open: &open) })
+        case .text(let s): return .string(s)
+        case .table(let table):
+            return try data(.table(table), at: inputPath(of: table), open: &open)
         case .null: return .null
         case .boolean(let b): return .bool(b)
         case .integer(let i): return .integer(i)
         case .number(let d): return .double(d)
         case .string(let s): return s.text.map(JSONValue.string) ?? .binary(s.array)
-        case .text(let s): return .string(s)
-        case .array(let elements): return .array(try elements.map { try json(of: $0, open: &open) })
-        case .object(let members): return .object(try members.mapValues { try json(of: $0, open: &open) })
-        case .table(let table):
-            guard let identity = view.identity(of: table), open.insert(identity).inserted else {
-                throw LuaError("table contains itself (a cycle cannot be copied)")
-            }
-            guard open.count <= LuaState.maximumTableDepth else {
-                throw LuaError("table nested more than \(LuaState.maximumTableDepth) levels deep")
-            }
-            defer { open.remove(identity) }
-            if let elements = try elements(of: value) {
-                return .array(try elements.map { try json(of: $0, open: &open) })
-            }
-            var members = OrderedDictionary<String, JSONValue>()
-            for (key, member) in try self.members(of: value) ?? [] {
-                members[key] = try json(of: member, open: &open)
-            }
-            return .object(members)
         }
     }
 
@@ -252,38 +235,17 @@ final class LuaSearchDocument: JMESPathDocument {
 
     /// The member name of a key, as `LuaValue.toJSON` names it.
     private func name(of key: LuaDatum, in table: LuaTableHandle) throws -> String {
-        switch key {
-        case .string(let s):
-            guard let text = s.text else {
-                throw AWSError(
-                    code: "ValidationError",
-                    message: "\(path(of: table))[\(LuaStringLiteral.quoted(s.array))]: a table key must be UTF-8 text")
-            }
-            return text
-        case .integer(let i): return String(i)
-        case .number(let d): return String(d)
-        case .nil: return ""
-        case .boolean: throw badKey("boolean", in: table)
-        case .table: throw badKey("table", in: table)
-        case .userdata: throw badKey("userdata", in: table)
-        case .other(let typeName): throw badKey(typeName, in: table)
-        }
+        try Self.name(of: key, at: inputPath(of: table))
     }
 
     // MARK: Errors
 
-    private func badKey(_ typeName: String, in table: LuaTableHandle) -> AWSError {
-        let path = path(of: table)
-        return AWSError(
-            code: "ValidationError", message: "\(path.isEmpty ? "value" : path): a \(typeName) key cannot be converted")
+    private func notData(_ typeName: String, in parent: LuaTableHandle?, at step: Step) -> AWSError {
+        Self.notData(typeName, at: InputPath.written(Self.extend(parent.map(path(of:)) ?? "", step)))
     }
 
-    private func notData(_ typeName: String, in parent: LuaTableHandle?, at step: Step) -> AWSError {
-        let path = Self.extend(parent.map(path(of:)) ?? "", step)
-        return AWSError(
-            code: "ValidationError",
-            message: "\(path.isEmpty ? "value" : path): a \(typeName) cannot be converted to data")
-    }
+    /// Where a table lies, for the errors of reading it whole.
+    func inputPath(of table: LuaTableHandle) -> InputPath { InputPath.written(path(of: table)) }
 
     /// The path of a table from the data, as `LuaValue.toJSON` writes it (`a.b[2].c`).
     private func path(of table: LuaTableHandle) -> String {

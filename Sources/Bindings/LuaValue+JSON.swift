@@ -16,7 +16,7 @@ extension LuaValue {
 
     /// `toJSON` for a value that lies at `path`, already written out (empty: the value itself).
     func toJSON(path: String) throws -> JSONValue {
-        try toJSONValue(path: path.isEmpty ? .root : InputPath.root.member(path))
+        try toJSONValue(path: .written(path))
     }
 
     private func toJSONValue(path: InputPath) throws -> JSONValue {

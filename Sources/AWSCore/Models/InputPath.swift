@@ -19,6 +19,9 @@ public indirect enum InputPath: Sendable {
     /// `parent.key` for a map entry.
     public func key(_ key: String) -> InputPath { .key(self, key) }
 
+    /// A path already written out (`Tables[2].Name`); empty for the root.
+    public static func written(_ text: String) -> InputPath { text.isEmpty ? .root : .member(.root, text) }
+
     public var isRoot: Bool {
         if case .root = self { return true }
         return false
