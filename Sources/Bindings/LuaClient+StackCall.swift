@@ -34,13 +34,12 @@ extension LuaClient {
         switch view.read(at: 2) {
         case .nil: return .object([:])
         case .table(let table):
-            if let payload = operation.input?.payload, operation.input?.members[payload]?.shape.kind == .blob,
-                case .userdata = view.field(payload, of: table)
-            {
-                return nil
+            var blobPayload: String?
+            if let payload = operation.input?.payload, operation.input?.members[payload]?.shape.kind == .blob {
+                if case .userdata = view.field(payload, of: table) { return nil }
+                blobPayload = payload
             }
-            let document = LuaSearchDocument(state: state, view: view)
-            return try document.json(of: try document.root(at: 2))
+            return try LuaSearchDocument(state: state, view: view).params(at: 2, bytesMember: blobPayload)
         default: return nil
         }
     }

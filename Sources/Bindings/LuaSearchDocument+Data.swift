@@ -3,6 +3,17 @@ import Host
 import OrderedCollections
 
 extension LuaSearchDocument {
+    /// The params table at stack `index` as data; its member `bytesMember` (a blob payload,
+    /// such as `put_object`'s `Body`), when a string, is taken as bytes, so the body is copied
+    /// once and not again from text to bytes.
+    func params(at index: Int32, bytesMember: String?) throws -> JSONValue {
+        var open: Set<UnsafeRawPointer> = []
+        guard case .table(let table) = view.read(at: index) else {
+            return try data(view.read(at: index), at: .root, open: &open)
+        }
+        return try tableData(table, at: .root, open: &open, bytesMember: bytesMember)
+    }
+
     /// `datum` as data, tables read whole in one pass over their entries each: what
     /// `LuaValue.toJSON` makes of a copy, with the same errors, a table that contains itself
     /// and nesting deeper than a copy may included. `path` is where `datum` lies; `open`
@@ -24,9 +35,9 @@ extension LuaSearchDocument {
     /// A table: an array when its keys are exactly `1...n` (n ≥ 1), or it is empty and
     /// marked `aws.json.array`; otherwise an object whose number keys read as their text,
     /// its members sorted by name (of two keys with one name, the last met is kept).
-    private func tableData(_ table: LuaTableHandle, at path: InputPath, open: inout Set<UnsafeRawPointer>)
-        throws -> JSONValue
-    {
+    private func tableData(
+        _ table: LuaTableHandle, at path: InputPath, open: inout Set<UnsafeRawPointer>, bytesMember: String? = nil
+    ) throws -> JSONValue {
         guard let identity = view.identity(of: table), open.insert(identity).inserted else {
             throw LuaError("table contains itself (a cycle cannot be copied)")
         }
@@ -57,6 +68,10 @@ extension LuaSearchDocument {
         }
         var members = OrderedDictionary<String, JSONValue>(minimumCapacity: sorted.count)
         for (_, member) in sorted {
+            if member.name == bytesMember, case .string(let bytes) = member.value {
+                members[member.name] = .binary(bytes.array)
+                continue
+            }
             members[member.name] = try data(member.value, at: path.member(member.name), open: &open)
         }
         return .object(members)
