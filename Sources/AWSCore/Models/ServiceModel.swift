@@ -42,7 +42,13 @@ public final class ServiceModel {
 
     /// Reads a model from the bytes of a `service-2.json` file, decoding only its metadata now.
     public convenience init(bytes: [UInt8], source: String = "the service model") throws {
-        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(text: bytes)
+        try self.init(bytes: bytes, source: source, index: nil)
+    }
+
+    /// Reads an embedded model, whose members `index` places without scanning the text.
+    convenience init(bytes: [UInt8], source: String, index: EmbeddedModelIndex?) throws {
+        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(
+            text: bytes, index: index)
         self.init(metadata: metadata, operations: operations, shapes: shapes)
     }
 }
