@@ -172,3 +172,21 @@ const uint32_t *gs_model_sts_index(const char *block, size_t *count) {
     *count = 0;
     return NULL;
 }
+
+static const char method_names[] =
+    "assume_role\n"
+    "assume_role_with_saml\n"
+    "assume_role_with_web_identity\n"
+    "assume_root\n"
+    "decode_authorization_message\n"
+    "get_access_key_info\n"
+    "get_caller_identity\n"
+    "get_delegated_access_token\n"
+    "get_federation_token\n"
+    "get_session_token\n"
+    "get_web_identity_token\n";
+
+const char *gs_model_sts_methods(size_t *length) {
+    *length = sizeof(method_names) - 1;
+    return method_names;
+}

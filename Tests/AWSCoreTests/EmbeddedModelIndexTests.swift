@@ -3,7 +3,8 @@ import XCTest
 @testable import AWSCore
 
 /// The index `scripts/update-models` writes beside each embedded model places every member
-/// exactly where a scan of the text finds it, and one that does not fit its text is not used.
+/// exactly where a scan of the text finds it, one that does not fit its text is not used, and
+/// the method names written with it are those gluescript spells itself.
 final class EmbeddedModelIndexTests: XCTestCase {
     func testTheIndexOfEveryEmbeddedModelMatchesAScanOfItsText() throws {
         for service in EmbeddedModels.serviceNames {
@@ -39,5 +40,18 @@ final class EmbeddedModelIndexTests: XCTestCase {
         XCTAssertNil(EmbeddedModelIndex(service: "nope").members(of: "", in: text))
         XCTAssertNil(EmbeddedModelIndex(service: "sts").members(of: "metadata", in: text))
         XCTAssertNil(EmbeddedModelIndex(service: "st\u{0}s").members(of: "", in: text))
+    }
+
+    func testTheMethodNamesWrittenBesideEveryEmbeddedModelAreThoseGluescriptSpells() throws {
+        for service in EmbeddedModels.serviceNames {
+            let bytes = try XCTUnwrap(EmbeddedModels.bytes(service: service, kind: .service))
+            let model = try ServiceModel(bytes: bytes)
+            let names = try XCTUnwrap(
+                EmbeddedModelIndex(service: service).methodNames(count: model.operations.keys.count), service)
+            XCTAssertEqual(names, model.operations.keys.map(OperationName.pythonic), service)
+            XCTAssertEqual(try ModelRegistry().model(for: service).methodNames, names, service)
+        }
+        XCTAssertNil(EmbeddedModelIndex(service: "sts").methodNames(count: 3))
+        XCTAssertNil(EmbeddedModelIndex(service: "nope").methodNames(count: 0))
     }
 }

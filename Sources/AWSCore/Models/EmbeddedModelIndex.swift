@@ -3,9 +3,10 @@ import OrderedCollections
 
 /// Where the members of an embedded service model lie in its JSON text, as
 /// `scripts/update-models` wrote them beside the text (`gs_model_index`): for the top-level
-/// object, `operations` and `shapes`, each member's key and value as byte ranges. Making a
-/// client reads these instead of scanning the text with `JSONMemberIndex` (most of the work of
-/// a first client otherwise).
+/// object, `operations` and `shapes`, each member's key and value as byte ranges; and boto3's
+/// method name of each operation (`gs_model_methods`). Making a client reads these instead of
+/// scanning the text with `JSONMemberIndex` and spelling every name with
+/// `OperationName.pythonic` (together most of the work of a first client otherwise).
 ///
 /// An entry that does not fit the text (outside the object, a key not between quotes) makes
 /// the whole block unusable, and the text is scanned instead: the index can speed a start up
@@ -43,5 +44,17 @@ struct EmbeddedModelIndex {
             members[key] = value
         }
         return members
+    }
+
+    /// boto3's method names of the `count` operations, in model order (botocore's
+    /// `xform_name`, run when the index was written); nil when there are none or not `count`.
+    func methodNames(count: Int) -> [String]? {
+        var length = 0
+        guard !service.utf8.contains(0), let text = gs_model_methods(service, &length), length > 0 else {
+            return nil
+        }
+        let bytes = UnsafeRawBufferPointer(start: text, count: length)
+        let names = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        return names.count == count ? names : nil
     }
 }

@@ -26,6 +26,11 @@ const unsigned char *gs_model_lookup(const char *service, const char *kind, size
    and where it ends. Returns NULL, with *count 0, when there is no such index. */
 const uint32_t *gs_model_index(const char *service, const char *block, size_t *count);
 
+/* boto3's method name of each operation of a service (botocore's xform_name: "get_tables"),
+   in model order, each followed by a line break (*length bytes in all). Returns NULL, with
+   *length 0, for a service that is not embedded. */
+const char *gs_model_methods(const char *service, size_t *length);
+
 /* botocore's partitions.json: the partitions the endpoint rules know. */
 const unsigned char *gs_partitions(size_t *length);
 
