@@ -8,9 +8,10 @@ import OrderedCollections
 /// scanning the text with `JSONMemberIndex` and spelling every name with
 /// `OperationName.pythonic` (together most of the work of a first client otherwise).
 ///
-/// An entry that does not fit the text (outside the object, a key not between quotes) makes
-/// the whole block unusable, and the text is scanned instead: the index can speed a start up
-/// but never change what is read.
+/// Each entry must fit the compact text it was written for: inside its object, the key between
+/// quotes, a colon right after it, then the value, then a comma or the object's end. One that
+/// does not (a text other than the one indexed) makes the whole block unusable, and the text
+/// is scanned instead.
 struct EmbeddedModelIndex {
     /// The service, as `EmbeddedModels` names it.
     let service: String
@@ -34,9 +35,10 @@ struct EmbeddedModelIndex {
             let keyStart = Int(row[0])
             let keyEnd = keyStart + Int(row[1])
             let value = Int(row[2])..<Int(row[3])
-            guard keyStart > bounds.lowerBound, keyEnd < value.lowerBound, !value.isEmpty,
+            guard keyStart > bounds.lowerBound, value.lowerBound == keyEnd + 2, !value.isEmpty,
                 value.upperBound < bounds.upperBound, bytes[keyStart - 1] == UInt8(ascii: "\""),
-                bytes[keyEnd] == UInt8(ascii: "\"")
+                bytes[keyEnd] == UInt8(ascii: "\""), bytes[keyEnd + 1] == UInt8(ascii: ":"),
+                bytes[value.upperBound] == UInt8(ascii: ",") || bytes[value.upperBound] == UInt8(ascii: "}")
             else { return nil }
             let key = bytes.withUnsafeBufferPointer {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[keyStart..<keyEnd]), as: UTF8.self)
