@@ -3,10 +3,20 @@
 #include <string.h>
 
 const unsigned char *gs_model_iam(const char *kind, size_t *length);
+const uint32_t *gs_model_iam_index(const char *block, size_t *count);
+const char *gs_model_iam_methods(size_t *length);
 const unsigned char *gs_model_s3(const char *kind, size_t *length);
+const uint32_t *gs_model_s3_index(const char *block, size_t *count);
+const char *gs_model_s3_methods(size_t *length);
 const unsigned char *gs_model_glue(const char *kind, size_t *length);
+const uint32_t *gs_model_glue_index(const char *block, size_t *count);
+const char *gs_model_glue_methods(size_t *length);
 const unsigned char *gs_model_sts(const char *kind, size_t *length);
+const uint32_t *gs_model_sts_index(const char *block, size_t *count);
+const char *gs_model_sts_methods(size_t *length);
 const unsigned char *gs_model_logs(const char *kind, size_t *length);
+const uint32_t *gs_model_logs_index(const char *block, size_t *count);
+const char *gs_model_logs_methods(size_t *length);
 
 static const char *const service_names[] = {"iam", "s3", "glue", "sts", "logs"};
 
@@ -22,6 +32,26 @@ const unsigned char *gs_model_lookup(const char *service, const char *kind, size
     if (strcmp(service, "glue") == 0) return gs_model_glue(kind, length);
     if (strcmp(service, "sts") == 0) return gs_model_sts(kind, length);
     if (strcmp(service, "logs") == 0) return gs_model_logs(kind, length);
+    *length = 0;
+    return NULL;
+}
+
+const uint32_t *gs_model_index(const char *service, const char *block, size_t *count) {
+    if (strcmp(service, "iam") == 0) return gs_model_iam_index(block, count);
+    if (strcmp(service, "s3") == 0) return gs_model_s3_index(block, count);
+    if (strcmp(service, "glue") == 0) return gs_model_glue_index(block, count);
+    if (strcmp(service, "sts") == 0) return gs_model_sts_index(block, count);
+    if (strcmp(service, "logs") == 0) return gs_model_logs_index(block, count);
+    *count = 0;
+    return NULL;
+}
+
+const char *gs_model_methods(const char *service, size_t *length) {
+    if (strcmp(service, "iam") == 0) return gs_model_iam_methods(length);
+    if (strcmp(service, "s3") == 0) return gs_model_s3_methods(length);
+    if (strcmp(service, "glue") == 0) return gs_model_glue_methods(length);
+    if (strcmp(service, "sts") == 0) return gs_model_sts_methods(length);
+    if (strcmp(service, "logs") == 0) return gs_model_logs_methods(length);
     *length = 0;
     return NULL;
 }

@@ -16,8 +16,13 @@ final class GluescriptProcess: @unchecked Sendable {
         var timedOut: Bool
     }
 
-    /// `.build/<configuration>/gluescript`, next to the test bundle.
+    /// `.build/<configuration>/gluescript`, next to the test bundle; or the binary
+    /// `GLUESCRIPT_TEST_BINARY` names, to run these tests on the one `scripts/build-release`
+    /// ships (`GLUESCRIPT_TEST_BINARY=.build/release/gluescript scripts/test --filter EndToEndTests`).
     static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["GLUESCRIPT_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path).absoluteURL
+        }
         var candidates = [Bundle.main.bundleURL.appendingPathComponent("gluescript")]
         if let executable = Bundle.main.executableURL {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent("gluescript"))

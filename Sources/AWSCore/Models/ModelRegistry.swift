@@ -51,7 +51,8 @@ public final class ModelRegistry {
                     + "or give a botocore service-2.json as model)",
                 service: service)
         }
-        let model = try ServiceModel(bytes: bytes, source: "the embedded \(service) model")
+        let model = try ServiceModel(
+            bytes: bytes, source: "the embedded \(service) model", index: EmbeddedModelIndex(service: service))
         if let paginators = EmbeddedModels.bytes(service: service, kind: .paginators) {
             try model.attachPaginators(
                 try JSONDecoding.decode(paginators), source: "the embedded \(service) paginators")

@@ -23,12 +23,19 @@ public final class ServiceModel {
     /// The service's endpoint rules (`endpoint-rule-set-1.json`), when it has them.
     public var endpointRules: EndpointRuleSet?
 
-    init(metadata: ServiceMetadata, operations: OperationTable, shapes: ShapeTable) {
+    /// `methodNames`, when given, are the operations' method names in model order, spelled
+    /// in advance (an embedded model's); otherwise each is spelled here.
+    init(metadata: ServiceMetadata, operations: OperationTable, shapes: ShapeTable, methodNames: [String]? = nil) {
         self.metadata = metadata
         self.operations = operations
         self.shapes = shapes
         var names: OrderedDictionary<String, String> = [:]
-        for name in operations.keys { names[OperationName.pythonic(name)] = name }
+        names.reserveCapacity(operations.keys.count)
+        if let methodNames, methodNames.count == operations.keys.count {
+            for (method, name) in zip(methodNames, operations.keys) { names[method] = name }
+        } else {
+            for name in operations.keys { names[OperationName.pythonic(name)] = name }
+        }
         self.operationNamesByMethod = names
     }
 
@@ -42,7 +49,16 @@ public final class ServiceModel {
 
     /// Reads a model from the bytes of a `service-2.json` file, decoding only its metadata now.
     public convenience init(bytes: [UInt8], source: String = "the service model") throws {
-        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(text: bytes)
-        self.init(metadata: metadata, operations: operations, shapes: shapes)
+        try self.init(bytes: bytes, source: source, index: nil)
+    }
+
+    /// Reads an embedded model, whose members and method names `index` gives without scanning
+    /// the text.
+    convenience init(bytes: [UInt8], source: String, index: EmbeddedModelIndex?) throws {
+        let (metadata, operations, shapes) = try ServiceModelDecoder(source: source).decode(
+            text: bytes, index: index)
+        self.init(
+            metadata: metadata, operations: operations, shapes: shapes,
+            methodNames: index?.methodNames(count: operations.keys.count))
     }
 }

@@ -4,17 +4,25 @@ import OrderedCollections
 /// `OperationTable` and `ShapeTable` that decode operations and shapes on first use.
 ///
 /// From JSON text, only the metadata is decoded here: the operations and shapes are indexed
-/// (`JSONMemberIndex`) and each is decoded from its bytes when asked for. Text the index
-/// cannot follow is read whole by `JSONDecoding`, which names the fault.
+/// (`JSONMemberIndex`, or for an embedded model the `EmbeddedModelIndex` written beside it)
+/// and each is decoded from its bytes when asked for. Text the index cannot follow is read
+/// whole by `JSONDecoding`, which names the fault.
 struct ServiceModelDecoder {
     /// Names the model in errors: `the embedded glue model`, a file's path.
     let source: String
 
-    func decode(text bytes: [UInt8]) throws -> (ServiceMetadata, OperationTable, ShapeTable) {
+    /// `index`, when given, says where the members lie without scanning for them.
+    func decode(text bytes: [UInt8], index: EmbeddedModelIndex? = nil) throws
+        -> (ServiceMetadata, OperationTable, ShapeTable)
+    {
         let text = ModelText(bytes)
-        guard let top = text.members(), let metadataRange = top["metadata"],
+        func members(_ block: String, in range: Range<Int>?) -> OrderedDictionary<String, Range<Int>>? {
+            index?.members(of: block, in: text, range: range) ?? text.members(in: range)
+        }
+        guard let top = members("", in: nil), let metadataRange = top["metadata"],
             let operationsRange = top["operations"], let shapesRange = top["shapes"],
-            let operations = text.members(in: operationsRange), let shapes = text.members(in: shapesRange),
+            let operations = members("operations", in: operationsRange),
+            let shapes = members("shapes", in: shapesRange),
             let metadataValue = try? text.decode(metadataRange)
         else {
             return try decode(json: try JSONDecoding.decode(bytes))

@@ -3,6 +3,7 @@
 #define CMODELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The service models compiled into gluescript: botocore's JSON, documentation cut to
    the first sentence of each operation and member. */
@@ -17,6 +18,18 @@ const char *gs_model_service_name(size_t index);
    *length 0, when the service or that file is not embedded. The bytes are not
    NUL-terminated as far as *length is concerned. */
 const unsigned char *gs_model_lookup(const char *service, const char *kind, size_t *length);
+
+/* Where the members of one object of a service's "service" JSON lie in that text, so that
+   they need not be searched for: block is "" (the top-level object), "operations" or
+   "shapes". Returns *count entries of four byte offsets each, in document order: where the
+   key starts (after its quote), its length (a key is never escaped), where its value starts
+   and where it ends. Returns NULL, with *count 0, when there is no such index. */
+const uint32_t *gs_model_index(const char *service, const char *block, size_t *count);
+
+/* boto3's method name of each operation of a service (botocore's xform_name: "get_tables"),
+   in model order, each followed by a line break (*length bytes in all). Returns NULL, with
+   *length 0, for a service that is not embedded. */
+const char *gs_model_methods(const char *service, size_t *length);
 
 /* botocore's partitions.json: the partitions the endpoint rules know. */
 const unsigned char *gs_partitions(size_t *length);
