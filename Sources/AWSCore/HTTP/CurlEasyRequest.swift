@@ -244,7 +244,7 @@ final class CurlEasyRequest {
             count += 1
         }
         if !hasUserAgent {
-            Self.appendLine(&text, name: "User-Agent", value: userAgent)
+            Self.appendLine(&text, "User-Agent: ", userAgent)
             count += 1
         }
         if postFields && !hasContentType {
@@ -282,10 +282,12 @@ final class CurlEasyRequest {
         endLine(&text, from: lineStart)
     }
 
-    /// Appends a fixed line and its NUL.
-    private static func appendLine(_ text: inout [UInt8], _ line: StaticString) {
+    /// Appends a fixed line, or its start followed by `rest` as it is, and its NUL.
+    private static func appendLine(_ text: inout [UInt8], _ line: StaticString, _ rest: String = "") {
         let lineStart = text.count
         text.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
+        var rest = rest
+        rest.withUTF8 { text.append(contentsOf: $0) }
         endLine(&text, from: lineStart)
     }
 
