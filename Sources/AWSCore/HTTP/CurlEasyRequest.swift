@@ -263,9 +263,8 @@ final class CurlEasyRequest {
     /// Appends `name: value` (`name;` when the trimmed value is empty) and its NUL.
     private static func appendLine(_ text: inout [UInt8], name: String, value: String) {
         let lineStart = text.count
-        var name = name
         var value = value
-        name.withUTF8 { text.append(contentsOf: $0) }
+        text.append(utf8Of: name)
         value.withUTF8 { bytes in
             var start = 0
             var end = bytes.count
@@ -286,8 +285,7 @@ final class CurlEasyRequest {
     private static func appendLine(_ text: inout [UInt8], _ line: StaticString, _ rest: String = "") {
         let lineStart = text.count
         text.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
-        var rest = rest
-        rest.withUTF8 { text.append(contentsOf: $0) }
+        text.append(utf8Of: rest)
         endLine(&text, from: lineStart)
     }
 

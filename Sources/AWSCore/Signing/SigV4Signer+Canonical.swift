@@ -77,15 +77,11 @@ extension SigV4Signer {
                 block[block.count - 1] = UInt8(ascii: ",")
             } else {
                 if !signed.isEmpty { signed.append(UInt8(ascii: ";")) }
-                var name = entry.name
-                name.withUTF8 {
-                    signed.append(contentsOf: $0)
-                    block.append(contentsOf: $0)
-                }
+                signed.append(utf8Of: entry.name)
+                block.append(utf8Of: entry.name)
                 block.append(UInt8(ascii: ":"))
             }
-            var value = entry.value
-            value.withUTF8 { block.append(contentsOf: $0) }
+            block.append(utf8Of: entry.value)
             block.append(UInt8(ascii: "\n"))
         }
         return (String(decoding: block, as: UTF8.self), String(decoding: signed, as: UTF8.self))
