@@ -2,6 +2,12 @@ import CCurl
 import CCurlShims
 import CShims
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One HTTP exchange configured on a curl easy handle: it sets the options, feeds the request
 /// body, collects the status, headers and body, and turns the outcome into a response or an error.
 ///
@@ -291,8 +297,13 @@ final class CurlEasyRequest {
 
     /// Ends the line begun at `lineStart` with a NUL, cutting it at the first NUL in it.
     private static func endLine(_ text: inout [UInt8], from lineStart: Int) {
-        let nul = text.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[lineStart...]).firstIndex(of: 0) }
-        if let nul { text.removeSubrange((lineStart + nul)...) }
+        let nul = text.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, bytes.count > lineStart,
+                let found = memchr(base + lineStart, 0, bytes.count - lineStart)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nul { text.removeSubrange(nul...) }
         text.append(0)
     }
 

@@ -150,15 +150,18 @@ extension SigV4Signer {
     /// True when `trimAll` would leave `value` as it is: no whitespace at either end, and
     /// inside only single spaces.
     private static func isTrimmed(_ value: String) -> Bool {
-        var previousWasSpace = true
-        for byte in value.utf8 {
-            if String.isASCIIWhitespace(byte) {
-                if byte != 0x20 || previousWasSpace { return false }
-                previousWasSpace = true
-            } else {
-                previousWasSpace = false
+        var value = value
+        return value.withUTF8 { bytes in
+            var previousWasSpace = true
+            for byte in bytes {
+                if String.isASCIIWhitespace(byte) {
+                    if byte != 0x20 || previousWasSpace { return false }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
             }
+            return !previousWasSpace || bytes.isEmpty
         }
-        return !previousWasSpace || value.isEmpty
     }
 }
