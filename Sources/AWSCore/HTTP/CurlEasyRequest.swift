@@ -28,6 +28,8 @@ final class CurlEasyRequest {
     private var failure: AWSError?
     private var bytesMoved: Int64 = 0
     private var lastActivity: ContinuousClock.Instant?
+    /// Whether the connection was seen up: it stays so for the rest of the transfer.
+    private var wasConnected = false
     /// `options.readTimeout` as a duration; nil when there is none.
     private let readTimeout: Duration?
 
@@ -437,7 +439,8 @@ final class CurlEasyRequest {
     private func isActive(_ progress: TransferProgress, within timeout: Duration) -> Bool {
         let now = ContinuousClock.now
         let moved = progress.bytesSent + progress.bytesReceived
-        guard moved == bytesMoved, let lastActivity, isConnected else {
+        if !wasConnected { wasConnected = isConnected }
+        guard moved == bytesMoved, let lastActivity, wasConnected else {
             bytesMoved = moved
             lastActivity = now
             return true
