@@ -41,6 +41,26 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(received.header("x-amz-meta-empty"), "")
     }
 
+    func testHeaderValuesGoOutTrimmedAndEndAtANulByte() throws {
+        let server = try TestHTTPServer { _ in .init() }
+        let request = HTTPRequest(
+            method: "GET", url: server.baseURL + "/",
+            headers: [
+                ("X-Padded", " \t value with  inner spaces \t"), ("X-Blank", "   "), ("X-Cut", "kept\u{0}dropped"),
+                ("Content-Length", "99"), ("Accept", "application/json"), ("User-Agent", "own/1.0"),
+            ])
+        _ = try transport().send(request)
+        let received = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(received.header("x-padded"), "value with  inner spaces")
+        XCTAssertEqual(received.header("x-blank"), "")
+        XCTAssertEqual(received.header("x-cut"), "kept")
+        XCTAssertNil(received.header("content-length"), "curl computes the length; a GET has none")
+        XCTAssertEqual(received.header("accept"), "application/json")
+        XCTAssertEqual(received.header("user-agent"), "own/1.0")
+        XCTAssertEqual(
+            Set(received.headerNames()), ["host", "x-padded", "x-blank", "x-cut", "accept", "user-agent"])
+    }
+
     func testEmptyPutAndPostSendContentLengthZero() throws {
         let server = try TestHTTPServer { _ in .init() }
         let client = try transport()

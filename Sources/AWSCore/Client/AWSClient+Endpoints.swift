@@ -13,23 +13,29 @@ extension AWSClient {
             return region.map(endpoint(in:)) ?? endpoint
         }
         let region = region ?? self.region
+        let shortcut = InputFreeEndpointKey(operation: operation.name, region: region)
+        if let known = inputFreeEndpoints[shortcut] { return known }
         var parameters = cachedBuiltInParameters(rules, region: region)
+        var usesInput = false
         for (name, value) in operation.staticContextParams where rules.parameters[name] != nil {
             parameters[name] = value
+            usesInput = true
         }
         for (name, member) in operation.input?.members ?? [:] {
-            guard let parameter = member.contextParam, rules.parameters[parameter] != nil,
-                let value = input[name], value != .null
-            else { continue }
+            guard let parameter = member.contextParam, rules.parameters[parameter] != nil else { continue }
+            usesInput = true
+            guard let value = input[name], value != .null else { continue }
             parameters[parameter] = value
         }
         if isS3 { adjustS3Parameters(&parameters, operation: operation) }
         let key = EndpointCache.Key(
             region: region, parameters: parameters.filter { rules.referencedParameters.contains($0.key) })
         do {
-            return try resolvedEndpoints.value(for: key) {
+            let resolved = try resolvedEndpoints.value(for: key) {
                 try serviceEndpoint(try rules.resolve(parameters), region: region)
             }
+            if !usesInput { inputFreeEndpoints[shortcut] = resolved }
+            return resolved
         } catch var error as AWSError where error.code == "EndpointError" {
             error.message += settingsContext(for: error.message, parameters: parameters)
             error.service = serviceName

@@ -14,7 +14,10 @@ public final class AWSClient {
     public internal(set) var endpoint: ServiceEndpoint
     /// FIPS, dual-stack and S3 settings for the endpoint rules.
     public var endpointSettings: EndpointSettings {
-        didSet { builtInParameterCache = [:] }
+        didSet {
+            builtInParameterCache = [:]
+            inputFreeEndpoints = [:]
+        }
     }
     /// The configured endpoint URL (an emulator, a VPC endpoint) and where it came from.
     let customEndpointURL: String?
@@ -40,6 +43,11 @@ public final class AWSClient {
     let resolvedEndpoints = EndpointCache()
     /// The endpoint rules' built-in parameters by region, from `endpointSettings`.
     var builtInParameterCache: [String: [String: JSONValue]] = [:]
+    /// Endpoints of operations whose input sets no rule parameter (no context parameters), by
+    /// operation and region: they depend on nothing else than `endpointSettings`, which
+    /// empties this when it changes, so a call finds its endpoint without building the
+    /// parameters. Bounded by the model's operations times the regions called.
+    var inputFreeEndpoints: [InputFreeEndpointKey: ServiceEndpoint] = [:]
     /// Regions of S3 buckets learnt from wrong-region answers, so each is followed only once.
     var bucketRegions: [String: String] = [:]
     /// The signing clock; replaceable in tests.

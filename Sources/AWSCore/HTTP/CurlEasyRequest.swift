@@ -2,6 +2,12 @@ import CCurl
 import CCurlShims
 import CShims
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One HTTP exchange configured on a curl easy handle: it sets the options, feeds the request
 /// body, collects the status, headers and body, and turns the outcome into a response or an error.
 ///
@@ -14,7 +20,7 @@ final class CurlEasyRequest {
     private let options: TransferOptions
     private let body: RequestBodySource
     private let sink: ResponseBodySink
-    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var headerList: CurlHeaderList?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var status = 0
     private var headers: [(name: String, value: String)] = []
@@ -22,6 +28,10 @@ final class CurlEasyRequest {
     private var failure: AWSError?
     private var bytesMoved: Int64 = 0
     private var lastActivity: ContinuousClock.Instant?
+    /// Whether the connection was seen up: it stays so for the rest of the transfer.
+    private var wasConnected = false
+    /// `options.readTimeout` as a duration; nil when there is none.
+    private let readTimeout: Duration?
 
     /// Prepares `handle` for `request`; throws if the body file cannot be opened or curl rejects
     /// an option (an unusable CA bundle path, for one).
@@ -31,6 +41,8 @@ final class CurlEasyRequest {
         self.request = request
         self.options = options
         self.handle = handle
+        self.readTimeout =
+            options.readTimeout > 0 ? .milliseconds(Self.milliseconds(options.readTimeout)) : nil
         self.body = try RequestBodySource(request.body)
         self.sink = ResponseBodySink(
             targetPath: options.responseBodyPath, region: options.responseBodyRegion,
@@ -40,10 +52,7 @@ final class CurlEasyRequest {
         try configure(userAgent: userAgent)
     }
 
-    deinit {
-        gs_curl_slist_free_all(headerList)
-        errorBuffer.deallocate()
-    }
+    deinit { errorBuffer.deallocate() }
 
     /// Reads the outcome of the transfer that ended with `code` and releases the handle's
     /// references to this object.
@@ -180,16 +189,10 @@ final class CurlEasyRequest {
             check("method \(method)", gs_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method))
         }
 
-        for line in headerLines(userAgent: userAgent, postFields: inline != nil) {
-            guard let appended = line.withCString({ gs_curl_slist_append(headerList, $0) }) else {
-                throw AWSError(
-                    code: "ConnectionError", message: "out of memory building the request headers")
-            }
-            headerList = appended
-        }
-        check(
-            "headers",
-            gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
+        let lines = headerLines(userAgent: userAgent, postFields: inline != nil)
+        let headerList = CurlHeaderList(text: lines.text, lineCount: lines.count)
+        self.headerList = headerList
+        check("headers", gs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList.head)))
 
         if let (name, result) = rejected {
             detachFromHandle()
@@ -216,32 +219,94 @@ final class CurlEasyRequest {
         }
     }
 
-    /// The header lines for curl: the request's own, minus those curl must compute itself,
-    /// plus blanks that stop curl from adding `Expect:` and `Accept:` on its own (and, for a
-    /// body given as post fields, `Content-Type: application/x-www-form-urlencoded`).
-    private func headerLines(userAgent: String, postFields: Bool) -> [String] {
-        var lines: [String] = []
-        lines.reserveCapacity(request.headers.count + 3)
+    /// The header lines for curl, each ending in a NUL byte (as `CurlHeaderList` takes them):
+    /// the request's own, minus those curl must compute itself, plus blanks that stop curl from
+    /// adding `Expect:` and `Accept:` on its own (and, for a body given as post fields,
+    /// `Content-Type: application/x-www-form-urlencoded`). A value is trimmed of ASCII
+    /// whitespace, and an empty one is written `Name;` (curl's way to send it empty). A line
+    /// ends at a NUL byte in it, as a C string would.
+    private func headerLines(userAgent: String, postFields: Bool) -> (text: [UInt8], count: Int) {
+        var text: [UInt8] = []
+        text.reserveCapacity(
+            request.headers.reduce(userAgent.utf8.count + 48) { $0 + $1.name.utf8.count + $1.value.utf8.count + 3 })
+        var count = 0
         var hasAccept = false
         var hasUserAgent = false
         var hasContentType = false
         for (name, value) in request.headers {
-            if name.equalsIgnoringCase("content-length") || name.equalsIgnoringCase("transfer-encoding")
-                || name.equalsIgnoringCase("expect")
+            if Self.isNamed(name, "content-length") || Self.isNamed(name, "transfer-encoding")
+                || Self.isNamed(name, "expect")
             {
                 continue
             }
-            if name.equalsIgnoringCase("accept") { hasAccept = true }
-            if name.equalsIgnoringCase("user-agent") { hasUserAgent = true }
-            if name.equalsIgnoringCase("content-type") { hasContentType = true }
-            let trimmed = value.trimmingASCIIWhitespace()
-            lines.append(trimmed.isEmpty ? name + ";" : name + ": " + trimmed)
+            if Self.isNamed(name, "accept") { hasAccept = true }
+            if Self.isNamed(name, "user-agent") { hasUserAgent = true }
+            if Self.isNamed(name, "content-type") { hasContentType = true }
+            Self.appendLine(&text, name: name, value: value)
+            count += 1
         }
-        lines.append("Expect:")
-        if !hasAccept { lines.append("Accept:") }
-        if !hasUserAgent { lines.append("User-Agent: " + userAgent) }
-        if postFields && !hasContentType { lines.append("Content-Type:") }
-        return lines
+        Self.appendLine(&text, "Expect:")
+        count += 1
+        if !hasAccept {
+            Self.appendLine(&text, "Accept:")
+            count += 1
+        }
+        if !hasUserAgent {
+            Self.appendLine(&text, "User-Agent: ", userAgent)
+            count += 1
+        }
+        if postFields && !hasContentType {
+            Self.appendLine(&text, "Content-Type:")
+            count += 1
+        }
+        return (text, count)
+    }
+
+    /// Whether header `name` is `lowercased` ignoring case; the lengths are compared first,
+    /// which tells most names apart at once.
+    private static func isNamed(_ name: String, _ lowercased: String) -> Bool {
+        name.utf8.count == lowercased.utf8.count && name.equalsIgnoringCase(lowercased)
+    }
+
+    /// Appends `name: value` (`name;` when the trimmed value is empty) and its NUL.
+    private static func appendLine(_ text: inout [UInt8], name: String, value: String) {
+        let lineStart = text.count
+        var value = value
+        text.append(utf8Of: name)
+        value.withUTF8 { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, String.isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, String.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+            if start == end {
+                text.append(UInt8(ascii: ";"))
+            } else {
+                text.append(UInt8(ascii: ":"))
+                text.append(UInt8(ascii: " "))
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            }
+        }
+        endLine(&text, from: lineStart)
+    }
+
+    /// Appends a fixed line, or its start followed by `rest` as it is, and its NUL.
+    private static func appendLine(_ text: inout [UInt8], _ line: StaticString, _ rest: String = "") {
+        let lineStart = text.count
+        text.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
+        text.append(utf8Of: rest)
+        endLine(&text, from: lineStart)
+    }
+
+    /// Ends the line begun at `lineStart` with a NUL, cutting it at the first NUL in it.
+    private static func endLine(_ text: inout [UInt8], from lineStart: Int) {
+        let nul = text.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, bytes.count > lineStart,
+                let found = memchr(base + lineStart, 0, bytes.count - lineStart)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nul { text.removeSubrange(nul...) }
+        text.append(0)
     }
 
     /// Whether the connection (and TLS, and any proxy tunnel) is up.
@@ -268,10 +333,10 @@ final class CurlEasyRequest {
         func text(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        if bytes.starts(with: "HTTP/".utf8) {
-            headers = []
-            let words = text(trimmed).split(separator: " ", maxSplits: 2)
-            status = words.count > 1 ? Int(words[1]) ?? 0 : 0
+        if Self.isStatusLine(bytes) {
+            headers.removeAll(keepingCapacity: true)
+            headers.reserveCapacity(16)
+            status = Self.statusCode(bytes, trimmed)
         } else if let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"),
             let last = headers.popLast()
         {
@@ -284,6 +349,25 @@ final class CurlEasyRequest {
                 ))
         }
         return true
+    }
+
+    /// Whether the line starts with `HTTP/` (a status line: a new response begins).
+    private static func isStatusLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 5 && bytes[0] == UInt8(ascii: "H") && bytes[1] == UInt8(ascii: "T")
+            && bytes[2] == UInt8(ascii: "T") && bytes[3] == UInt8(ascii: "P") && bytes[4] == UInt8(ascii: "/")
+    }
+
+    /// The second of the space-separated words of a status line as a number; 0 when there is
+    /// none or it is not a number.
+    private static func statusCode(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
+        let space = UInt8(ascii: " ")
+        var start = line.lowerBound
+        while start < line.upperBound, bytes[start] != space { start += 1 }
+        while start < line.upperBound, bytes[start] == space { start += 1 }
+        var end = start
+        while end < line.upperBound, bytes[end] != space { end += 1 }
+        guard start < end else { return 0 }
+        return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) ?? 0
     }
 
     /// `range` of `bytes` without its leading and trailing ASCII whitespace.
@@ -335,14 +419,7 @@ final class CurlEasyRequest {
     /// `readTimeout` seconds (curl's own low-speed limit averages over several seconds, so it
     /// fires late).
     fileprivate func reportProgress(_ progress: TransferProgress) -> Bool {
-        let now = ContinuousClock.now
-        let moved = progress.bytesSent + progress.bytesReceived
-        if moved != bytesMoved || lastActivity == nil || !isConnected {
-            bytesMoved = moved
-            lastActivity = now
-        } else if options.readTimeout > 0, let lastActivity,
-            lastActivity.duration(to: now) > .milliseconds(Self.milliseconds(options.readTimeout))
-        {
+        if let readTimeout, !isActive(progress, within: readTimeout) {
             failure = AWSError(
                 code: "ReadTimeout",
                 message: "\(request.summary): no data for \(options.readTimeout) seconds",
@@ -355,6 +432,20 @@ final class CurlEasyRequest {
         }
         options.progress?(progress)
         return true
+    }
+
+    /// Notes whether bytes moved since the last report; false once none has for longer than
+    /// `timeout` on an open connection (the connection's set-up has its own time-out).
+    private func isActive(_ progress: TransferProgress, within timeout: Duration) -> Bool {
+        let now = ContinuousClock.now
+        let moved = progress.bytesSent + progress.bytesReceived
+        if !wasConnected { wasConnected = isConnected }
+        guard moved == bytesMoved, let lastActivity, wasConnected else {
+            bytesMoved = moved
+            lastActivity = now
+            return true
+        }
+        return lastActivity.duration(to: now) <= timeout
     }
 }
 

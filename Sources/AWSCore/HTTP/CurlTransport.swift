@@ -50,7 +50,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         defer { lock.unlock() }
         let debugLog = log
         debugLog?.logRequest(request)
-        let started = ContinuousClock.now
+        let started = debugLog == nil ? nil : ContinuousClock.now
         let result: Result<HTTPResponse, AWSError>
         do {
             let handle = try self.handle ?? CurlEasyHandle()
@@ -63,15 +63,15 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         } catch let error as AWSError {
             result = .failure(error)
         }
-        let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        switch result {
-        case .success(let response):
-            debugLog?.logResponse(response, seconds: seconds, bodyPath: options.responseBodyPath)
-            return response
-        case .failure(let error):
-            debugLog?.logFailure(error, seconds: seconds)
-            throw error
+        if let debugLog, let started {
+            let elapsed = started.duration(to: .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            switch result {
+            case .success(let response):
+                debugLog.logResponse(response, seconds: seconds, bodyPath: options.responseBodyPath)
+            case .failure(let error): debugLog.logFailure(error, seconds: seconds)
+            }
         }
+        return try result.get()
     }
 }

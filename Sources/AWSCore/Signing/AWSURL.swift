@@ -29,13 +29,10 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
     /// for its signature, so this stays off Foundation and `Character` iteration.
     public init(parsing text: String) throws {
         var copy = text
-        let parts = try copy.withUTF8 { try AWSURL.parts(of: $0, text: text) }
-        self.init(scheme: parts.scheme, host: parts.host, port: parts.port, path: parts.path, query: parts.query)
+        self = try copy.withUTF8 { try AWSURL.parsed($0, text: text) }
     }
 
-    private static func parts(of bytes: UnsafeBufferPointer<UInt8>, text: String) throws -> (
-        scheme: String, host: String, port: Int?, path: String, query: String?
-    ) {
+    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>, text: String) throws -> AWSURL {
         func string(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
@@ -98,7 +95,7 @@ public struct AWSURL: Sendable, Equatable, CustomStringConvertible {
         let queryMark = first(UInt8(ascii: "?"), in: authorityEnd..<restEnd)
         let path = string(authorityEnd..<(queryMark ?? restEnd))
         let query = queryMark.map { string(($0 + 1)..<restEnd) }
-        return (scheme, string(hostRange), port, path, query)
+        return AWSURL(scheme: scheme, host: string(hostRange), port: port, path: path, query: query)
     }
 
     /// Letters, digits, `+`, `-` and `.`; letters outside ASCII are accepted as they always were.

@@ -10,6 +10,8 @@ extension SigV4Signer {
 
     /// The canonical URI: normalised and encoded once more, or (S3) the path as sent.
     static func canonicalURI(_ path: String, normalize: Bool) -> String {
+        // The path of every JSON and query protocol call, which both forms leave as it is.
+        if path == "/" { return path }
         guard normalize else { return PercentEncoding.escapeForWire(path.isEmpty ? "/" : path) }
         return PercentEncoding.encodePath(removeDotSegments(path))
     }
@@ -58,8 +60,8 @@ extension SigV4Signer {
         entries.reserveCapacity(headers.count + 1)
         var hasHost = false
         for header in headers {
-            let name = header.name.trimmingASCIIWhitespace().lowercasedFast()
-            guard !name.isEmpty, !unsignedHeaderNames.contains(name) else { continue }
+            let name = canonicalName(header.name)
+            guard !name.isEmpty, !isUnsigned(name) else { continue }
             if name == "host" { hasHost = true }
             entries.append((name, trimAll(header.value), entries.count))
         }
@@ -75,14 +77,56 @@ extension SigV4Signer {
                 block[block.count - 1] = UInt8(ascii: ",")
             } else {
                 if !signed.isEmpty { signed.append(UInt8(ascii: ";")) }
-                signed.append(contentsOf: entry.name.utf8)
-                block.append(contentsOf: entry.name.utf8)
+                signed.append(utf8Of: entry.name)
+                block.append(utf8Of: entry.name)
                 block.append(UInt8(ascii: ":"))
             }
-            block.append(contentsOf: entry.value.utf8)
+            block.append(utf8Of: entry.value)
             block.append(UInt8(ascii: "\n"))
         }
         return (String(decoding: block, as: UTF8.self), String(decoding: signed, as: UTF8.self))
+    }
+
+    /// A header name as signed: trimmed of ASCII whitespace and lower-cased. A name already
+    /// so (the common case) is returned as it is, and an ASCII one is lower-cased on its bytes.
+    static func canonicalName(_ name: String) -> String {
+        var name = name
+        let ascii = name.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last, !String.isASCIIWhitespace(first),
+                !String.isASCIIWhitespace(last)
+            else { return nil }
+            var upper = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+            }
+            return upper
+        }
+        switch ascii {
+        case false?: return name
+        case true?:
+            return name.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for (index, byte) in bytes.enumerated() {
+                        out[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    }
+                    return bytes.count
+                }
+            }
+        case nil: return name.trimmingASCIIWhitespace().lowercasedFast()
+        }
+    }
+
+    /// Whether a canonical header name is one of `unsignedHeaderNames`; most names are told
+    /// apart by their length without hashing them.
+    private static func isUnsigned(_ name: String) -> Bool {
+        let length = name.utf8.count
+        return length < 64 && unsignedHeaderNameLengths & (1 << length) != 0 && unsignedHeaderNames.contains(name)
+    }
+
+    /// One bit for each length of name in `unsignedHeaderNames`.
+    private static let unsignedHeaderNameLengths: UInt64 = unsignedHeaderNames.reduce(0) {
+        $1.utf8.count < 64 ? $0 | (1 << $1.utf8.count) : $0
     }
 
     /// Trims a header value and collapses each inner run of whitespace (folded lines too) to one space.
@@ -106,15 +150,18 @@ extension SigV4Signer {
     /// True when `trimAll` would leave `value` as it is: no whitespace at either end, and
     /// inside only single spaces.
     private static func isTrimmed(_ value: String) -> Bool {
-        var previousWasSpace = true
-        for byte in value.utf8 {
-            if String.isASCIIWhitespace(byte) {
-                if byte != 0x20 || previousWasSpace { return false }
-                previousWasSpace = true
-            } else {
-                previousWasSpace = false
+        var value = value
+        return value.withUTF8 { bytes in
+            var previousWasSpace = true
+            for byte in bytes {
+                if String.isASCIIWhitespace(byte) {
+                    if byte != 0x20 || previousWasSpace { return false }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
             }
+            return !previousWasSpace || bytes.isEmpty
         }
-        return !previousWasSpace || value.isEmpty
     }
 }

@@ -15,7 +15,9 @@ extension SigV4Signer {
         case .none:
             return emptyPayloadSHA256
         case .bytes(let bytes):
-            return hex(SHA256.hash(data: bytes))
+            var hasher = SHA256()
+            bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            return hex(hasher.finalize())
         case .file(let path, let offset, let length):
             return try sha256Hex(ofFile: path, offset: offset, length: length)
         }

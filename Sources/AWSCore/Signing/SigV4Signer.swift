@@ -68,28 +68,22 @@ public struct SigV4Signer: Sendable {
         }
 
         let headers = Self.canonicalHeaders(signedRequest.headers, hostHeader: url.hostHeader)
-        let canonicalRequest = [
-            request.method.uppercased(),
-            Self.canonicalURI(url.path, normalize: options.normalizePath),
-            Self.canonicalQuery(Self.decodedQueryItems(url)),
-            headers.block,
-            headers.signed,
+        let canonicalRequest = String.concatenating([
+            request.method.uppercased(), "\n",
+            Self.canonicalURI(url.path, normalize: options.normalizePath), "\n",
+            Self.canonicalQuery(Self.decodedQueryItems(url)), "\n",
+            headers.block, "\n",
+            headers.signed, "\n",
             payloadHash,
-        ].joined(separator: "\n")
+        ])
         let scope = scope(time)
         let stringToSign = stringToSign(canonicalRequest, time, scope: scope)
         let signature = try signature(of: stringToSign, time)
 
-        var authorization = algorithmName
-        authorization.reserveCapacity(
-            authorization.utf8.count + credentials.accessKeyID.utf8.count + scope.utf8.count
-                + headers.signed.utf8.count + signature.utf8.count + 40)
-        for part in [
-            " Credential=", credentials.accessKeyID, "/", scope, ", SignedHeaders=", headers.signed,
+        let authorization = String.concatenating([
+            algorithmName, " Credential=", credentials.accessKeyID, "/", scope, ", SignedHeaders=", headers.signed,
             ", Signature=", signature,
-        ] {
-            authorization.append(part)
-        }
+        ])
         signedRequest.headers.append(("Authorization", authorization))
         if options.omitSessionToken, let token = credentials.sessionToken {
             signedRequest.headers.append(("X-Amz-Security-Token", token))
@@ -166,7 +160,8 @@ public struct SigV4Signer: Sendable {
     /// `DATE/REGION/SERVICE/aws4_request` (SigV4a: `DATE/SERVICE/aws4_request`).
     private func scope(_ time: SigV4Timestamp) -> String {
         regionSet == nil
-            ? "\(time.dateStamp)/\(region)/\(service)/aws4_request" : "\(time.dateStamp)/\(service)/aws4_request"
+            ? String.concatenating([time.dateStamp, "/", region, "/", service, "/aws4_request"])
+            : String.concatenating([time.dateStamp, "/", service, "/aws4_request"])
     }
 
     private var algorithmName: String { regionSet == nil ? Self.algorithm : SigV4aKey.algorithm }
@@ -177,13 +172,9 @@ public struct SigV4Signer: Sendable {
 
     /// The algorithm, date, scope and hash of the canonical request, one per line.
     private func stringToSign(_ canonicalRequest: String, _ time: SigV4Timestamp, scope: String) -> String {
-        let hash = Self.sha256Hex(of: canonicalRequest)
-        var text = algorithmName
-        text.reserveCapacity(text.utf8.count + time.amzDate.utf8.count + scope.utf8.count + hash.utf8.count + 3)
-        for part in ["\n", time.amzDate, "\n", scope, "\n", hash] {
-            text.append(part)
-        }
-        return text
+        String.concatenating([
+            algorithmName, "\n", time.amzDate, "\n", scope, "\n", Self.sha256Hex(of: canonicalRequest),
+        ])
     }
 
     /// HMAC-SHA256 with the day's derived key; for SigV4a the hex DER ECDSA signature.

@@ -21,6 +21,9 @@ final class SigV4SigningKeys: @unchecked Sendable {
 
     private let capacity: Int
     private var keys: [Scope: HMAC<SHA256>] = [:]
+    /// The key used last: calls in a row nearly always share it, and comparing its scope
+    /// costs less than hashing it.
+    private var last: (scope: Scope, key: HMAC<SHA256>)?
     private let lock = Lock()
 
     init(capacity: Int = 16) {
@@ -31,7 +34,12 @@ final class SigV4SigningKeys: @unchecked Sendable {
     func authenticator(secretAccessKey: String, dateStamp: String, region: String, service: String) -> HMAC<SHA256> {
         let scope = Scope(secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: region, service: service)
         lock.lock()
+        if let last, last.scope == scope {
+            lock.unlock()
+            return last.key
+        }
         if let known = keys[scope] {
+            last = (scope, known)
             lock.unlock()
             return known
         }
@@ -40,6 +48,7 @@ final class SigV4SigningKeys: @unchecked Sendable {
         lock.lock()
         if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
         keys[scope] = made
+        last = (scope, made)
         lock.unlock()
         return made
     }

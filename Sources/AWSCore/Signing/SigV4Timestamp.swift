@@ -19,8 +19,20 @@ public struct SigV4Timestamp: Sendable, Equatable {
     /// `Timestamp.iso8601Seconds` (`2015-08-30T12:36:00Z`, always a four-digit year) without
     /// its separators.
     public init(epochSeconds: Int64) {
-        let iso = Timestamp(epochSeconds: Double(epochSeconds)).iso8601Seconds.utf8
-        amzDate = String(decoding: iso.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ":") }, as: UTF8.self)
-        dateStamp = String(amzDate.prefix(8))
+        var iso = Timestamp(epochSeconds: Double(epochSeconds)).iso8601Seconds
+        amzDate = iso.withUTF8 { Self.withoutSeparators($0) }
+        dateStamp = iso.withUTF8 { Self.withoutSeparators(UnsafeBufferPointer(rebasing: $0.prefix(10))) }
+    }
+
+    /// The bytes without `-` and `:`, as a string.
+    private static func withoutSeparators(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") {
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 }
