@@ -69,11 +69,8 @@ struct ValidationWalk {
     }
 
     private mutating func checkStructure(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
-        let members: OrderedDictionary<String, JSONValue>
-        switch value {
-        case .object(let object): members = object
-        case .array(let array) where array.isEmpty: members = [:]
-        default: return report(path, "expected table (structure), got \(Self.describe(value))")
+        guard let members = Self.containerMembers(value) else {
+            return report(path, "expected table (structure), got \(Self.describe(value))")
         }
         for (name, member) in members where member != .null {
             guard let reference = shape.members[name] else {
@@ -102,6 +99,15 @@ struct ValidationWalk {
         }
     }
 
+    /// The members of an object, with an empty array standing for an empty object.
+    private static func containerMembers(_ value: JSONValue) -> OrderedDictionary<String, JSONValue>? {
+        switch value {
+        case .object(let object): return object
+        case .array(let array) where array.isEmpty: return [:]
+        default: return nil
+        }
+    }
+
     private static func isAbsent(_ value: JSONValue?) -> Bool {
         guard let value else { return true }
         return value == .null
@@ -124,11 +130,8 @@ struct ValidationWalk {
     }
 
     private mutating func checkMap(_ value: JSONValue, _ shape: Shape, _ path: InputPath) {
-        let entries: OrderedDictionary<String, JSONValue>
-        switch value {
-        case .object(let object): entries = object
-        case .array(let array) where array.isEmpty: entries = [:]
-        default: return report(path, "expected table (map), got \(Self.describe(value))")
+        guard let entries = Self.containerMembers(value) else {
+            return report(path, "expected table (map), got \(Self.describe(value))")
         }
         checkLength(entries.count, shape, path)
         for (key, item) in entries {
