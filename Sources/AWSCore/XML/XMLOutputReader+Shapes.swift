@@ -159,24 +159,37 @@ extension XMLOutputReader {
         }
         let keyName = Array((keyMember.locationName ?? keyMember.shape.locationName ?? "key").utf8)
         let valueName = Array((valueMember.locationName ?? valueMember.shape.locationName ?? "value").utf8)
+        var key: String?
         var keyAt: Int?
         var valueAt: Int?
+        var valueRead = false
         while let child = try nextChild() {
-            if keyAt == nil && hasLocalName(child, keyName) { keyAt = child.start }
-            if valueAt == nil && hasLocalName(child, valueName) { valueAt = child.start }
-            try skipElement(child)
-        }
-        if let keyAt {
-            var key = ""
-            try reread(at: keyAt) { reader, element in key = try reader.readString(element) }
-            try builder.key(key, modelOrder: nil)
-            if let valueAt {
-                try reread(at: valueAt) { reader, element in
-                    try reader.readValue(
-                        element, as: valueMember.shape, flattened: valueMember.flattened, into: &builder)
-                }
+            let isKey = key == nil && keyAt == nil && hasLocalName(child, keyName)
+            let isValue = !valueRead && valueAt == nil && hasLocalName(child, valueName)
+            if isKey && !isValue {
+                key = try readString(child)
+            } else if isValue && !isKey, let key {
+                valueRead = true
+                try builder.key(key, modelOrder: nil)
+                try readValue(child, as: valueMember.shape, flattened: valueMember.flattened, into: &builder)
             } else {
-                try builder.null()
+                if isKey { keyAt = child.start }
+                if isValue { valueAt = child.start }
+                try skipElement(child)
+            }
+        }
+        if !valueRead {
+            if key == nil, let keyAt { try reread(at: keyAt) { reader, element in key = try reader.readString(element) } }
+            if let key {
+                try builder.key(key, modelOrder: nil)
+                if let valueAt {
+                    try reread(at: valueAt) { reader, element in
+                        try reader.readValue(
+                            element, as: valueMember.shape, flattened: valueMember.flattened, into: &builder)
+                    }
+                } else {
+                    try builder.null()
+                }
             }
         }
         try closeElement()
