@@ -179,7 +179,9 @@ extension XMLOutputReader {
             }
         }
         if !valueRead {
-            if key == nil, let keyAt { try reread(at: keyAt) { reader, element in key = try reader.readString(element) } }
+            if key == nil, let keyAt {
+                try reread(at: keyAt) { reader, element in key = try reader.readString(element) }
+            }
             if let key {
                 try builder.key(key, modelOrder: nil)
                 if let valueAt {
