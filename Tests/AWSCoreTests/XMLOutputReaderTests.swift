@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import XCTest
 
 /// XML answers read in one pass by shape (`XMLOutputReader`, through the query and rest-xml
@@ -189,6 +190,24 @@ final class XMLOutputReaderTests: XCTestCase {
                 XCTAssertEqual(($0 as? AWSError)?.operation, "Put")
             }
         }
+    }
+
+    func testWithoutAResultWrapperTheRootIsTheResultAndStillGivesItsRequestId() throws {
+        let json = try JSONDecoding.decode(
+            QueryOracle.syntheticModelJSON.replacingOccurrences(of: ", \"resultWrapper\": \"PutResult\"", with: ""))
+        let model = try ServiceModel(json: json)
+        let operation = try XCTUnwrap(model.operations["Put"])
+        XCTAssertNil(operation.resultWrapper)
+        let body = """
+            <PutResponse xmlns:p="urn:p"><p:Count>5</p:Count><requestId>r-9</requestId>\
+            <Entry>e1</Entry><p:Entry>e2</p:Entry></PutResponse>
+            """
+        let value = try QueryProtocol(metadata: model.metadata, ec2: true).parseResponse(
+            HTTPResponse(status: 200, body: Array(body.utf8)), for: operation)
+        XCTAssertEqual(value["Count"], .integer(5))
+        XCTAssertEqual(value["FlatNamed"], .array([.string("e1"), .string("e2")]))
+        XCTAssertEqual(
+            value["ResponseMetadata"], .object(["RequestId": .string("r-9"), "HTTPStatusCode": .integer(200)]))
     }
 
     func testS3ElementsSharedByTwoMembersAttributesAndPayloads() throws {

@@ -115,7 +115,8 @@ extension XMLOutputReader {
             if member.gathers {
                 try member.shape.kind == .list ? builder.beginArray() : builder.beginObject()
                 for offset in offsets {
-                    try reread(at: offset) { reader, item in try reader.readItem(item, of: member.shape, into: &builder)
+                    try reread(at: offset) { reader, item in
+                        try reader.readItem(item, of: member.shape, into: &builder)
                     }
                 }
                 try member.shape.kind == .list ? builder.endArray() : builder.endObject()

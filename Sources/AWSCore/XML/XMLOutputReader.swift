@@ -176,7 +176,11 @@ struct XMLOutputReader {
                 try readText()
                 continue
             }
-            if xml.peek("</") { return nil }
+            let next = xml.index + 1 < xml.bytes.count ? xml.bytes[xml.index + 1] : 0
+            if next != UInt8(ascii: "/") && next != UInt8(ascii: "!") && next != UInt8(ascii: "?") {
+                return try openTag()
+            }
+            if next == UInt8(ascii: "/") { return nil }
             if xml.peek("<!--") {
                 try xml.skipComment()
             } else if xml.peek("<![CDATA[") {
@@ -199,6 +203,11 @@ struct XMLOutputReader {
     /// Reads the end tag at the current `</`, which must close the innermost open element.
     mutating func closeElement() throws {
         let start = xml.index
+        if let top = open.last, closesAsWritten(top, at: start) {
+            xml.index = start + top.nameCount + 3
+            open.removeLast()
+            return try closed(top)
+        }
         xml.index += 2
         let nameStart = xml.index
         try xml.skipName()
@@ -212,6 +221,24 @@ struct XMLOutputReader {
             throw xml.failure(
                 "closing tag </\(String(decoding: name, as: UTF8.self))> does not match <\(openName(top))>", at: start)
         }
+        try closed(top)
+    }
+
+    /// Whether `</name>` at `start` closes `element` exactly: its name, then `>` at once (what
+    /// the full reading below accepts too, since the name was read as a name when it opened).
+    private func closesAsWritten(_ element: Open, at start: Int) -> Bool {
+        let end = start + element.nameCount + 2
+        guard end < xml.bytes.count, xml.bytes[end] == UInt8(ascii: ">") else { return false }
+        var offset = 0
+        while offset < element.nameCount {
+            guard xml.bytes[start + 2 + offset] == xml.bytes[element.start + 1 + offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// What closing `top` does once its end tag is read: its namespaces go, its text is checked.
+    private mutating func closed(_ top: Open) throws {
         scope.pop()
         let valid = top.collects ? Self.isUTF8(text[...]) : top.unchecked.map { Self.isUTF8($0[...]) } ?? true
         guard valid else { throw xml.failure("the text of <\(openName(top))> is not valid UTF-8", at: top.start) }
