@@ -55,6 +55,12 @@ struct ResponseFuzzTarget {
             if wireProtocol.error(in: response, for: operation) == nil {
                 let output = Result { try wireProtocol.parseResponse(response, for: operation) }
                 if wireProtocol is JSONProtocol { Self.checkAgainstTwoPasses(output, response, operation) }
+                if wireProtocol is RESTXMLProtocol {
+                    Self.checkAgainstTree(output, Result { try XMLTreeOutputs.restXML(response, for: operation) })
+                }
+                if wireProtocol is QueryProtocol {
+                    Self.checkAgainstTree(output, Result { try XMLTreeOutputs.query(response, for: operation) })
+                }
             }
             return
         }
@@ -83,6 +89,23 @@ struct ResponseFuzzTarget {
             }
         } else if case .success(let got) = output {
             fatalError("one-pass reading accepted a body two passes refuse: \(got)")
+        }
+    }
+
+    /// The XML protocols' one-pass reading (`XMLOutputReader`) must give what reading the
+    /// whole tree and then shaping it gives: the same output, or an error for the same bodies,
+    /// and for a body that is not XML the same `XMLParseError` message.
+    private static func checkAgainstTree(_ output: Result<JSONValue, Error>, _ expected: Result<JSONValue, Error>) {
+        switch (output, expected) {
+        case (.success(let got), .success(let value)):
+            guard same(got, value) else { fatalError("one-pass reading differs from the tree: \(got) against \(value)") }
+        case (.failure(let got as AWSError), .failure(let value as AWSError)):
+            guard value.code == "XMLParseError" else { return }
+            guard got.code == "XMLParseError", got.message.hasSuffix(value.message) else {
+                fatalError("one-pass reading refuses a document differently: \(got) against \(value)")
+            }
+        default:
+            fatalError("one-pass reading and the tree disagree: \(output) against \(expected)")
         }
     }
 

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Reads the errors AWS sends as XML: the query protocol's `<ErrorResponse>` (also what
 /// moto answers for failed signatures of JSON services), and any failed response whose body
 /// is not XML at all (an HTML 500 page, an empty body).
@@ -14,14 +16,14 @@ public enum QueryErrorParser {
         _ body: [UInt8], status: Int? = nil, headers: [(name: String, value: String)] = [],
         operation: OperationModel? = nil
     ) -> AWSError? {
-        guard let root = try? XMLElement(parsing: body), let error = errorElement(in: root) else { return nil }
+        guard let root = try? XMLElement(parsing: body), let (error, path) = errorElement(in: root) else { return nil }
         let code = error.childText("Code").map { $0.trimmingASCIIWhitespace() } ?? status.map(String.init) ?? "Unknown"
         var fields: [String: JSONValue] = [:]
         for child in error.children where !["Code", "Message", "RequestId"].contains(child.localName) {
             fields[child.localName] = .string(child.text)
         }
         if let shape = operation?.errors.first(where: { ($0.errorCode ?? $0.name) == code }),
-            let modeled = try? XMLShapeDecoder().decode(error, as: shape).objectValue
+            let modeled = modeledMembers(body, path: path, shape: shape)
         {
             for (name, value) in modeled where name.lowercased() != "message" { fields[name] = value }
         }
@@ -48,15 +50,34 @@ public enum QueryErrorParser {
             requestID: headerRequestID(response.headers), operation: operation?.name)
     }
 
-    private static func errorElement(in root: XMLElement) -> XMLElement? {
+    /// The `<Error>` element and the names of the elements leading to it from the root.
+    private static func errorElement(in root: XMLElement) -> (XMLElement, [String])? {
         switch root.localName {
         case "Error":
-            return root
+            return (root, [])
         case "ErrorResponse", "Response":
-            return root.child("Error") ?? root.child("Errors")?.child("Error")
+            if let error = root.child("Error") { return (error, ["Error"]) }
+            return root.child("Errors")?.child("Error").map { ($0, ["Errors", "Error"]) }
         default:
             return nil
         }
+    }
+
+    /// The members of a modeled error's `shape` read from the `<Error>` element at `path`.
+    private static func modeledMembers(_ body: [UInt8], path: [String], shape: Shape)
+        -> OrderedDictionary<String, JSONValue>?
+    {
+        var builder = JSONValueBuilder()
+        builder.beginObject()
+        do {
+            try XMLOutputReader.readAnswer(body, operationName: shape.name) { reader, root in
+                try reader.readMembers(root, at: path.map { Array($0.utf8) }[...], of: shape, into: &builder)
+            }
+        } catch {
+            return nil
+        }
+        builder.endObject()
+        return builder.result?.objectValue
     }
 
     private static func headerRequestID(_ headers: [(name: String, value: String)]) -> String? {

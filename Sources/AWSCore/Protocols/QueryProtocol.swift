@@ -6,7 +6,7 @@ import OrderedCollections
 /// Requests are `POST`s of a form (`Action=Op&Version=apiVersion&...`) to the endpoint's
 /// path, fields named as `QueryFormEncoder` describes. Responses are
 /// `<OpResponse><OpResult>...</OpResult><ResponseMetadata>...` and are read from the
-/// result wrapper by `XMLShapeDecoder`, with `ResponseMetadata` (`RequestId`,
+/// result wrapper by `XMLOutputReader` in one pass, with `ResponseMetadata` (`RequestId`,
 /// `HTTPStatusCode`) added as boto3 does and IAM's URL-encoded policy documents decoded.
 /// An empty body is an empty result.
 /// Errors are `<ErrorResponse>` bodies, read by `QueryErrorParser`.
@@ -56,43 +56,94 @@ public struct QueryProtocol: AWSProtocol {
     }
 
     public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
-        let root: XMLElement
-        do {
-            guard response.body.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else {
-                return .object(["ResponseMetadata": Self.metadata(of: nil, response)])
-            }
-            root = try XMLElement(parsing: response.body)
-        } catch var error as AWSError {
-            error.message = "the \(operation.name) response is not XML: " + error.message
-            error.status = response.status
-            error.service = serviceID
-            error.operation = operation.name
-            throw error
-        }
-        var output: OrderedDictionary<String, JSONValue> = [:]
-        if let shape = operation.output {
-            var start: XMLElement? = root
-            if let wrapper = operation.resultWrapper { start = root.child(wrapper) }
-            if let start {
-                let decoder = XMLShapeDecoder(decodesPolicyDocuments: true)
-                output = try decoder.decode(start, as: shape).objectValue ?? [:]
-            }
-        }
-        output["ResponseMetadata"] = Self.metadata(of: root, response)
-        return .object(output)
+        try parsedByReading(response, for: operation)
     }
 
-    /// `ResponseMetadata`: the body's (`RequestId`), else the request id header, and the status.
-    private static func metadata(of root: XMLElement?, _ response: HTTPResponse) -> JSONValue {
-        var metadata: OrderedDictionary<String, JSONValue> = [:]
-        for child in root?.child("ResponseMetadata")?.children ?? [] { metadata[child.localName] = .string(child.text) }
-        if metadata["RequestId"] == nil, let id = root?.childText("requestId") { metadata["RequestId"] = .string(id) }
+    /// Feeds the output read in one pass (`XMLOutputReader`) from the result wrapper (or
+    /// the root, without one), then `ResponseMetadata`: the body's (`RequestId`), else the
+    /// request id header, and the status.
+    public func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws {
+        var metadata = QueryResponseMetadata()
+        if !XMLOutputReader.isBlank(response.body) {
+            do {
+                try XMLOutputReader.readAnswer(
+                    response.body, operationName: operation.name, decodesPolicyDocuments: true
+                ) { reader, root in
+                    guard let shape = operation.output, operation.resultWrapper == nil else {
+                        return try metadata.read(
+                            root, result: operation.output, wrapper: operation.resultWrapper, reader: &reader,
+                            into: &builder)
+                    }
+                    try reader.readMembers(root, of: shape, into: &builder)
+                    try reader.reread(at: root.start) { reader, root in
+                        try metadata.read(root, result: nil, wrapper: nil, reader: &reader, into: &builder)
+                    }
+                }
+            } catch var error as AWSError where error.code == "XMLParseError" {
+                error.status = response.status
+                error.service = serviceID
+                error.operation = operation.name
+                throw error
+            }
+        }
+        try extras.feed(response, shape: operation.output, metadata: metadata.members(response), into: &builder)
+    }
+}
+
+/// What a query answer's root holds besides the result: `<ResponseMetadata>` (each child's
+/// text by its local name) and EC2's `<requestId>`.
+private struct QueryResponseMetadata {
+    var body: OrderedDictionary<String, JSONValue>?
+    var requestID: String?
+
+    /// Reads the children of the root element `root` to its end: the first `wrapper` element
+    /// as the members of `result`, the first `ResponseMetadata` and `requestId`; the rest is
+    /// skipped.
+    mutating func read<B: ResultBuilder>(
+        _ root: XMLOutputReader.Tag, result: Shape?, wrapper: String?, reader: inout XMLOutputReader,
+        into builder: inout B
+    ) throws {
+        guard !root.selfClosing else { return }
+        let wrapperName = wrapper.map { Array($0.utf8) }
+        var wrapperRead = false
+        while let child = try reader.nextChild() {
+            if let wrapperName, let result, !wrapperRead, reader.hasLocalName(child, wrapperName) {
+                wrapperRead = true
+                try reader.readMembers(child, of: result, into: &builder)
+            } else if body == nil, reader.hasLocalName(child, Self.metadataName) {
+                var members: OrderedDictionary<String, JSONValue> = [:]
+                if !child.selfClosing {
+                    while let item = try reader.nextChild() {
+                        let name = reader.localName(item)
+                        members[name] = .string(try reader.readString(item))
+                    }
+                    try reader.closeElement()
+                }
+                body = members
+            } else if requestID == nil, reader.hasLocalName(child, Self.requestIDName) {
+                requestID = try reader.readString(child)
+            } else {
+                try reader.skipElement(child)
+            }
+        }
+        try reader.closeElement()
+    }
+
+    private static let metadataName = Array("ResponseMetadata".utf8)
+    private static let requestIDName = Array("requestId".utf8)
+
+    /// `RequestId` from the body, else from the headers, then `HTTPStatusCode`.
+    func members(_ response: HTTPResponse) -> OrderedDictionary<String, JSONValue> {
+        var metadata = body ?? [:]
+        if metadata["RequestId"] == nil, let requestID { metadata["RequestId"] = .string(requestID) }
         if metadata["RequestId"] == nil,
             let id = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
         {
             metadata["RequestId"] = .string(id)
         }
         metadata["HTTPStatusCode"] = .integer(Int64(response.status))
-        return .object(metadata)
+        return metadata
     }
 }

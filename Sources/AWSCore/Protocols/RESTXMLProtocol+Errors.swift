@@ -75,9 +75,13 @@ extension RESTXMLProtocol {
     /// outline alone; everything else is read in full here.
     private static func embeddedError(_ response: HTTPResponse, operation: OperationModel) -> AWSError? {
         if let outline = XMLDocumentOutline(response.body), outline.rootLocalName != "Error" { return nil }
-        let root: XMLElement?
+        guard !XMLOutputReader.isBlank(response.body) else { return nil }
+        var isError = false
         do {
-            root = try xmlRoot(of: response, operation: operation)
+            try XMLOutputReader.readAnswer(response.body, operationName: operation.name) { reader, root in
+                isError = reader.localName(root) == "Error"
+                try reader.skipElement(root)
+            }
         } catch var error as AWSError {
             error.message += " (the service answered HTTP 200 with a body that cannot be read)"
             error.status = response.status
@@ -87,7 +91,7 @@ extension RESTXMLProtocol {
         } catch {
             return nil
         }
-        guard let root, root.localName == "Error",
+        guard isError,
             var error = QueryErrorParser.parse(
                 response.body, status: 500, headers: response.headers, operation: operation)
         else { return nil }

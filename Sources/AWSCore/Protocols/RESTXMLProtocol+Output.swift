@@ -1,13 +1,18 @@
 import OrderedCollections
 
 extension RESTXMLProtocol {
-    /// The operation's output, as botocore's `RestXMLParser` reads it: header and status-code
-    /// members by `RESTResponseBindings`, then the body.
+    /// The operation's output, as botocore's `RestXMLParser` reads it (see `readResponse`).
+    public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
+        try parsedByReading(response, for: operation)
+    }
+
+    /// Feeds the operation's output in one pass over the body (`XMLOutputReader`), then the
+    /// header and status-code members (`RESTResponseBindings`, which win over body members).
     ///
     /// - A blob payload (S3's `GetObject` `Body`) is the whole body as `.binary`; a string
     ///   payload (`GetBucketPolicy` `Policy`) the body as text.
-    /// - A structure payload is read from the root element by `XMLShapeDecoder` (an empty body
-    ///   gives an empty table, as in botocore).
+    /// - A structure payload is read from the root element (an empty body gives an empty
+    ///   table, as in botocore).
     /// - Otherwise the other members are read from the root element (`ListBucketResult`,
     ///   flattened `Contents` and `CommonPrefixes` included); an empty body gives none.
     /// - `GetBucketLocation` answers `<LocationConstraint>eu-west-1</LocationConstraint>`: the
@@ -17,13 +22,12 @@ extension RESTXMLProtocol {
     /// `ResponseMetadata` holds `RequestId` (`x-amzn-RequestId` or `x-amz-request-id`) and
     /// `HostId` (`x-amz-id-2`) when the response has them. A body that is not XML is an
     /// `XMLParseError`, a value that does not read as its type a `ResponseParseError`.
-    public func parseResponse(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
-        var output: OrderedDictionary<String, JSONValue> = [:]
+    public func readResponse<B: ResultBuilder>(
+        _ response: HTTPResponse, for operation: OperationModel, extras: ResponseExtras, into builder: inout B
+    ) throws {
         if let shape = operation.output {
-            let located = RESTResponseBindings.members(of: shape, in: response)
-            let fromBody: OrderedDictionary<String, JSONValue>
             do {
-                fromBody = try bodyMembers(response, shape: shape, operation: operation)
+                try readBody(response, shape: shape, operation: operation, into: &builder)
             } catch var error as AWSError {
                 error.status = response.status
                 error.requestID = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
@@ -31,51 +35,55 @@ extension RESTXMLProtocol {
                 error.operation = operation.name
                 throw error
             }
-            for name in shape.members.keys {
-                if let value = located[name] ?? fromBody[name] { output[name] = value }
+            for (name, value) in RESTResponseBindings.members(of: shape, in: response) {
+                try builder.key(name, modelOrder: shape.members.index(forKey: name))
+                try builder.value(value)
             }
         }
-        JSONProtocol.addResponseMetadata(&output, response)
-        if let hostID = response.header("x-amz-id-2"), !hostID.isEmpty,
-            var responseMetadata = output["ResponseMetadata"]?.objectValue
-        {
-            responseMetadata["HostId"] = .string(hostID)
-            output["ResponseMetadata"] = .object(responseMetadata)
+        var responseMetadata: OrderedDictionary<String, JSONValue>?
+        if let requestID = ResponseExtras.requestID(response) {
+            responseMetadata = ["RequestId": .string(requestID)]
+            if let hostID = response.header("x-amz-id-2"), !hostID.isEmpty {
+                responseMetadata?["HostId"] = .string(hostID)
+            }
         }
-        return .object(output)
+        try extras.feed(response, shape: operation.output, metadata: responseMetadata, into: &builder)
     }
 
-    private func bodyMembers(
-        _ response: HTTPResponse, shape: Shape, operation: OperationModel
-    ) throws -> OrderedDictionary<String, JSONValue> {
+    private func readBody<B: ResultBuilder>(
+        _ response: HTTPResponse, shape: Shape, operation: OperationModel, into builder: inout B
+    ) throws {
         if let payloadName = shape.payload, let payload = shape.members[payloadName] {
+            let order = shape.members.index(forKey: payloadName)
             switch payload.shape.kind {
             case .blob:
-                return [payloadName: .binary(response.body)]
+                try builder.key(payloadName, modelOrder: order)
+                try builder.binary(response.body)
             case .string:
-                return [payloadName: .string(String(decoding: response.body, as: UTF8.self))]
+                try builder.key(payloadName, modelOrder: order)
+                try builder.string(String(decoding: response.body, as: UTF8.self))
             default:
-                guard let root = try Self.xmlRoot(of: response, operation: operation) else {
-                    return [payloadName: .object([:])]
+                try builder.key(payloadName, modelOrder: order)
+                guard !XMLOutputReader.isBlank(response.body) else {
+                    try builder.beginObject()
+                    return try builder.endObject()
                 }
-                return [payloadName: try XMLShapeDecoder().decode(root, as: payload.shape)]
+                try XMLOutputReader.readAnswer(response.body, operationName: operation.name) { reader, root in
+                    try reader.readValue(root, as: payload.shape, flattened: false, into: &builder)
+                }
             }
+            return
         }
-        guard let root = try Self.xmlRoot(of: response, operation: operation) else { return [:] }
-        if operation.name == "GetBucketLocation", shape.members["LocationConstraint"] != nil {
-            return root.text.isEmpty ? [:] : ["LocationConstraint": .string(root.text)]
-        }
-        return try XMLShapeDecoder().decode(root, as: shape).objectValue ?? [:]
-    }
-
-    /// The root element of the body, nil when the body is empty (or only whitespace).
-    static func xmlRoot(of response: HTTPResponse, operation: OperationModel) throws -> XMLElement? {
-        guard response.body.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return nil }
-        do {
-            return try XMLElement(parsing: response.body)
-        } catch var error as AWSError {
-            error.message = "the \(operation.name) response is not XML: " + error.message
-            throw error
+        guard !XMLOutputReader.isBlank(response.body) else { return }
+        try XMLOutputReader.readAnswer(response.body, operationName: operation.name) { reader, root in
+            if operation.name == "GetBucketLocation", let order = shape.members.index(forKey: "LocationConstraint") {
+                let text = try reader.readString(root)
+                guard !text.isEmpty else { return }
+                try builder.key("LocationConstraint", modelOrder: order)
+                try builder.string(text)
+            } else {
+                try reader.readMembers(root, of: shape, into: &builder)
+            }
         }
     }
 }

@@ -22,16 +22,40 @@ public struct ResponseExtras: Sendable {
     func applied(to output: JSONValue, _ response: HTTPResponse) -> JSONValue {
         guard case .object(var members) = output else { return output }
         if let omitting { members[omitting] = nil }
-        if let attempts {
-            var metadata = members["ResponseMetadata"]?.objectValue ?? [:]
-            if metadata["RequestId"] == nil, let id = ResponseExtras.requestID(response) {
-                metadata["RequestId"] = .string(id)
-            }
-            metadata["HTTPStatusCode"] = .integer(Int64(response.status))
-            metadata["RetryAttempts"] = .integer(Int64(attempts - 1))
-            members["ResponseMetadata"] = .object(metadata)
+        members["ResponseMetadata"] = responseMetadata(members["ResponseMetadata"]?.objectValue, response).map {
+            .object($0)
         }
         return .object(members)
+    }
+
+    /// The `ResponseMetadata` of an output whose own is `metadata`: with `attempts`, its
+    /// `RequestId` kept or taken from the headers, then `HTTPStatusCode` and `RetryAttempts`.
+    private func responseMetadata(
+        _ metadata: OrderedDictionary<String, JSONValue>?, _ response: HTTPResponse
+    ) -> OrderedDictionary<String, JSONValue>? {
+        guard let attempts else { return metadata }
+        var metadata = metadata ?? [:]
+        if metadata["RequestId"] == nil, let id = ResponseExtras.requestID(response) {
+            metadata["RequestId"] = .string(id)
+        }
+        metadata["HTTPStatusCode"] = .integer(Int64(response.status))
+        metadata["RetryAttempts"] = .integer(Int64(attempts - 1))
+        return metadata
+    }
+
+    /// Feeds the extras after the members a one-pass reader fed whose own `ResponseMetadata`
+    /// is `metadata` (the XML protocols'): the omitted member, then `ResponseMetadata` last.
+    func feed<B: ResultBuilder>(
+        _ response: HTTPResponse, shape: Shape?, metadata: OrderedDictionary<String, JSONValue>?,
+        into builder: inout B
+    ) throws {
+        if let omitting {
+            try builder.key(omitting, modelOrder: shape?.members.index(forKey: omitting) ?? Int.max)
+            try builder.absent()
+        }
+        guard let metadata = responseMetadata(metadata, response) else { return }
+        try builder.key("ResponseMetadata", modelOrder: Int.max)
+        try builder.value(.object(metadata))
     }
 
     /// Feeds the extras after the members a one-pass reader fed (whose only `RequestId` is

@@ -3,23 +3,9 @@ extension Timestamp {
     /// month does not have, an hour past 23, a minute past 59 and an offset cut short (`+05:`)
     /// are no timestamp.
     static func parseISO8601(_ b: [UInt8]) -> Timestamp? {
-        var i = 0
-        func number(_ width: Int) -> Int? {
-            guard i + width <= b.count else { return nil }
-            var value = 0
-            for k in i..<(i + width) {
-                guard b[k] >= 48 && b[k] <= 57 else { return nil }
-                value = value * 10 + Int(b[k] - 48)
-            }
-            i += width
-            return value
-        }
-        func expect(_ c: Character) -> Bool {
-            guard i < b.count, b[i] == c.asciiValue! else { return false }
-            i += 1
-            return true
-        }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+        var cursor = ISO8601Cursor(b: b)
+        guard let year = cursor.number(4), cursor.expect("-"), let month = cursor.number(2), cursor.expect("-"),
+            let day = cursor.number(2),
             CivilCalendar.isDate(year: year, month: month, day: day)
         else { return nil }
         var hour = 0
@@ -27,45 +13,47 @@ extension Timestamp {
         var second = 0
         var fraction = 0.0
         var offset = 0
-        if i < b.count {
-            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else {
+        if cursor.i < b.count {
+            guard
+                b[cursor.i] == UInt8(ascii: "T") || b[cursor.i] == UInt8(ascii: "t") || b[cursor.i] == UInt8(ascii: " ")
+            else {
                 return nil
             }
-            i += 1
-            guard let h = number(2), expect(":"), let m = number(2) else { return nil }
+            cursor.i += 1
+            guard let h = cursor.number(2), cursor.expect(":"), let m = cursor.number(2) else { return nil }
             hour = h
             minute = m
-            if expect(":") {
-                guard let s = number(2) else { return nil }
+            if cursor.expect(":") {
+                guard let s = cursor.number(2) else { return nil }
                 second = s
-                if expect(".") || expect(",") {
+                if cursor.expect(".") || cursor.expect(",") {
                     var scale = 0.1
-                    let start = i
-                    while i < b.count, b[i] >= 48, b[i] <= 57 {
-                        fraction += Double(b[i] - 48) * scale
+                    let start = cursor.i
+                    while cursor.i < b.count, b[cursor.i] >= 48, b[cursor.i] <= 57 {
+                        fraction += Double(b[cursor.i] - 48) * scale
                         scale /= 10
-                        i += 1
+                        cursor.i += 1
                     }
-                    guard i > start else { return nil }
+                    guard cursor.i > start else { return nil }
                 }
             }
-            if expect("Z") || expect("z") {
-            } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-                let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
-                i += 1
-                guard let oh = number(2), oh < 24 else { return nil }
+            if cursor.expect("Z") || cursor.expect("z") {
+            } else if cursor.i < b.count, b[cursor.i] == UInt8(ascii: "+") || b[cursor.i] == UInt8(ascii: "-") {
+                let sign = b[cursor.i] == UInt8(ascii: "-") ? -1 : 1
+                cursor.i += 1
+                guard let oh = cursor.number(2), oh < 24 else { return nil }
                 var om = 0
-                if expect(":") {
-                    guard let minutes = number(2) else { return nil }
+                if cursor.expect(":") {
+                    guard let minutes = cursor.number(2) else { return nil }
                     om = minutes
-                } else if i < b.count {
-                    guard let minutes = number(2) else { return nil }
+                } else if cursor.i < b.count {
+                    guard let minutes = cursor.number(2) else { return nil }
                     om = minutes
                 }
                 guard om < 60 else { return nil }
                 offset = sign * (oh * 3600 + om * 60)
             }
-            guard i == b.count, hour < 24, minute < 60, second < 61 else { return nil }
+            guard cursor.i == b.count, hour < 24, minute < 60, second < 61 else { return nil }
         }
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset))
@@ -88,5 +76,31 @@ extension Timestamp {
         else { return nil }
         let days = CivilCalendar.days(year: year, month: monthIndex + 1, day: day)
         return Timestamp(epochSeconds: Double(days * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])))
+    }
+}
+
+/// A position in the bytes of an ISO 8601 timestamp being read (a struct rather than
+/// functions capturing the index, which would box it and check each access).
+private struct ISO8601Cursor {
+    let b: [UInt8]
+    var i = 0
+
+    /// `width` digits as a number, or nil (the position then unchanged).
+    mutating func number(_ width: Int) -> Int? {
+        guard i + width <= b.count else { return nil }
+        var value = 0
+        for k in i..<(i + width) {
+            guard b[k] >= 48 && b[k] <= 57 else { return nil }
+            value = value * 10 + Int(b[k] - 48)
+        }
+        i += width
+        return value
+    }
+
+    /// Moves past `c` when it is the next byte.
+    mutating func expect(_ c: Unicode.Scalar) -> Bool {
+        guard i < b.count, b[i] == UInt8(ascii: c) else { return false }
+        i += 1
+        return true
     }
 }

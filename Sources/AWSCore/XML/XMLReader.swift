@@ -37,7 +37,7 @@ struct XMLReader {
 
     /// Skips whitespace, comments and processing instructions around the root element, and
     /// the DOCTYPE before it.
-    private mutating func skipMisc(before: Bool) throws {
+    mutating func skipMisc(before: Bool) throws {
         while true {
             skipWhitespace()
             if peek("<?") {
@@ -122,7 +122,7 @@ struct XMLReader {
     }
 
     /// Whether the `count` bytes of a start tag's name at `start` are `name`'s.
-    private func sameName(openedAt start: Int, count: Int, as name: ArraySlice<UInt8>) -> Bool {
+    func sameName(openedAt start: Int, count: Int, as name: ArraySlice<UInt8>) -> Bool {
         guard name.count == count else { return false }
         var offset = 0
         while offset < count {
@@ -133,7 +133,7 @@ struct XMLReader {
     }
 
     /// Character data up to the next `<`, entities decoded and line ends normalised to `\n`.
-    private mutating func readText(into text: inout [UInt8]) throws {
+    mutating func readText(into text: inout [UInt8]) throws {
         while index < bytes.count {
             let runStart = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&"),

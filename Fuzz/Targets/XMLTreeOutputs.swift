@@ -1,7 +1,8 @@
 import OrderedCollections
 
-/// Reads an XML element into a `JSONValue` shaped by a model shape, as botocore's XML
-/// parsers do for the query and rest-xml protocols.
+/// The XML answers' reading as it was before `XMLOutputReader`: the whole document into an
+/// `XMLElement` tree, then that tree read by shape into a `JSONValue`. Kept here only as the
+/// fuzz targets' reference: the one-pass reader must give what it gives.
 ///
 /// - Structure members are found by `locationName` (else the member name), matching local
 ///   names, so namespaces and prefixes do not matter; absent members stay absent. Members
@@ -15,16 +16,15 @@ import OrderedCollections
 ///   URL-decoded and read as JSON (kept as the decoded string when they are not JSON).
 ///
 /// Unreadable scalars are `AWSError`s with code `ResponseParseError` naming the element.
-public struct XMLShapeDecoder {
-    public var decodesPolicyDocuments: Bool
-    private let plans = XMLMemberPlans()
+struct XMLTreeShapeDecoder {
+    var decodesPolicyDocuments: Bool
 
-    public init(decodesPolicyDocuments: Bool = false) {
+    init(decodesPolicyDocuments: Bool = false) {
         self.decodesPolicyDocuments = decodesPolicyDocuments
     }
 
     /// The value of `element` read as an instance of `shape`.
-    public func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
+    func decode(_ element: XMLElement, as shape: Shape) throws -> JSONValue {
         try decode(element, as: shape, flattened: false)
     }
 
@@ -53,14 +53,15 @@ public struct XMLShapeDecoder {
     private func decodeStructure(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
         let children = element.children
         var members: OrderedDictionary<String, JSONValue> = [:]
-        let plans = plans.plans(of: shape) { name, member in
-            if member.xmlAttribute { return (member.locationName ?? name, false) }
+        for (name, member) in shape.members where member.location == nil {
             let kind = member.shape.kind
-            return (elementName(of: member), (kind == .list || kind == .map) && isFlattened(member.shape, member))
-        }
-        for plan in plans {
+            let plan = (
+                name: name, shape: member.shape, flattened: member.flattened,
+                elementName: member.xmlAttribute ? member.locationName ?? name : elementName(of: member),
+                gathers: !member.xmlAttribute && (kind == .list || kind == .map) && isFlattened(member.shape, member)
+            )
             let elementName = plan.elementName
-            if plan.isAttribute {
+            if member.xmlAttribute {
                 if let value = element.attribute(elementName)
                     ?? element.attributes.first(where: { $0.localName == XMLName.split(elementName).localName })?
                     .value
@@ -89,6 +90,10 @@ public struct XMLShapeDecoder {
         return member.locationName ?? member.shape.locationName ?? member.name
     }
 
+    private func isFlattened(_ shape: Shape, _ reference: ShapeMember?) -> Bool {
+        shape.flattened || reference?.flattened == true
+    }
+
     private func decodeMap(_ entries: [XMLElement], _ shape: Shape) throws -> JSONValue {
         guard let keyMember = shape.key, let valueMember = shape.value else { return .object([:]) }
         let keyName = keyMember.locationName ?? keyMember.shape.locationName ?? "key"
@@ -107,11 +112,11 @@ public struct XMLShapeDecoder {
 
     private func decodeScalar(_ element: XMLElement, _ shape: Shape) throws -> JSONValue {
         let text = element.text
-        var trimmed: String { XMLShapeDecoder.trimmed(text) }
+        var trimmed: String { XMLOutputReader.trimmed(text) }
         switch shape.kind {
         case .string:
             if decodesPolicyDocuments && shape.name == "policyDocumentType" {
-                return XMLShapeDecoder.policyDocument(text)
+                return XMLOutputReader.policyDocument(text)
             }
             return .string(text)
         case .integer, .long:
@@ -133,32 +138,90 @@ public struct XMLShapeDecoder {
         }
     }
 
-    /// `text` without the whitespace around it; text that starts and ends with a printable
-    /// ASCII character (almost every number and timestamp) is returned as it is.
-    static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-            return text
-        }
-        return text.trimmingCharacters(where: \.isWhitespace)
-    }
-
-    /// An IAM policy document: URL-decoded, then read as JSON when it is JSON.
-    static func policyDocument(_ text: String) -> JSONValue {
-        let decoded = PercentEncoding.decode(text)
-        if let json = try? JSONDecoding.decode(decoded), json.objectValue != nil || json.arrayValue != nil {
-            return json
-        }
-        return .string(decoded)
-    }
-
-    private func isFlattened(_ shape: Shape, _ reference: ShapeMember?) -> Bool {
-        shape.flattened || reference?.flattened == true
-    }
-
     private func unreadable(_ element: XMLElement, _ expected: String) -> AWSError {
         let excerpt = element.text.count > 40 ? String(element.text.prefix(40)) + "..." : element.text
         return AWSError(
             code: "ResponseParseError", message: "<\(element.name)> should hold \(expected), but holds \"\(excerpt)\"")
+    }
+}
+
+/// The two-pass outputs of the XML protocols, as `parseResponse` gave them before
+/// `XMLOutputReader`.
+enum XMLTreeOutputs {
+    static func restXML(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
+        var output: OrderedDictionary<String, JSONValue> = [:]
+        if let shape = operation.output {
+            let located = RESTResponseBindings.members(of: shape, in: response)
+            let fromBody = try bodyMembers(response, shape: shape, operation: operation)
+            for name in shape.members.keys {
+                if let value = located[name] ?? fromBody[name] { output[name] = value }
+            }
+        }
+        JSONProtocol.addResponseMetadata(&output, response)
+        if let hostID = response.header("x-amz-id-2"), !hostID.isEmpty,
+            var responseMetadata = output["ResponseMetadata"]?.objectValue
+        {
+            responseMetadata["HostId"] = .string(hostID)
+            output["ResponseMetadata"] = .object(responseMetadata)
+        }
+        return .object(output)
+    }
+
+    private static func bodyMembers(
+        _ response: HTTPResponse, shape: Shape, operation: OperationModel
+    ) throws -> OrderedDictionary<String, JSONValue> {
+        if let payloadName = shape.payload, let payload = shape.members[payloadName] {
+            switch payload.shape.kind {
+            case .blob:
+                return [payloadName: .binary(response.body)]
+            case .string:
+                return [payloadName: .string(String(decoding: response.body, as: UTF8.self))]
+            default:
+                guard let root = try xmlRoot(of: response, operation: operation) else {
+                    return [payloadName: .object([:])]
+                }
+                return [payloadName: try XMLTreeShapeDecoder().decode(root, as: payload.shape)]
+            }
+        }
+        guard let root = try xmlRoot(of: response, operation: operation) else { return [:] }
+        if operation.name == "GetBucketLocation", shape.members["LocationConstraint"] != nil {
+            return root.text.isEmpty ? [:] : ["LocationConstraint": .string(root.text)]
+        }
+        return try XMLTreeShapeDecoder().decode(root, as: shape).objectValue ?? [:]
+    }
+
+    private static func xmlRoot(of response: HTTPResponse, operation: OperationModel) throws -> XMLElement? {
+        guard !XMLOutputReader.isBlank(response.body) else { return nil }
+        return try XMLElement(parsing: response.body)
+    }
+
+    static func query(_ response: HTTPResponse, for operation: OperationModel) throws -> JSONValue {
+        guard let root = try xmlRoot(of: response, operation: operation) else {
+            return .object(["ResponseMetadata": metadata(of: nil, response)])
+        }
+        var output: OrderedDictionary<String, JSONValue> = [:]
+        if let shape = operation.output {
+            var start: XMLElement? = root
+            if let wrapper = operation.resultWrapper { start = root.child(wrapper) }
+            if let start {
+                let decoder = XMLTreeShapeDecoder(decodesPolicyDocuments: true)
+                output = try decoder.decode(start, as: shape).objectValue ?? [:]
+            }
+        }
+        output["ResponseMetadata"] = metadata(of: root, response)
+        return .object(output)
+    }
+
+    private static func metadata(of root: XMLElement?, _ response: HTTPResponse) -> JSONValue {
+        var metadata: OrderedDictionary<String, JSONValue> = [:]
+        for child in root?.child("ResponseMetadata")?.children ?? [] { metadata[child.localName] = .string(child.text) }
+        if metadata["RequestId"] == nil, let id = root?.childText("requestId") { metadata["RequestId"] = .string(id) }
+        if metadata["RequestId"] == nil,
+            let id = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id")
+        {
+            metadata["RequestId"] = .string(id)
+        }
+        metadata["HTTPStatusCode"] = .integer(Int64(response.status))
+        return .object(metadata)
     }
 }
